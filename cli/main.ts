@@ -1,0 +1,30 @@
+// `regolamento <subcommand> …`: one file per subcommand, each exporting `run(args): Promise<exit code>`.
+const COMANDI: Record<string, string> = {
+  check: "./check.ts",
+  fmt: "./fmt.ts",
+  compile: "./compile.ts",
+  eval: "./eval.ts",
+  test: "./test.ts",
+  diff: "./diff.ts",
+  compare: "./compare.ts",
+  chiavi: "./chiavi.ts",
+};
+
+const USO = `uso: regolamento <comando> [opzioni]
+  check <file…>                      diagnostica (file:riga:col: codice messaggio)
+  fmt [--check|--write] <file…>      formattazione canonica
+  compile <file> [--json]            la forma compilata (IR)
+  eval <organismo|file> <domanda>    risponde a una domanda (JSON o YAML)
+  test <scenari…>                    esegue file di scenari
+  diff <a> <b>                       differenza semantica tra due regolamenti
+  compare <file…> --caso <domanda>   una domanda, più organismi
+  chiavi crea --organismo <id> --ruolo <ruolo> [--parte <id>] --server <url>`;
+
+const [comando, ...args] = process.argv.slice(2);
+const modulo = comando ? COMANDI[comando] : undefined;
+if (!modulo) {
+  console.error(comando && comando !== "--help" ? `comando sconosciuto: ${comando}\n${USO}` : USO);
+  process.exit(comando === "--help" ? 0 : 2);
+}
+const { run } = (await import(modulo)) as { run: (args: string[]) => Promise<number> };
+process.exitCode = await run(args);
