@@ -200,7 +200,7 @@ export interface Fase {
 
 export interface Parametro {
   nome: string;
-  valore: number | string | boolean;
+  valore: number | string | boolean | string[];
   cita?: string;
   nota?: string;
 }
