@@ -1,0 +1,39 @@
+// Shapes of the server's answers the editor reads (../shared/CONTRACT.md "Over HTTP" and
+// docs/architettura.md). Only the fields the interface uses; the server may send more.
+import type { Diagnostic } from "../../dsl/index.ts";
+import type { Change, Matrix } from "../../engine/index.ts";
+import type { Regolamento } from "../../engine/ir.ts";
+import type { Risposta } from "../../engine/contract.ts";
+
+export interface OrganismoInfo {
+  id: string;
+  nome: string;
+  registro?: string;
+  versione_in_vigore?: string;
+}
+
+export interface VersioneInfo {
+  versione: string;
+  stato?: "bozza" | "pubblicata" | string;
+  in_vigore_dal?: string;
+  pubblicata?: boolean;
+}
+
+export interface VersioneDettaglio extends VersioneInfo {
+  sorgente: string;
+  regolamento?: Regolamento;
+  diagnostiche: Diagnostic[];
+}
+
+export interface EsitoDiff {
+  testuale: string;
+  semantico: Change[];
+}
+
+export interface RispostaConfronto {
+  organismo: string;
+  versione?: string;
+  risposta: Risposta;
+}
+
+export type { Change, Matrix };

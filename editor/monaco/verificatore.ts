@@ -1,0 +1,46 @@
+// Runs the DSL in a worker while the author types. Light debounce by construction: at most one
+// check in flight; edits made meanwhile collapse into one more check of the latest text.
+import type { Regolamento } from "../../engine/ir.ts";
+import type { AlWorker, DalWorker } from "../worker/protocollo.ts";
+import DiagnosticaWorker from "../worker/diagnostica.worker.ts?worker";
+
+export class Verificatore {
+  private readonly worker: Worker = new DiagnosticaWorker();
+  private ultimo = 0;
+  private inVolo = false;
+  private inAttesa: string | undefined;
+
+  constructor(private readonly onEsito: (e: DalWorker) => void) {
+    this.worker.onmessage = (e: MessageEvent<DalWorker>) => this.ricevi(e.data);
+  }
+
+  impostaBasi(basi: Regolamento[]): void {
+    this.invia({ tipo: "basi", basi });
+  }
+
+  verifica(sorgente: string): void {
+    if (this.inVolo) {
+      this.inAttesa = sorgente;
+      return;
+    }
+    this.inVolo = true;
+    this.invia({ tipo: "verifica", id: ++this.ultimo, sorgente });
+  }
+
+  chiudi(): void {
+    this.worker.terminate();
+  }
+
+  private ricevi(e: DalWorker): void {
+    this.inVolo = false;
+    const prossimo = this.inAttesa;
+    this.inAttesa = undefined;
+    if (prossimo !== undefined) this.verifica(prossimo);
+    // A result for text that has already changed would put markers in the wrong places.
+    else this.onEsito(e);
+  }
+
+  private invia(m: AlWorker): void {
+    this.worker.postMessage(m);
+  }
+}

@@ -1,0 +1,29 @@
+// The diagnostics worker: compiles the text with the DSL (which also checks it) against the applied
+// baselines and posts back diagnostics and, when there are no errors, the compiled form.
+import { compile } from "../../dsl/index.ts";
+import type { Regolamento } from "../../engine/ir.ts";
+import type { AlWorker, DalWorker } from "./protocollo.ts";
+
+let basi: Regolamento[] = [];
+
+self.onmessage = (e: MessageEvent<AlWorker>) => {
+  const m = e.data;
+  if (m.tipo === "basi") {
+    basi = m.basi;
+    return;
+  }
+  const t0 = performance.now();
+  let risposta: DalWorker;
+  try {
+    const { regolamento, diagnostics } = compile(m.sorgente, { bases: basi });
+    risposta = { tipo: "esito", id: m.id, diagnostiche: diagnostics, regolamento, ms: performance.now() - t0 };
+  } catch (err) {
+    // A crash of the checker must not leave the editor silent: report it where the text starts.
+    const messaggio = `errore interno del verificatore: ${err instanceof Error ? err.message : String(err)}`;
+    risposta = {
+      tipo: "esito", id: m.id, ms: performance.now() - t0,
+      diagnostiche: [{ code: "E000", severity: "error", message: messaggio, line: 1, col: 1, endLine: 1, endCol: 2 }],
+    };
+  }
+  (self as unknown as Worker).postMessage(risposta);
+};

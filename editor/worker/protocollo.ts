@@ -1,0 +1,18 @@
+// Messages between the page and the diagnostics worker (the DSL runs off the main thread so typing
+// never waits for the checker).
+import type { Regolamento } from "../../engine/ir.ts";
+import type { Diagnostic } from "../../dsl/index.ts";
+
+export type AlWorker =
+  | { tipo: "basi"; basi: Regolamento[] }
+  | { tipo: "verifica"; id: number; sorgente: string };
+
+export interface DalWorker {
+  tipo: "esito";
+  id: number;
+  diagnostiche: Diagnostic[];
+  /** The compiled form, when the text has no errors. */
+  regolamento?: Regolamento;
+  /** Time spent in the DSL, for the status bar and the benchmark. */
+  ms: number;
+}
