@@ -142,4 +142,6 @@ export interface Risposta {
   fatti_mancanti?: string[];
   /** Extension: which regolamento version answered. */
   regolamento?: { id: string; versione: string; basi: { id: string; versione: string }[] };
+  /** Extension: problems of the question's shape (a bad date, a party without id…), in Italian. */
+  errori?: string[];
 }
