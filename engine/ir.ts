@@ -219,6 +219,8 @@ export interface Articolo {
   testo?: string;
   commi: Comma[];
   lettere: Lettera[];
+  /** Names of the rules stated directly in the articolo, outside any comma (added by dsl/). */
+  regole?: string[];
   riga?: number;
 }
 export interface Comma {
