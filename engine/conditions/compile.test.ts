@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import jsonLogic from "json-logic-js";
+import { compile, ConditionError } from "./compile.ts";
+import { varsOf, isMissing } from "./vars.ts";
+import type { JsonLogic } from "../ir.ts";
+
+const PATHS = ["a", "b", "c", "o.x", "o.y", "o.z.w", "l", "s", "missing.path", "n"];
+
+const leafValue = fc.oneof(
+  fc.integer({ min: -5, max: 30 }),
+  fc.constantFrom("x", "y", "", "10", "abc", "b"),
+  fc.boolean(),
+  fc.constant(null),
+);
+const factValue = fc.oneof(leafValue, fc.array(leafValue, { maxLength: 3 }));
+const facts = fc.record({
+  a: factValue, b: factValue, c: factValue, s: fc.string({ maxLength: 4 }), n: fc.constant(null),
+  l: fc.array(leafValue, { maxLength: 4 }),
+  o: fc.record({ x: factValue, y: factValue, z: fc.oneof(fc.constant(null), fc.record({ w: factValue })) }, { requiredKeys: [] }),
+}, { requiredKeys: [] });
+
+const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
+  const e = tie("expr");
+  const bin = (op: string) => fc.tuple(e, e).map(([x, y]) => ({ [op]: [x, y] }) as JsonLogic);
+  return {
+    expr: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      leafValue as fc.Arbitrary<JsonLogic>,
+      fc.constantFrom(...PATHS).map((p) => ({ var: p }) as JsonLogic),
+      fc.tuple(fc.constantFrom(...PATHS), leafValue).map(([p, d]) => ({ var: [p, d] }) as JsonLogic),
+      bin("=="), bin("!="), bin("==="), bin("!=="), bin("<"), bin("<="), bin(">"), bin(">="),
+      fc.tuple(e, e, e).map(([x, y, z]) => ({ "<": [x, y, z] }) as JsonLogic),
+      fc.tuple(e, e, e).map(([x, y, z]) => ({ "<=": [x, y, z] }) as JsonLogic),
+      fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ and: xs }) as JsonLogic),
+      fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ or: xs }) as JsonLogic),
+      e.map((x) => ({ "!": [x] }) as JsonLogic),
+      e.map((x) => ({ "!!": x }) as JsonLogic),
+      fc.tuple(e, fc.array(leafValue, { maxLength: 3 })).map(([x, l]) => ({ in: [x, l as JsonLogic] }) as JsonLogic),
+      fc.tuple(e, fc.constantFrom("l", "s", "a")).map(([x, p]) => ({ in: [x, { var: p }] }) as JsonLogic),
+      fc.array(e, { minLength: 1, maxLength: 5 }).map((xs) => ({ if: xs }) as JsonLogic),
+      fc.array(e, { maxLength: 3 }).map((xs) => ({ "+": xs }) as JsonLogic),
+      fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ "*": xs }) as JsonLogic),
+      fc.tuple(e, e).map(([x, y]) => ({ "-": [x, y] }) as JsonLogic),
+      e.map((x) => ({ "-": [x] }) as JsonLogic),
+      bin("/"), bin("%"),
+      fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ min: xs }) as JsonLogic),
+      fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ max: xs }) as JsonLogic),
+      fc.array(fc.constantFrom(...PATHS), { maxLength: 3 }).map((xs) => ({ missing: xs }) as JsonLogic),
+    ),
+  };
+});
+
+/** Same value, treating NaN as equal to NaN (json-logic and we both produce it for 0/0). */
+function same(x: unknown, y: unknown): boolean {
+  return Object.is(x, y) || JSON.stringify(x) === JSON.stringify(y) && typeof x === typeof y;
+}
+
+describe("compile (json-logic → closures)", () => {
+  it("agrees with jsonLogic.apply on random expressions and random facts", () => {
+    fc.assert(
+      fc.property(expr, facts, (e, d) => {
+        const want = jsonLogic.apply(e as never, d);
+        const got = compile(e)(d);
+        expect(same(got, want)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("handles the ops the DSL emits on realistic facts", () => {
+    const f = { valore: 25000, materia: "condominio", azione: { mediatore: { categoria: "praticante_abilitato" } }, tipo: "obbligatoria" };
+    expect(compile({ "<=": [{ var: "valore" }, 25000] })(f)).toBe(true);
+    expect(compile({ "<=": [{ var: "valore" }, 25000] })({ ...f, valore: 25000.01 })).toBe(false);
+    expect(compile({ "==": [{ var: "azione.mediatore.categoria" }, "praticante_abilitato"] })(f)).toBe(true);
+    expect(compile({ in: [{ var: "tipo" }, ["obbligatoria", "demandata"]] })(f)).toBe(true);
+    expect(compile({ in: ["dom", "condominio"] })(f)).toBe(true);
+    expect(compile({ "!": { var: "adesione" } })({ adesione: null })).toBe(true);
+    expect(compile({ "!!": [{ var: "l" }] })({ l: [] })).toBe(false);
+  });
+
+  it("rejects an unknown operator with a clear error instead of running anything", () => {
+    expect(() => compile({ eval: ["process.exit(1)"] })).toThrow(ConditionError);
+    expect(() => compile({ eval: ["x"] })).toThrow(/non supportato: "eval"/);
+  });
+});
+
+describe("varsOf / isMissing", () => {
+  it("lists the literal paths a condition reads", () => {
+    const e: JsonLogic = { and: [{ "==": [{ var: "azione.mediatore.categoria" }, "x"] }, { "<=": [{ var: ["valore", 0] }, 1] }, { missing: ["tipo"] }] };
+    expect(varsOf(e).sort()).toEqual(["azione.mediatore.categoria", "tipo", "valore"]);
+  });
+  it("distinguishes undefined (missing) from null (given)", () => {
+    expect(isMissing({ valore: null }, "valore")).toBe(false);
+    expect(isMissing({}, "valore")).toBe(true);
+    expect(isMissing({ adesione: null }, "adesione.data")).toBe(false);
+    expect(isMissing({ azione: {} }, "azione.mediatore.categoria")).toBe(true);
+  });
+});

@@ -1,0 +1,177 @@
+// json-logic → a tree of closures, built once per prepared version. No eval, no `new Function`:
+// the expressions are written by tenants, so they are interpreted structurally, never run as code.
+// The semantics mirror json-logic-js 2.0.5 exactly (a property test checks it), including its
+// loose `==`, its truthiness (an empty array is false) and the values `and`/`or` return.
+import type { JsonLogic } from "../ir.ts";
+
+export type Compiled = (data: unknown) => unknown;
+
+export class ConditionError extends Error {}
+
+/** json-logic truthiness: `[]` is false, otherwise JavaScript's. */
+export function truthy(v: unknown): boolean {
+  if (Array.isArray(v) && v.length === 0) return false;
+  return !!v;
+}
+
+function isLogic(x: unknown): x is Record<string, JsonLogic> {
+  return typeof x === "object" && x !== null && !Array.isArray(x) && Object.keys(x).length === 1;
+}
+
+const constant = (v: unknown): Compiled => () => v;
+
+/** A path split once: the hot path is a plain loop of property reads. */
+function pathReader(path: string, notFound: Compiled): Compiled {
+  if (path === "") return (d) => d;
+  const keys = path.split(".");
+  if (keys.length === 1) {
+    const k = keys[0]!;
+    return (d) => {
+      if (d === null || d === undefined) return notFound(d);
+      const v = (d as Record<string, unknown>)[k];
+      return v === undefined ? notFound(d) : v;
+    };
+  }
+  return (d) => {
+    let cur: unknown = d;
+    for (let i = 0; i < keys.length; i++) {
+      if (cur === null || cur === undefined) return notFound(d);
+      cur = (cur as Record<string, unknown>)[keys[i]!];
+      if (cur === undefined) return notFound(d);
+    }
+    return cur;
+  };
+}
+
+function compileVar(args: JsonLogic[]): Compiled {
+  const [a, b] = args;
+  const notFound: Compiled = b === undefined ? constant(null) : compile(b);
+  if (a === undefined || a === null || a === "") return (d) => d;
+  if (typeof a === "string" || typeof a === "number" || typeof a === "boolean") return pathReader(String(a), notFound);
+  const dyn = compile(a);
+  return (d) => {
+    const p = dyn(d);
+    if (p === undefined || p === null || p === "") return d;
+    return pathReader(String(p), notFound)(d);
+  };
+}
+
+function readVar(d: unknown, key: unknown): unknown {
+  if (key === undefined || key === null || key === "") return d;
+  let cur: unknown = d;
+  for (const k of String(key).split(".")) {
+    if (cur === null || cur === undefined) return null;
+    cur = (cur as Record<string, unknown>)[k];
+    if (cur === undefined) return null;
+  }
+  return cur;
+}
+
+type Fn = (...xs: unknown[]) => unknown;
+/* eslint-disable eqeqeq */
+const EAGER: Record<string, Fn> = {
+  "==": (a, b) => a == b,
+  "===": (a, b) => a === b,
+  "!=": (a, b) => a != b,
+  "!==": (a, b) => a !== b,
+  ">": (a, b) => (a as number) > (b as number),
+  ">=": (a, b) => (a as number) >= (b as number),
+  "<": (a, b, c) => (c === undefined ? (a as number) < (b as number) : (a as number) < (b as number) && (b as number) < (c as number)),
+  "<=": (a, b, c) => (c === undefined ? (a as number) <= (b as number) : (a as number) <= (b as number) && (b as number) <= (c as number)),
+  "!!": (a) => truthy(a),
+  "!": (a) => !truthy(a),
+  "%": (a, b) => (a as number) % (b as number),
+  in: (a, b) => {
+    if (!b || typeof (b as { indexOf?: unknown }).indexOf === "undefined") return false;
+    return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
+  },
+  cat: (...xs) => xs.join(""),
+  "+": (...xs) => xs.reduce<number>((s, x) => s + parseFloat(x as string), 0),
+  "*": (...xs) => (xs.length === 0 ? undefined : xs.reduce((p, x) => parseFloat(p as string) * parseFloat(x as string))),
+  "-": (a, b) => (b === undefined ? -(a as number) : (a as number) - (b as number)),
+  "/": (a, b) => (a as number) / (b as number),
+  min: (...xs) => Math.min(...(xs as number[])),
+  max: (...xs) => Math.max(...(xs as number[])),
+  merge: (...xs) => xs.reduce<unknown[]>((acc, x) => acc.concat(x), []),
+};
+
+/** Compile a json-logic expression. Throws `ConditionError` on an operator it does not know. */
+export function compile(logic: JsonLogic | undefined): Compiled {
+  if (Array.isArray(logic)) {
+    const items = logic.map(compile);
+    return (d) => items.map((f) => f(d));
+  }
+  if (!isLogic(logic)) return constant(logic);
+  const op = Object.keys(logic)[0]!;
+  const raw = logic[op]!;
+  const args: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+
+  switch (op) {
+    case "var":
+      return compileVar(args);
+    case "and": {
+      const xs = args.map(compile);
+      if (xs.length === 2) {
+        const [x, y] = xs as [Compiled, Compiled];
+        return (d) => { const c = x(d); return truthy(c) ? y(d) : c; };
+      }
+      return (d) => {
+        let c: unknown;
+        for (let i = 0; i < xs.length; i++) { c = xs[i]!(d); if (!truthy(c)) return c; }
+        return c;
+      };
+    }
+    case "or": {
+      const xs = args.map(compile);
+      return (d) => {
+        let c: unknown;
+        for (let i = 0; i < xs.length; i++) { c = xs[i]!(d); if (truthy(c)) return c; }
+        return c;
+      };
+    }
+    case "if":
+    case "?:": {
+      const xs = args.map(compile);
+      return (d) => {
+        let i = 0;
+        for (; i < xs.length - 1; i += 2) if (truthy(xs[i]!(d))) return xs[i + 1]!(d);
+        return xs.length === i + 1 ? xs[i]!(d) : null;
+      };
+    }
+    case "missing": {
+      const xs = args.map(compile);
+      return (d) => {
+        const vals = xs.map((f) => f(d));
+        const keys = Array.isArray(vals[0]) ? (vals[0] as unknown[]) : vals;
+        const out: unknown[] = [];
+        for (const k of keys) { const v = readVar(d, k); if (v === null || v === "") out.push(k); }
+        return out;
+      };
+    }
+    case "some":
+    case "all":
+    case "none":
+    case "filter":
+    case "map": {
+      const src = compile(args[0]);
+      const body = compile(args[1]);
+      return (d) => {
+        const arr = src(d);
+        if (op === "filter") return Array.isArray(arr) ? arr.filter((x) => truthy(body(x))) : [];
+        if (op === "map") return Array.isArray(arr) ? arr.map((x) => body(x)) : [];
+        if (!Array.isArray(arr) || arr.length === 0) return op === "none";
+        if (op === "all") return arr.every((x) => truthy(body(x)));
+        if (op === "some") return arr.some((x) => truthy(body(x)));
+        return !arr.some((x) => truthy(body(x)));
+      };
+    }
+  }
+
+  const fn = Object.prototype.hasOwnProperty.call(EAGER, op) ? EAGER[op] : undefined;
+  if (!fn) throw new ConditionError(`operatore json-logic non supportato: "${op}"`);
+  const xs = args.map(compile);
+  // Specialise the common arities: no argument array is allocated per call.
+  if (xs.length === 1) { const [x] = xs as [Compiled]; return (d) => fn(x(d)); }
+  if (xs.length === 2) { const [x, y] = xs as [Compiled, Compiled]; return (d) => fn(x(d), y(d)); }
+  return (d) => fn(...xs.map((f) => f(d)));
+}

@@ -1,0 +1,44 @@
+// json-logic back to the language a lawyer reads ("valore ≤ 25.000 e materia = condominio"),
+// for diffs and the comparison matrix.
+import type { JsonLogic } from "../ir.ts";
+
+const OPS: Record<string, string> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥" };
+
+function num(n: number): string {
+  const [i, d] = Math.abs(n).toString().split(".");
+  const int = i!.replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return (n < 0 ? "−" : "") + (d ? `${int},${d.length === 1 ? d + "0" : d}` : int);
+}
+
+function atom(x: JsonLogic): string {
+  if (x === null) return "nullo";
+  if (typeof x === "number") return num(x);
+  if (typeof x === "boolean") return x ? "vero" : "falso";
+  if (typeof x === "string") return x;
+  if (Array.isArray(x)) return `[${x.map(atom).join(", ")}]`;
+  return printCondition(x, true);
+}
+
+export function printCondition(l: JsonLogic | undefined, nested = false): string {
+  if (l === undefined) return "sempre";
+  if (l === null || typeof l !== "object" || Array.isArray(l)) return atom(l as JsonLogic);
+  const op = Object.keys(l)[0]!;
+  const raw = l[op]!;
+  const a: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  const wrap = (s: string) => (nested ? `(${s})` : s);
+  switch (op) {
+    case "var": return String(a[0]);
+    case "and": return wrap(a.map((x) => printCondition(x, true)).join(" e "));
+    case "or": return wrap(a.map((x) => printCondition(x, true)).join(" o "));
+    case "!": {
+      const x = a[0];
+      if (x && typeof x === "object" && !Array.isArray(x) && "var" in x) return `non esiste ${atom(x)}`;
+      if (x && typeof x === "object" && !Array.isArray(x) && "in" in x) { const [v, list] = (x as { in: JsonLogic[] }).in; return `${atom(v!)} non in ${atom(list!)}`; }
+      return `non ${printCondition(x, true)}`;
+    }
+    case "!!": return `esiste ${atom(a[0]!)}`;
+    case "in": return `${atom(a[0]!)} in ${atom(a[1]!)}`;
+  }
+  if (op in OPS && a.length === 2) return `${atom(a[0]!)} ${OPS[op]} ${atom(a[1]!)}`;
+  return `${op}(${a.map(atom).join(", ")})`;
+}

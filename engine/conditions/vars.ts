@@ -1,0 +1,45 @@
+// Which facts a condition reads: the literal paths of its `var`s (for `fatti_mancanti`, the
+// checker's hints and the matrix's "which vincolo mentions praticante_abilitato").
+import type { JsonLogic } from "../ir.ts";
+
+export function varsOf(logic: JsonLogic | undefined, out: Set<string> = new Set()): string[] {
+  walk(logic, out);
+  return [...out];
+}
+
+function walk(l: JsonLogic | undefined, out: Set<string>): void {
+  if (Array.isArray(l)) { for (const x of l) walk(x, out); return; }
+  if (l === null || typeof l !== "object") return;
+  for (const [op, raw] of Object.entries(l)) {
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (op === "var") {
+      const p = args[0];
+      if (typeof p === "string" && p !== "") out.add(p);
+      else if (typeof p === "number") out.add(String(p));
+      else walk(p, out);
+      walk(args[1], out);
+    } else if (op === "missing") {
+      for (const a of args) if (typeof a === "string") out.add(a); else walk(a, out);
+    } else walk(args as JsonLogic[], out);
+  }
+}
+
+/** Literal values a condition mentions (strings and numbers outside `var`). */
+export function literalsOf(logic: JsonLogic | undefined, out: unknown[] = []): unknown[] {
+  if (Array.isArray(logic)) { for (const x of logic) literalsOf(x, out); return out; }
+  if (logic === null || logic === undefined) return out;
+  if (typeof logic !== "object") { out.push(logic); return out; }
+  for (const [op, raw] of Object.entries(logic)) if (op !== "var") literalsOf(raw, out);
+  return out;
+}
+
+/** True when the path is undefined in the facts (a `null` on the way is a given fact: not missing). */
+export function isMissing(data: unknown, path: string): boolean {
+  let cur: unknown = data;
+  for (const k of path.split(".")) {
+    if (cur === null) return false;
+    if (cur === undefined || typeof cur !== "object") return true;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur === undefined;
+}

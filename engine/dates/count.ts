@@ -1,0 +1,49 @@
+// Counting days the Italian way: the day of the event is not counted; working days skip
+// Saturdays (unless they are working days), Sundays, national and organismo holidays.
+import { fromDay, weekday, ymd, addMonths } from "./calendar.ts";
+import { nationalHolidays, type FestiviOrganismo } from "./holidays.ts";
+import type { Limite } from "../ir.ts";
+
+export interface Calendar {
+  sabatoLavorativo: boolean;
+  festivi: FestiviOrganismo;
+}
+
+/** Why a day is not a working day, or undefined when it is one. */
+export function nonLavorativo(n: number, cal: Calendar): string | undefined {
+  const wd = weekday(n);
+  if (wd === 0) return "domenica";
+  const naz = nationalHolidays(ymd(n).y).get(n);
+  if (naz) return naz;
+  if (!cal.festivi.vuoto) { const f = cal.festivi.nome(fromDay(n)); if (f) return f; }
+  if (wd === 6 && !cal.sabatoLavorativo) return "sabato";
+  return undefined;
+}
+
+/** Sunday or holiday (not Saturday): what art. 155 c.p.c. c. 4 moves a deadline off. */
+export function festivo(n: number, cal: Calendar): string | undefined {
+  const r = nonLavorativo(n, { ...cal, sabatoLavorativo: true });
+  return r;
+}
+
+/** anchor ± limit. `sign` −1 counts backwards ("prima di"). */
+export function shift(anchor: number, limit: Limite, sign: 1 | -1, cal: Calendar): number {
+  switch (limit.unita) {
+    case "giorni":
+      return anchor + sign * limit.quantita;
+    case "mesi":
+      return addMonths(anchor, sign * limit.quantita);
+    case "giorni_lavorativi": {
+      let n = anchor, left = limit.quantita;
+      while (left > 0) { n += sign; if (nonLavorativo(n, cal) === undefined) left--; }
+      return n;
+    }
+  }
+}
+
+/** Working days in [a, b] inclusive. */
+export function workingDaysBetween(a: number, b: number, cal: Calendar): number {
+  let c = 0;
+  for (let n = a; n <= b; n++) if (nonLavorativo(n, cal) === undefined) c++;
+  return c;
+}

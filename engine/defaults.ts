@@ -1,0 +1,36 @@
+// Default logic (Catala's label/exception): an applicable exception overrides its target; two
+// applicable exceptions to one rule are a conflict, never a silent pick.
+import { truthy } from "./conditions/compile.ts";
+import { isMissing } from "./conditions/vars.ts";
+import type { Cond, PEccezione, PRegola } from "./prepared.ts";
+import type { Ctx } from "./facts.ts";
+import type { Regola } from "./ir.ts";
+
+export type Resolved<R extends Regola> =
+  | { kind: "applica"; pr: PRegola<R>; via?: PEccezione }
+  | { kind: "no"; via?: PEccezione; mancanti?: string[] }
+  | { kind: "conflitto"; eccezioni: PEccezione[] };
+
+export function missingIn(c: Cond, ctx: Ctx): string[] | undefined {
+  let out: string[] | undefined;
+  for (const v of c.vars) if (isMissing(ctx, v)) (out ??= []).push(v);
+  return out;
+}
+
+export function holds(c: Cond | undefined, ctx: Ctx): boolean {
+  return c === undefined || truthy(c.fn(ctx));
+}
+
+export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R> {
+  let via: PEccezione | undefined;
+  if (pr.eccezioni.length > 0) {
+    let applicable: PEccezione[] | undefined;
+    for (const e of pr.eccezioni) if (truthy(e.quando.fn(ctx))) (applicable ??= []).push(e);
+    if (applicable && applicable.length > 1) return { kind: "conflitto", eccezioni: applicable };
+    via = applicable?.[0];
+    if (via && !via.variante) return { kind: "no", via };
+  }
+  const eff = (via?.variante ?? pr) as PRegola<R>;
+  if (eff.quando && !truthy(eff.quando.fn(ctx))) return { kind: "no", via, mancanti: missingIn(eff.quando, ctx) };
+  return { kind: "applica", pr: eff, via };
+}

@@ -1,0 +1,82 @@
+// evaluate(prepared, question) → answer (../shared/CONTRACT.md). Pure; never throws: a malformed
+// question becomes `errori` and, for the action asked, a denial with its reasons.
+import { romeDay } from "./dates/calendar.ts";
+import { normalize } from "./shape.ts";
+import { buildFacts } from "./facts.ts";
+import { derivePhase } from "./phase.ts";
+import { esamina, MOTORE } from "./validate.ts";
+import { scadenze } from "./scadenze.ts";
+import { effetti } from "./effects.ts";
+import { indennita } from "./fees.ts";
+import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
+import type { Prepared } from "./prepared.ts";
+
+const oggi = () => romeDay(new Date().toISOString())!;
+
+function uniq(xs: string[]): string[] {
+  return xs.length < 2 ? xs : [...new Set(xs)];
+}
+
+export function evaluate(p: Prepared, q: Domanda): Risposta {
+  try {
+    return run(p, q);
+  } catch (e) {
+    // A bug of ours must not become a 500 or an allowed action: deny and say so.
+    const msg = e instanceof Error ? e.message : String(e);
+    const r: Risposta = {
+      motivi: [{ regola: "errore_interno", cita: "—", fonte: MOTORE, messaggio: `errore interno del motore: ${msg}` }],
+      fase: p.faseIniziale, scadenze: [], indennita: { per_parte: [], totale: 0 }, azioni_consentite: [], traccia: [], effetti: [],
+      errori: [`errore interno del motore: ${msg}`],
+    };
+    if (q && typeof q === "object" && (q as Domanda).azione !== undefined) r.esito = "negato";
+    return r;
+  }
+}
+
+function run(p: Prepared, q: Domanda): Risposta {
+  const n = normalize(q, oggi);
+  const st = buildFacts(p, n);
+  const fase = derivePhase(p, st);
+  const traccia: Traccia[] = [];
+  const conflitti: Conflitto[] = [];
+  const mancanti: string[] = [];
+  let motivi: Motivo[] = [];
+  let esito: Risposta["esito"];
+
+  if (n.azione) {
+    const a = n.azione;
+    const neg: Motivo[] = n.erroriAzione.map((m) => ({ regola: "domanda_non_valida", cita: "—", fonte: MOTORE, messaggio: m }));
+    if (a.azione !== "?" && !p.azioniNote.includes(a.azione)) {
+      neg.push({ regola: "azione_sconosciuta", cita: "—", fonte: MOTORE, messaggio: `azione sconosciuta: ${JSON.stringify(a.azione)}` });
+    }
+    if (neg.length === 0) {
+      const ex = esamina(p, st, a, n.azioneGiorno ?? n.giorno, false);
+      traccia.push(...ex.traccia);
+      conflitti.push(...ex.conflitti);
+      mancanti.push(...ex.mancanti);
+      if (ex.negativi.length > 0) { esito = "negato"; motivi = ex.negativi; } else { esito = "consentito"; motivi = ex.positivi; }
+    } else { esito = "negato"; motivi = neg; }
+  }
+
+  const eff: EffettoGiuridico[] = [];
+  const sc = scadenze(p, st, traccia, eff, conflitti);
+  effetti(p, st, eff, traccia);
+  const ind = indennita(p, st, traccia, conflitti, mancanti);
+
+  const consentite: string[] = [];
+  if (!p.fasiFinali.has(fase) || p.azioniCandidate.some((x) => p.definizioni.get(x)?.r.inFase?.includes(fase))) {
+    for (const nome of p.azioniCandidate) {
+      const probe: Azione = { azione: nome };
+      const ex = esamina(p, st, probe, n.giorno, true);
+      if (ex.negativi.length === 0) consentite.push(nome);
+    }
+  }
+
+  const r: Risposta = { motivi, fase, scadenze: sc, indennita: ind, azioni_consentite: consentite, traccia, effetti: eff };
+  if (esito) r.esito = esito;
+  if (conflitti.length > 0) r.conflitti = conflitti;
+  if (mancanti.length > 0) r.fatti_mancanti = uniq(mancanti);
+  if (n.errori.length > 0) r.errori = n.errori;
+  r.regolamento = { id: p.id, versione: p.versione, basi: p.basi.map((b) => ({ id: b.id, versione: b.versione })) };
+  return r;
+}

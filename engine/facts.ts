@@ -1,0 +1,104 @@
+// The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question.
+// Action names not yet happened read `null` from a shared prototype: no per-question allocation.
+import { truthy } from "./conditions/compile.ts";
+import type { Normalized, Evento } from "./shape.ts";
+import type { Prepared } from "./prepared.ts";
+import type { Azione, Parte } from "./contract.ts";
+
+export type Ctx = Record<string, unknown>;
+
+export interface State {
+  n: Normalized;
+  ctx: Ctx;
+  /** Index in `n.eventi` of the last event of each action. */
+  ultimo: Map<string, number>;
+  /** Party id → the party with derived fields, for fees and effects. */
+  partiDerivate?: Map<string, Ctx>;
+  /** Windows already computed in this question, per term and party ("" for the whole procedure). */
+  finestre?: Map<object, Map<string, unknown>>;
+}
+
+/** Parties an event is by: `parte`, or `parti` for a joint action. */
+export function partiDi(a: Azione): string[] {
+  if (Array.isArray(a.parti)) return a.parti.filter((x): x is string => typeof x === "string");
+  return typeof a.parte === "string" ? [a.parte] : [];
+}
+
+export function buildFacts(p: Prepared, n: Normalized): State {
+  const ctx: Ctx = Object.create(p.nullEventi) as Ctx;
+  const proc = n.proc;
+  for (const k in proc) if (k !== "eventi") ctx[k] = proc[k];
+  ctx["parti"] = n.parti;
+  ctx["numero_parti"] = n.parti.length;
+  ctx["valore_indeterminato"] = proc.valore === null;
+  if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
+    ctx["tipo"] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
+  }
+  ctx["data"] = n.dataIso;
+  ctx["parametri"] = p.valoriParametri;
+  ctx["conteggio"] = {};
+  ctx["azione"] = null;
+  ctx["attore"] = null;
+  ctx["fase"] = p.faseIniziale;
+  const st: State = { n, ctx, ultimo: new Map() };
+  if (p.insiemi.length > 0) computeInsiemi(p, st);
+  return st;
+}
+
+/** Records an event as happened: it becomes its action's last event and is counted. */
+export function applyEvent(st: State, ev: Evento): void {
+  const name = ev.a.azione;
+  st.ctx[name] = ev.a;
+  const c = st.ctx["conteggio"] as Record<string, number>;
+  c[name] = (c[name] ?? 0) + 1;
+  st.ultimo.set(name, ev.indice);
+}
+
+function computeInsiemi(p: Prepared, st: State): void {
+  const ctx = st.ctx;
+  for (const ins of p.insiemi) {
+    const ids = new Set<string>();
+    for (const ev of st.n.eventi) {
+      for (const f of ins.fonti) {
+        if (f.azione !== ev.a.azione) continue;
+        if (f.quando) { ctx["evento"] = ev.a; const ok = truthy(f.quando.fn(ctx)); ctx["evento"] = undefined; if (!ok) continue; }
+        for (const id of partiDi(ev.a)) ids.add(id);
+      }
+    }
+    const parti = [...ids];
+    ctx[ins.r.nome] = { parti, numero: parti.length, tutte: st.n.parti.length > 0 && st.n.parti.every((x) => ids.has(x.id)) };
+  }
+}
+
+/** The acting party (with its fields) or the organismo's role. */
+export function attoreDi(a: Azione, parti: Parte[]): Ctx {
+  const p = typeof a.parte === "string" ? parti.find((x) => x.id === a.parte) : undefined;
+  if (p) return p as Ctx;
+  return { ruolo: typeof a.ruolo === "string" ? a.ruolo : "organismo" };
+}
+
+/** `parte.*` for fees and per-party effects: the party plus `aderito`, `presente_primo_incontro`, `ha_richiesto_proposta`. */
+export function parteDerivata(st: State, parte: Parte): Ctx {
+  let m = st.partiDerivate;
+  if (!m) { m = new Map(); st.partiDerivate = m; }
+  const hit = m.get(parte.id);
+  if (hit) return hit;
+  let aderito = false, richiesta = false;
+  let presente: boolean | undefined;
+  for (const ev of st.n.eventi) {
+    const a = ev.a;
+    const by = partiDi(a).includes(parte.id);
+    if (a.azione === "adesione" && by) aderito = true;
+    if (by && (a.azione === "richiesta_proposta" || ((a.azione === "deposito_domanda" || a.azione === "adesione") && a.richiesta_proposta === true))) richiesta = true;
+    if (a.azione === "primo_incontro") {
+      if (Array.isArray(a.presenti)) presente = a.presenti.includes(parte.id);
+      else if (a.esito === "mancata_partecipazione") presente = parte.ruolo === "istante" ? undefined : false;
+    }
+  }
+  const ins = st.ctx["richiedenti_proposta"] as { parti?: string[] } | null | undefined;
+  if (ins && Array.isArray(ins.parti) && ins.parti.includes(parte.id)) richiesta = true;
+  const d: Ctx = { ...parte, aderito, ha_richiesto_proposta: richiesta };
+  if (presente !== undefined) d["presente_primo_incontro"] = presente;
+  m.set(parte.id, d);
+  return d;
+}

@@ -1,0 +1,44 @@
+// Money in integer cents; rounding half-up happens once per voce (and once for its IVA).
+
+/** round(a / b) half-up, for a ≥ 0 and b > 0 integers. */
+export function divHalfUp(a: number, b: number): number {
+  if (Number.isSafeInteger(2 * a + b)) return Math.floor((2 * a + b) / (2 * b));
+  const A = BigInt(a), B = BigInt(b);
+  return Number((2n * A + B) / (2n * B));
+}
+
+/** A decimal as an exact fraction: 0.2 → [2, 10], 22 → [22, 1]. */
+export function asFraction(x: number): [number, number] {
+  let den = 1;
+  while (!Number.isInteger(x * den) && den < 1e9) den *= 10;
+  return [Math.round(x * den), den];
+}
+
+/** cents × percent / 100, half-up, sign preserved (magnitude rounded). */
+export function percentOf(cents: number, percent: number): number {
+  const [n, d] = asFraction(percent);
+  const mag = divHalfUp(Math.abs(cents) * n, d * 100);
+  return cents < 0 ? -mag : mag;
+}
+
+/** cents × num / den, half-up. */
+export function fractionOf(cents: number, num: number, den: number): number {
+  const mag = divHalfUp(Math.abs(cents) * num, den);
+  return cents < 0 ? -mag : mag;
+}
+
+export const euro = (cents: number) => cents / 100;
+
+/** "€ 1.234,50" for messages and diffs. */
+export function formatEuro(cents: number): string {
+  const neg = cents < 0, c = Math.abs(cents);
+  const int = Math.floor(c / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  const dec = (c % 100).toString().padStart(2, "0");
+  return `${neg ? "−" : ""}€ ${int},${dec}`;
+}
+
+/** "25.000" / "25.000,01" for bracket bounds. */
+export function formatValore(cents: number): string {
+  const int = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return cents % 100 === 0 ? int : `${int},${(cents % 100).toString().padStart(2, "0")}`;
+}

@@ -1,0 +1,186 @@
+// prepare(regolamento, bases): merge the baselines' rules beneath the organismo's, drop what
+// `sostituisce` replaces, compile every condition once and index rules by action.
+import { compile } from "./conditions/compile.ts";
+import { varsOf } from "./conditions/vars.ts";
+import { toDay } from "./dates/calendar.ts";
+import { FestiviOrganismo } from "./dates/holidays.ts";
+import { AZIONI } from "./vocabolario.ts";
+import type { JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione } from "./ir.ts";
+import type {
+  Chiusura, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
+} from "./prepared.ts";
+
+export function cond(logic: JsonLogic | undefined): Cond | undefined {
+  if (logic === undefined) return undefined;
+  return { fn: compile(logic), vars: varsOf(logic) };
+}
+
+function prepRule(r: Regola): PRegola {
+  const base = { r, quando: cond(r.quando), eccezioni: [] as PEccezione[] };
+  switch (r.tipo) {
+    case "vincolo":
+      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [] } } as PVincolo;
+    case "tariffa":
+      return { ...base, limiti: r.scaglioni.map((s) => s.fino ?? Infinity) } as PTariffa;
+    case "insieme":
+      return { ...base, fonti: r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })) } as PInsieme;
+    case "azione":
+      return { ...base, transizioni: r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })) } as PDefinizione;
+    default:
+      return base;
+  }
+}
+
+/** Baselines in dependency order (a base's own bases first), each once, then the regolamento. */
+function ordered(reg: Regolamento, bases: Regolamento[]): Regolamento[] {
+  const byId = new Map(bases.map((b) => [b.id, b]));
+  const out: Regolamento[] = [];
+  const seen = new Set<string>();
+  const visit = (r: Regolamento, stack: string[]) => {
+    if (seen.has(r.id) || stack.includes(r.id)) return;
+    for (const id of r.applica) { const b = byId.get(id); if (b) visit(b, [...stack, r.id]); }
+    seen.add(r.id);
+    out.push(r);
+  };
+  for (const id of reg.applica) { const b = byId.get(id); if (b) visit(b, [reg.id]); }
+  for (const b of bases) visit(b, [reg.id]);
+  if (!seen.has(reg.id)) out.push(reg);
+  return out;
+}
+
+const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
+
+export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepared {
+  const layers = ordered(regolamento, bases.filter((b) => b.id !== regolamento.id));
+  const avvisi: string[] = [];
+
+  // 1. rules in order, `sostituisce` removing its target wherever it came from
+  let regole: Regola[] = [];
+  for (const layer of layers) for (const r of layer.regole) regole.push(r);
+  const replaced = new Set<Regola>();
+  for (const r of regole) {
+    if (!r.sostituisce) continue;
+    const { nome, fonte } = r.sostituisce;
+    let hit = false;
+    for (const t of regole) if (t !== r && matches(t, nome, fonte)) { replaced.add(t); hit = true; }
+    if (!hit) avvisi.push(`${r.nome} (${r.cita}) sostituisce ${nome}${fonte ? ` di ${fonte}` : ""}, che non esiste`);
+  }
+  // An organismo's definition of an action replaces the base's for the same action.
+  const lastDef = new Map<string, Regola>();
+  for (const r of regole) if (r.tipo === "azione" && !replaced.has(r)) lastDef.set(r.azione, r);
+  regole = regole.filter((r) => !replaced.has(r) && !(r.tipo === "azione" && lastDef.get(r.azione) !== r));
+
+  const prepped = regole.filter((r) => r.tipo !== "eccezione").map(prepRule);
+  const perNome = new Map<string, PRegola[]>();
+  for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
+
+  // 2. exceptions attached to their targets
+  const eccezioni: PEccezione[] = [];
+  for (const r of regole) {
+    if (r.tipo !== "eccezione") continue;
+    const e = r as Eccezione;
+    const candidati = perNome.get(e.a.nome) ?? [];
+    const target = e.a.fonte
+      ? candidati.find((c) => c.r.fonte === e.a.fonte)
+      : candidati.find((c) => c.r.fonte === e.fonte) ?? candidati[0];
+    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [] } };
+    if (!target) { avvisi.push(`eccezione ${e.nome} (${e.cita}): la regola ${e.a.nome} non è in vigore`); continue; }
+    if (e.modifica && Object.keys(e.modifica).length > 0) {
+      pe.variante = prepRule({ ...target.r, ...e.modifica, nome: target.r.nome, fonte: target.r.fonte, cita: target.r.cita } as Regola);
+    }
+    target.eccezioni.push(pe);
+    eccezioni.push(pe);
+  }
+
+  // 3. indexes
+  const definizioni = new Map<string, PDefinizione>();
+  const vincoliPer = new Map<string, PVincolo[]>();
+  const terminiPer = new Map<string, { t: PTermine; campo?: string }[]>();
+  const termini: PTermine[] = [];
+  const tariffe: PTariffa[] = [];
+  const variazioni: PRegola<import("./ir.ts").Variazione>[] = [];
+  const effetti: PRegola<import("./ir.ts").Effetto>[] = [];
+  const insiemi: PInsieme[] = [];
+  const visibilita = new Map<string, PVisibilita[]>();
+  const named = new Set<string>();
+  const push = <T>(m: Map<string, T[]>, k: string, v: T) => { const l = m.get(k); if (l) l.push(v); else m.set(k, [v]); };
+  for (const pr of prepped) {
+    const r = pr.r;
+    switch (r.tipo) {
+      case "azione": definizioni.set(r.azione, pr as PDefinizione); named.add(r.azione); break;
+      case "vincolo": for (const a of r.azioni) { push(vincoliPer, a, pr as PVincolo); named.add(a); } break;
+      case "termine":
+        termini.push(pr as PTermine);
+        for (const p of r.per) { push(terminiPer, p.azione, { t: pr as PTermine, campo: p.campo }); named.add(p.azione); }
+        break;
+      case "tariffa": tariffe.push(pr as PTariffa); break;
+      case "variazione": variazioni.push(pr as PRegola<import("./ir.ts").Variazione>); break;
+      case "effetto": effetti.push(pr as PRegola<import("./ir.ts").Effetto>); break;
+      case "insieme": insiemi.push(pr as PInsieme); for (const d of r.da) named.add(d.azione); break;
+      case "visibilita": push(visibilita, r.documenti, pr as PVisibilita); named.add("accesso_documento"); break;
+    }
+  }
+
+  // 4. phases, parameters, calendar: merged, the later layer winning
+  const fasi = new Map<string, Fase>();
+  const fontiFasi = new Map<string, string>();
+  const parametri: Record<string, Parametro> = {};
+  const festivi: { data: string; nome?: string }[] = [];
+  const chiusure: Chiusura[] = [];
+  for (const layer of layers) {
+    for (const f of layer.fasi) { fasi.set(f.nome, f); fontiFasi.set(f.nome, layer.id); }
+    Object.assign(parametri, layer.parametri);
+    festivi.push(...layer.calendario.festivi);
+    for (const c of layer.calendario.chiusure) {
+      const dal = toDay(c.dal), al = toDay(c.al);
+      if (dal === undefined || al === undefined || al < dal) { avvisi.push(`chiusura non valida ${c.dal}–${c.al}`); continue; }
+      chiusure.push({ dal, al, nome: c.nome, cita: c.cita });
+    }
+  }
+  const faseIniziale = [...fasi.values()].find((f) => f.iniziale)?.nome ?? "domanda_depositata";
+  const fasiFinali = new Set([...fasi.values()].filter((f) => f.finale).map((f) => f.nome));
+  const valoriParametri: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(parametri)) valoriParametri[k] = v.valore;
+  const mo = parametri["materie_obbligatorie"]?.valore;
+
+  const azioniNote = [...new Set<string>([...AZIONI, ...named])];
+  const nullEventi: Record<string, null> = {};
+  for (const a of azioniNote) nullEventi[a] = null;
+
+  return {
+    id: regolamento.id,
+    versione: regolamento.versione,
+    nome: regolamento.nome,
+    regolamento,
+    basi: layers.filter((l) => l !== regolamento),
+    regole: prepped,
+    perNome,
+    definizioni,
+    vincoliPer,
+    terminiPer,
+    termini,
+    tariffe,
+    variazioni,
+    effetti,
+    insiemi,
+    visibilita,
+    eccezioni,
+    azioniNote,
+    azioniCandidate: [...named],
+    nullEventi,
+    fasi,
+    fontiFasi,
+    faseIniziale,
+    fasiFinali,
+    parametri,
+    valoriParametri,
+    calendario: {
+      sabatoLavorativo: valoriParametri["sabato_lavorativo"] === true,
+      festivi: new FestiviOrganismo(festivi),
+    },
+    chiusure,
+    materieObbligatorie: Array.isArray(mo) ? mo : undefined,
+    avvisi,
+  };
+}
+

@@ -1,0 +1,82 @@
+// The prepared form of a regolamento version: its rules merged with the applied baselines,
+// every condition compiled once, rules indexed by the action they bear on.
+import type { Compiled } from "./conditions/compile.ts";
+import type {
+  DefinizioneAzione, Eccezione, Effetto, Fase, Insieme, Parametro, Regola, Regolamento, Tariffa, Termine,
+  Variazione, Vincolo, Visibilita,
+} from "./ir.ts";
+import type { Calendar } from "./dates/count.ts";
+
+export interface Cond {
+  fn: Compiled;
+  /** Literal paths the condition reads, for `fatti_mancanti`. */
+  vars: string[];
+}
+
+/** A rule ready to run: its compiled `quando` and the exceptions that may override it. */
+export interface PRegola<R extends Regola = Regola> {
+  r: R;
+  quando?: Cond;
+  eccezioni: PEccezione[];
+}
+
+export interface PEccezione {
+  r: Eccezione;
+  quando: Cond;
+  /** The target with `modifica` applied, when the exception modifies rather than disapplies. */
+  variante?: PRegola;
+}
+
+export interface PVincolo extends PRegola<Vincolo> { richiede: Cond }
+export type PTermine = PRegola<Termine>;
+export interface PTariffa extends PRegola<Tariffa> {
+  /** `fino` of each bracket (cents), precomputed; the last may be Infinity. */
+  limiti: number[];
+}
+export type PVariazione = PRegola<Variazione>;
+export type PEffetto = PRegola<Effetto>;
+export interface PInsieme extends PRegola<Insieme> { fonti: { azione: string; quando?: Cond }[] }
+export type PVisibilita = PRegola<Visibilita>;
+export interface PDefinizione extends PRegola<DefinizioneAzione> {
+  transizioni: { fase: string; quando?: Cond }[];
+}
+
+export interface Chiusura { dal: number; al: number; nome?: string; cita?: string }
+
+export interface Prepared {
+  id: string;
+  versione: string;
+  nome: string;
+  regolamento: Regolamento;
+  basi: Regolamento[];
+  /** Every rule in force after `sostituisce`, baselines first. */
+  regole: PRegola[];
+  perNome: Map<string, PRegola[]>;
+  definizioni: Map<string, PDefinizione>;
+  vincoliPer: Map<string, PVincolo[]>;
+  terminiPer: Map<string, { t: PTermine; campo?: string }[]>;
+  termini: PTermine[];
+  tariffe: PTariffa[];
+  variazioni: PVariazione[];
+  effetti: PEffetto[];
+  insiemi: PInsieme[];
+  visibilita: Map<string, PVisibilita[]>;
+  eccezioni: PEccezione[];
+  /** Every action a condition may name: each is `null` in the facts until it happens. */
+  azioniNote: string[];
+  /** Actions with a definition or named by a rule: the candidates of `azioni_consentite`. */
+  azioniCandidate: string[];
+  nullEventi: Record<string, null>;
+  fasi: Map<string, Fase>;
+  /** Whose phase it is (the regolamento that declared it), for citations. */
+  fontiFasi: Map<string, string>;
+  faseIniziale: string;
+  fasiFinali: Set<string>;
+  parametri: Record<string, Parametro>;
+  valoriParametri: Record<string, unknown>;
+  calendario: Calendar;
+  chiusure: Chiusura[];
+  materieObbligatorie?: string[];
+  /** Problems found while preparing (an exception whose target was replaced…), for the editor. */
+  avvisi: string[];
+}

@@ -1,0 +1,81 @@
+// The question's shape, checked minimally: garbage never crashes the engine, it becomes an
+// `errori` line (and a denial when it concerns the action asked).
+import { romeDay, fromDay } from "./dates/calendar.ts";
+import type { Azione, Domanda, Parte, Procedimento } from "./contract.ts";
+
+export interface Evento { a: Azione; giorno: number | undefined; indice: number }
+
+export interface Normalized {
+  giorno: number;
+  dataIso: string;
+  proc: Procedimento;
+  parti: Parte[];
+  eventi: Evento[];
+  azione?: Azione;
+  azioneGiorno?: number;
+  /** Problems of the question (shape), in Italian. */
+  errori: string[];
+  /** Problems of the action asked: they deny it. */
+  erroriAzione: string[];
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+
+export function normalize(q: unknown, oggi: () => number): Normalized {
+  const errori: string[] = [];
+  const erroriAzione: string[] = [];
+  const dq: Partial<Domanda> = isObj(q) ? (q as Partial<Domanda>) : {};
+  if (!isObj(q)) errori.push("la domanda non è un oggetto JSON");
+
+  let giorno = dq.data === undefined ? oggi() : romeDay(dq.data);
+  if (giorno === undefined) { errori.push(`data non valida: ${JSON.stringify(dq.data)}`); giorno = oggi(); }
+
+  let proc: Procedimento = {};
+  if (isObj(dq.procedimento)) proc = dq.procedimento as Procedimento;
+  else if (dq.procedimento !== undefined) errori.push("procedimento non è un oggetto");
+
+  const parti: Parte[] = [];
+  if (proc.parti !== undefined) {
+    if (!Array.isArray(proc.parti)) errori.push("procedimento.parti non è una lista");
+    else for (const [i, p] of proc.parti.entries()) {
+      if (!isObj(p) || typeof p.id !== "string") { errori.push(`procedimento.parti[${i}]: manca l'id`); continue; }
+      if (p.ruolo !== "istante" && p.ruolo !== "invitata") errori.push(`parte ${p.id}: ruolo ${JSON.stringify(p.ruolo)} non è istante né invitata`);
+      parti.push(p as Parte);
+    }
+  }
+  if (proc.valore !== undefined && proc.valore !== null && (typeof proc.valore !== "number" || !Number.isFinite(proc.valore) || proc.valore < 0)) {
+    errori.push(`valore non valido: ${JSON.stringify(proc.valore)} (euro, un numero, o null se indeterminato)`);
+    proc = { ...proc, valore: undefined };
+  }
+
+  const eventi: Evento[] = [];
+  if (proc.eventi !== undefined) {
+    if (!Array.isArray(proc.eventi)) errori.push("procedimento.eventi non è una lista");
+    else for (const [i, e] of proc.eventi.entries()) {
+      if (!isObj(e) || typeof e.azione !== "string") { errori.push(`eventi[${i}]: manca il nome dell'azione`); continue; }
+      const g = e.data === undefined ? undefined : romeDay(e.data);
+      if (e.data !== undefined && g === undefined) errori.push(`eventi[${i}] (${e.azione}): data non valida ${JSON.stringify(e.data)}`);
+      eventi.push({ a: e as Azione, giorno: g, indice: eventi.length });
+    }
+  }
+
+  let azione: Azione | undefined;
+  let azioneGiorno: number | undefined;
+  if (dq.azione !== undefined) {
+    if (!isObj(dq.azione) || typeof dq.azione.azione !== "string") {
+      erroriAzione.push("azione: manca il nome dell'azione");
+      azione = { azione: "?" };
+    } else {
+      azione = dq.azione as Azione;
+      if (azione.data === undefined) azioneGiorno = giorno;
+      else {
+        azioneGiorno = romeDay(azione.data);
+        if (azioneGiorno === undefined) { erroriAzione.push(`azione: data non valida ${JSON.stringify(azione.data)}`); azioneGiorno = giorno; }
+      }
+      if (azione.parte !== undefined && !parti.some((p) => p.id === azione!.parte)) {
+        erroriAzione.push(`azione: la parte ${JSON.stringify(azione.parte)} non è tra le parti del procedimento`);
+      }
+    }
+  }
+  return { giorno, dataIso: fromDay(giorno), proc, parti, eventi, azione, azioneGiorno, errori, erroriAzione };
+}

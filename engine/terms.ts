@@ -1,0 +1,138 @@
+// Terms: the window [dal, entro] of a `termine` from its anchor, counted the Italian way, with
+// closures that suspend it and the art. 155 c.p.c. extension off Sundays and holidays.
+import { fromDay, toDay } from "./dates/calendar.ts";
+import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
+import { resolve } from "./defaults.ts";
+import { partiDi, type State } from "./facts.ts";
+import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
+import type { Termine } from "./ir.ts";
+
+export interface Finestra {
+  dal?: number;
+  entro?: number;
+  spostamenti: string[];
+  /** Index of the anchoring event (the term is closed by a `per` action after it). */
+  ancoraIndice: number;
+}
+
+const it = (n: number) => { const s = fromDay(n); return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`; };
+
+/** The organismo's closures plus the procedure's own `chiusure`, as day numbers. */
+export function chiusureDi(p: Prepared, st: State): Chiusura[] {
+  const extra = st.n.proc.chiusure;
+  if (!Array.isArray(extra) || extra.length === 0) return p.chiusure;
+  const out = [...p.chiusure];
+  for (const c of extra) {
+    if (typeof c !== "object" || c === null) continue;
+    const dal = typeof c.dal === "string" ? toDay(c.dal) : undefined, al = typeof c.al === "string" ? toDay(c.al) : undefined;
+    if (dal !== undefined && al !== undefined && al >= dal) out.push({ dal, al, nome: "chiusura comunicata" });
+  }
+  return out;
+}
+
+/** The anchor day and its event index; undefined when the anchoring event has not happened. */
+function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, depth: number): { giorno: number; indice: number } | undefined {
+  const a = t.ancora;
+  if ("termine" in a) {
+    if (depth > 4) return undefined;
+    for (const pt of p.termini) {
+      if (pt.r.scadenza !== a.termine && pt.r.nome !== a.termine) continue;
+      const res = resolve(pt, st.ctx);
+      if (res.kind !== "applica") continue;
+      const w = finestra(p, st, res.pr.r, parte, depth + 1);
+      if (w?.entro !== undefined) return { giorno: w.entro, indice: w.ancoraIndice };
+    }
+    return undefined;
+  }
+  let idx = st.ultimo.get(a.evento);
+  if (idx === undefined) return undefined;
+  if (parte !== undefined) {
+    // A communication addressed to each party: the one addressed to this party, when there is one.
+    for (let i = st.n.eventi.length - 1; i >= 0; i--) {
+      const ev = st.n.eventi[i]!;
+      if (ev.a.azione === a.evento && partiDi(ev.a).includes(parte)) { idx = i; break; }
+    }
+  }
+  const ev = st.n.eventi[idx]!;
+  const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
+  const g = a.campo || ev.a.data_ricezione !== undefined ? (typeof raw === "string" ? toDay(raw.slice(0, 10)) : undefined) : ev.giorno;
+  return g === undefined ? undefined : { giorno: g, indice: idx };
+}
+
+export function finestra(p: Prepared, st: State, t: Termine, parte?: string, depth = 0): Finestra | undefined {
+  const anc = ancora(p, st, t, parte, depth);
+  if (!anc) return undefined;
+  const cal = p.calendario;
+  const prima = "verso" in t.ancora && t.ancora.verso === "prima";
+  const sign = prima ? -1 : 1;
+  const w: Finestra = { spostamenti: [], ancoraIndice: anc.indice };
+  if (t.nonPrimaDi) w.dal = shift(anc.giorno, t.nonPrimaDi, sign, cal);
+  if (t.entro) {
+    let entro = shift(anc.giorno, t.entro, sign, cal);
+    if (!prima && t.sospesoDaChiusure) entro = extend(anc.giorno, entro, t, chiusureDi(p, st), cal, w.spostamenti);
+    if (p.valoriParametri["proroga_termini_festivi"] === true) entro = proroga(entro, sign, p, w.spostamenti);
+    w.entro = entro;
+  }
+  return w;
+}
+
+/** Closures overlapping [anchor, entro] extend entro by their days, repeatedly while the extension meets another. */
+function extend(anchor: number, entro: number, t: Termine, chiusure: Chiusura[], cal: Calendar, why: string[]): number {
+  if (chiusure.length === 0) return entro;
+  const lavorativi = t.entro?.unita === "giorni_lavorativi";
+  let end = entro, k = 0;
+  for (let guard = 0; guard < 50; guard++) {
+    let days = 0;
+    for (let n = anchor + 1; n <= end; n++) {
+      if (!chiusure.some((c) => n >= c.dal && n <= c.al)) continue;
+      if (!lavorativi || nonLavorativo(n, cal) === undefined) days++;
+    }
+    if (days === k) break;
+    k = days;
+    end = lavorativi ? shift(entro, { quantita: k, unita: "giorni_lavorativi" }, 1, cal) : entro + k;
+  }
+  if (k > 0) {
+    const hit = chiusure.filter((c) => c.al > anchor && c.dal <= end);
+    const nomi = hit.map((c) => `${it(c.dal)}–${it(c.al)}${c.nome ? ` (${c.nome})` : ""}`).join(", ");
+    why.push(`chiusura dell'organismo ${nomi}: termine sospeso, +${k} ${lavorativi ? "giorni lavorativi" : "giorni"} (dal ${it(entro)} al ${it(end)})`);
+  }
+  return end;
+}
+
+/** Art. 155 c.p.c.: a last day on a Sunday or holiday (a Saturday when `proroga_sabato`) moves to the next working day. */
+function proroga(entro: number, sign: 1 | -1, p: Prepared, why: string[]): number {
+  const cal = p.calendario;
+  const sabato = p.valoriParametri["proroga_sabato"] === true;
+  const motivo = (n: number) => festivo(n, cal) ?? (sabato && nonLavorativo(n, cal) === "sabato" ? "sabato" : undefined);
+  let n = entro;
+  const first = motivo(n);
+  if (!first) return entro;
+  while (motivo(n)) n += sign;
+  why.push(`il ${it(entro)} è ${first === "domenica" || first === "sabato" ? first : `festivo (${first})`}: ${sign > 0 ? "prorogato" : "anticipato"} al ${it(n)} (art. 155 c.p.c.)`);
+  return n;
+}
+
+/** Whether a `per` action closed the term after its anchor (for one party, with `ciascunaParte`). */
+export function chiuso(st: State, pt: PTermine | { r: Termine }, w: Finestra, parte?: string): boolean {
+  const per = pt.r.per;
+  const ev = st.n.eventi;
+  for (let i = w.ancoraIndice + 1; i < ev.length; i++) {
+    const a = ev[i]!.a;
+    if (!per.some((x) => x.azione === a.azione)) continue;
+    if (parte === undefined || partiDi(a).includes(parte)) return true;
+  }
+  return false;
+}
+
+/** `finestra`, memoised per question: several checks ask for the same window. */
+export function finestraDi(p: Prepared, st: State, t: Termine, parte?: string): Finestra | undefined {
+  let byTerm = st.finestre;
+  if (!byTerm) { byTerm = new Map(); st.finestre = byTerm; }
+  let m = byTerm.get(t);
+  if (!m) { m = new Map(); byTerm.set(t, m); }
+  const k = parte ?? "";
+  if (m.has(k)) return m.get(k) as Finestra | undefined;
+  const w = finestra(p, st, t, parte);
+  m.set(k, w);
+  return w;
+}
