@@ -1,0 +1,44 @@
+// The HTTP application: limits, credentials, routes, errors. No I/O of its own beyond the
+// dependencies it is given (so tests build it on an in-memory database).
+import { bodyLimit } from "hono/body-limit";
+import { nuovoRouter, type Dipendenze } from "./contesto.ts";
+import { ErroreApi } from "./errori/errore.ts";
+import { gestisciErrore } from "./errori/gestore.ts";
+import { chiavi } from "./routes/chiavi.ts";
+import { documentazione } from "./routes/documentazione.ts";
+import { editor } from "./routes/editor.ts";
+import { organismi } from "./routes/organismi.ts";
+import { procedimenti } from "./routes/procedimenti.ts";
+import { regolamenti } from "./routes/regolamenti.ts";
+import { senzaStato } from "./routes/senza-stato.ts";
+
+/** 2 MiB: the largest regolamento source is ~100 KiB; a procedure with its history far less. */
+export const LIMITE_CORPO = 2 * 1024 * 1024;
+
+export function creaApp(d: Dipendenze) {
+  const app = nuovoRouter();
+  app.onError(gestisciErrore);
+  app.notFound((c) => c.json({ errore: { code: "not_found", messaggio: `Percorso ${c.req.method} ${c.req.path} inesistente.` } }, 404));
+
+  app.use(
+    "/v1/*",
+    bodyLimit({
+      maxSize: LIMITE_CORPO,
+      onError: (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413),
+    }),
+  );
+  app.use("/v1/*", async (c, next) => {
+    c.set("cred", await d.verificatore.verifica(c.req.header("authorization")));
+    await next();
+  });
+
+  for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d)]) app.route("/", r);
+  documentazione(app);
+  editor(app);
+  app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));
+  // A /v1 path with a method no route has: say so in the API's shape (notFound covers the rest).
+  app.all("/v1/*", () => {
+    throw new ErroreApi(404, "not_found", "Percorso o metodo inesistente.");
+  });
+  return app;
+}

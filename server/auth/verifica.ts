@@ -1,0 +1,84 @@
+// Resolves `Authorization: Bearer <chiave>` to a Credenziale. Verified keys are cached briefly (an
+// action is then one transaction, not two); a revocation clears the cache here at once and on the
+// other servers through NOTIFY.
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/open.ts";
+import { inTenant } from "../db/tenant.ts";
+import { nonAutenticato } from "../errori/errore.ts";
+import { TENANT_AMMINISTRAZIONE, impronta, leggiChiave, stessaImpronta, type RuoloChiave } from "./chiave.ts";
+import type { Credenziale } from "./credenziale.ts";
+
+export const CANALE_REVOCHE = "chiavi_revocate";
+const DURATA_CACHE_MS = 30_000;
+
+interface RigaChiave {
+  id: string;
+  hash: string;
+  ruolo: RuoloChiave;
+  parte: string | null;
+  procedimento: string | null;
+  revocata: boolean;
+}
+
+export class Verificatore {
+  private readonly cache = new Map<string, { cred: Credenziale; scade: number }>();
+  private chiudi?: () => Promise<void>;
+
+  constructor(
+    private readonly database: Database,
+    /** sha-256 of REGOLAMENTO_ADMIN_KEY, when given. */
+    private readonly hashAdminEnv?: string,
+  ) {}
+
+  async ascolta(): Promise<void> {
+    this.chiudi = await this.database.listen(CANALE_REVOCHE, (payload) => this.dimentica(payload));
+  }
+
+  async chiusura(): Promise<void> {
+    await this.chiudi?.();
+  }
+
+  /** Drops a key (`<organismo>.<id>`) from the cache. */
+  dimentica(organismoPuntoId: string): void {
+    for (const [k, v] of this.cache) {
+      if (v.cred.tipo !== "anonimo" && `${"organismo" in v.cred ? v.cred.organismo : TENANT_AMMINISTRAZIONE}.${v.cred.id}` === organismoPuntoId) this.cache.delete(k);
+    }
+  }
+
+  async verifica(intestazione: string | undefined): Promise<Credenziale> {
+    if (intestazione === undefined || intestazione === "") return { tipo: "anonimo" };
+    const m = /^Bearer\s+(\S{1,512})$/i.exec(intestazione.trim());
+    if (!m) throw nonAutenticato();
+    const chiave = m[1]!;
+    const hash = impronta(chiave);
+    const nota = this.cache.get(hash);
+    if (nota && nota.scade > Date.now()) return nota.cred;
+    const cred = await this.cerca(chiave, hash);
+    if (!cred) throw nonAutenticato();
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(hash, { cred, scade: Date.now() + DURATA_CACHE_MS });
+    return cred;
+  }
+
+  private async cerca(chiave: string, hash: string): Promise<Credenziale | undefined> {
+    if (this.hashAdminEnv && stessaImpronta(hash, this.hashAdminEnv)) return { tipo: "amministratore", id: "env" };
+    const parti = leggiChiave(chiave);
+    if (!parti) return undefined;
+    const [riga] = await inTenant(this.database, parti.organismo, (tx) =>
+      this.database.rows<RigaChiave>(
+        tx,
+        sql`select id, hash, ruolo, parte, procedimento, revocata from chiavi where organismo_id = ${parti.organismo} and id = ${parti.id}`,
+      ),
+    );
+    if (!riga || riga.revocata || !stessaImpronta(hash, riga.hash)) return undefined;
+    if (riga.ruolo === "amministratore") return parti.organismo === TENANT_AMMINISTRAZIONE ? { tipo: "amministratore", id: riga.id } : undefined;
+    return {
+      tipo: "chiave",
+      organismo: parti.organismo,
+      id: riga.id,
+      ruolo: riga.ruolo,
+      ...(riga.parte ? { parte: riga.parte } : {}),
+      ...(riga.procedimento ? { procedimento: riga.procedimento } : {}),
+    };
+  }
+}

@@ -1,0 +1,58 @@
+// At every start: the national baselines and the organismi of regolamenti/**/*.regolamento that
+// the database does not have yet are inserted as published versions (first start: all of them).
+// Idempotent (ON CONFLICT DO NOTHING), so two servers starting together agree.
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/open.ts";
+import { inTenant } from "../db/tenant.ts";
+import type { Motore, Regolamento } from "../engine-adapter.ts";
+
+export interface EsitoSemina {
+  inseriti: string[];
+  scartati: { file: string; motivo: string }[];
+}
+
+export async function semina(database: Database, motore: Motore, cartella?: string): Promise<EsitoSemina> {
+  const { sources } = await motore.loadAll(cartella);
+  // Compile in two passes: baselines (applied by someone, or under normativa/) first, so the
+  // organismi compile against them.
+  const basiId = new Set<string>();
+  const intestazioni = sources.map((s) => ({ s, h: motore.readHeader(s.source) }));
+  for (const { s, h } of intestazioni) {
+    for (const a of h?.applica ?? []) basiId.add(a);
+    if (/[\\/]normativa[\\/]/.test(s.file)) basiId.add(s.id);
+  }
+  const compilati = new Map<string, Regolamento>();
+  const basiPer = (h: { applica: string[]; inVigoreDal: string }) =>
+    h.applica
+      .map((id) => [...compilati.values()].filter((r) => r.id === id && r.inVigoreDal <= h.inVigoreDal).sort((a, b) => b.inVigoreDal.localeCompare(a.inVigoreDal))[0])
+      .filter((r): r is Regolamento => r !== undefined);
+  const esito: EsitoSemina = { inseriti: [], scartati: [] };
+  const ordinati = [...intestazioni].sort((a, b) => Number(!basiId.has(a.s.id)) - Number(!basiId.has(b.s.id)));
+  // Baselines may apply other baselines (dm on dlgs): repeat until nothing new compiles.
+  const daFare = [...ordinati];
+  for (let giro = 0; giro < 3 && daFare.length; giro++) {
+    for (const item of [...daFare]) {
+      const { s, h } = item;
+      if (!h) continue;
+      const { regolamento, diagnostics } = motore.compile(s.source, basiPer(h));
+      if (!regolamento) continue;
+      compilati.set(`${s.id}@${s.versione}`, regolamento);
+      daFare.splice(daFare.indexOf(item), 1);
+      const nuovo = await inTenant(database, regolamento.id, async (tx) => {
+        await tx.execute(sql`insert into organismi (organismo_id, nome, registro, normativa)
+          values (${regolamento.id}, ${regolamento.nome}, ${regolamento.registro ?? null}, ${basiId.has(regolamento.id)}) on conflict do nothing`);
+        const r = await database.rows<{ versione: string }>(
+          tx,
+          sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, diagnostiche, pubblicato_il)
+              values (${regolamento.id}, ${regolamento.versione}, 'pubblicata', ${regolamento.inVigoreDal}, ${s.source},
+                      ${JSON.stringify(regolamento)}::jsonb, ${JSON.stringify(diagnostics)}::jsonb, now())
+              on conflict do nothing returning versione`,
+        );
+        return r.length > 0;
+      });
+      if (nuovo) esito.inseriti.push(`${regolamento.id}@${regolamento.versione}`);
+    }
+  }
+  for (const { s, h } of daFare) esito.scartati.push({ file: s.file, motivo: h ? "errori di compilazione" : "intestazione illeggibile" });
+  return esito;
+}

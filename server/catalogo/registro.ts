@@ -1,0 +1,98 @@
+// The in-memory catalogue of published regolamenti, rebuilt from the database at start and kept in
+// step across servers sharing one database: a publish sends `NOTIFY regolamenti, '<id>@<versione>'`
+// and every server (this one included) adds that version and drops its cached preparations.
+import { sql } from "drizzle-orm";
+import type { Database } from "../db/open.ts";
+import { inTenant } from "../db/tenant.ts";
+import type { Catalog, Header, Motore, Prepared, Regolamento } from "../engine-adapter.ts";
+
+export const CANALE_PUBBLICAZIONI = "regolamenti";
+
+interface RigaPubblicata {
+  organismo_id: string;
+  versione: string;
+  ir: Regolamento;
+}
+
+export class Registro {
+  private chiudi?: () => Promise<void>;
+  /** Versions seen through NOTIFY, for tests and /v1/stato. */
+  notificheRicevute = 0;
+
+  private constructor(
+    private readonly database: Database,
+    readonly catalog: Catalog,
+  ) {}
+
+  static async apri(database: Database, motore: Motore): Promise<Registro> {
+    const r = new Registro(database, motore.newCatalog());
+    // Listen first, then load: a publish in between is seen by one or the other (adding is idempotent).
+    r.chiudi = await database.listen(CANALE_PUBBLICAZIONI, (payload) => {
+      void r.ricarica(payload).catch((e: unknown) => console.error("[registro] notifica non applicata:", e));
+    });
+    const righe = await inTenant(database, null, (tx) =>
+      database.rows<RigaPubblicata>(tx, sql`select organismo_id, versione, ir from regolamento_versioni where stato = 'pubblicata' and ir is not null`),
+    );
+    for (const riga of righe) r.aggiungi(riga.ir);
+    return r;
+  }
+
+  /** `<organismo>@<versione>` just published: read it (public row) and add it. */
+  async ricarica(payload: string): Promise<void> {
+    this.notificheRicevute++;
+    const at = payload.lastIndexOf("@");
+    if (at <= 0) return;
+    const organismo = payload.slice(0, at);
+    const versione = payload.slice(at + 1);
+    if (this.ha(organismo, versione)) return;
+    const [riga] = await inTenant(this.database, null, (tx) =>
+      this.database.rows<RigaPubblicata>(
+        tx,
+        sql`select organismo_id, versione, ir from regolamento_versioni
+            where organismo_id = ${organismo} and versione = ${versione} and stato = 'pubblicata'`,
+      ),
+    );
+    if (riga?.ir) this.aggiungi(riga.ir);
+  }
+
+  aggiungi(r: Regolamento): void {
+    if (this.ha(r.id, r.versione)) return;
+    this.catalog.add(r);
+    // A baseline's new version changes every organismo that applies it.
+    this.catalog.invalidate();
+  }
+
+  ha(organismo: string, versione?: string): boolean {
+    const vs = this.catalog.versions(organismo);
+    return versione === undefined ? vs.length > 0 : vs.some((v) => v.versione === versione);
+  }
+
+  versione(organismo: string, versione: string): Regolamento | undefined {
+    return this.catalog.versions(organismo).find((v) => v.versione === versione);
+  }
+
+  inVigore(organismo: string, data: string): Regolamento | undefined {
+    return this.catalog.inForce(organismo, data);
+  }
+
+  /** The prepared rules, or undefined when the organismo has no version for that date/version. */
+  preparato(organismo: string, at: { date?: string; versione?: string }): Prepared | undefined {
+    if (at.versione ? !this.ha(organismo, at.versione) : !this.inVigore(organismo, at.date ?? oggi())) return undefined;
+    return this.catalog.prepared(organismo, at);
+  }
+
+  /** The baselines a source applies, in force at its date (for check/compile of a draft). */
+  basi(h: Pick<Header, "applica" | "inVigoreDal"> | undefined): Regolamento[] {
+    if (!h) return [];
+    return h.applica.map((id) => this.catalog.inForce(id, h.inVigoreDal)).filter((r): r is Regolamento => r !== undefined);
+  }
+
+  async chiusura(): Promise<void> {
+    await this.chiudi?.();
+  }
+}
+
+/** Today in Europe/Rome, ISO. */
+export function oggi(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}

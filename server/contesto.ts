@@ -1,0 +1,48 @@
+// What every route module receives, and the router type with the API's validation hook.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Verificatore } from "./auth/verifica.ts";
+import type { Credenziale } from "./auth/credenziale.ts";
+import type { Registro } from "./catalogo/registro.ts";
+import type { Database } from "./db/open.ts";
+import type { Motore } from "./engine-adapter.ts";
+import { Errore } from "./schemi.ts";
+
+export interface Dipendenze {
+  database: Database;
+  motore: Motore;
+  registro: Registro;
+  verificatore: Verificatore;
+}
+
+export type Env = { Variables: { cred: Credenziale } };
+
+export function nuovoRouter(): OpenAPIHono<Env> {
+  return new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const issues = result.error.issues.map((i) => ({ percorso: i.path.join("."), messaggio: i.message, code: i.code }));
+      return c.json(
+        { errore: { code: "invalid_request", messaggio: `Richiesta non valida: ${issues.map((i) => `${i.percorso || "corpo"}: ${i.messaggio}`).join("; ")}`, dettagli: issues } },
+        400,
+      );
+    },
+  });
+}
+
+const json = (schema: z.ZodType, description: string) => ({ content: { "application/json": { schema } }, description });
+
+/** Response entries for createRoute: the success ones given, the error ones shared. */
+export function risposte(ok: Record<number, [z.ZodType, string]>, errori: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422)[] = [400]) {
+  const out: Record<number, ReturnType<typeof json>> = {};
+  for (const [s, [schema, d]] of Object.entries(ok)) out[Number(s)] = json(schema, d);
+  const testi: Record<number, string> = {
+    400: "Richiesta non valida", 401: "Chiave mancante o non valida", 403: "Ruolo non autorizzato",
+    404: "Non trovato (anche: dati di un altro organismo)", 409: "Conflitto (versione attesa superata, versione pubblicata, chiave di idempotenza riusata)",
+    413: "Corpo troppo grande", 415: "Tipo di contenuto non supportato", 422: "Non eseguibile (azione negata dal regolamento, bozza con errori)",
+  };
+  for (const s of errori) out[s] = json(Errore, testi[s]!);
+  return out;
+}
+
+/** Bearer auth for the OpenAPI document. */
+export const sicurezza = [{ chiave: [] as string[] }];

@@ -1,0 +1,82 @@
+// Opens the database on one of two drivers behind one type: postgres.js when a URL is given,
+// embedded PGlite otherwise (a data directory, or memory for tests). The driver is loaded by
+// dynamic import so a deployment on Postgres never loads PGlite's WASM, and vice versa.
+import type { SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { fileURLToPath } from "node:url";
+import { schema } from "./schema.ts";
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction or the database: anything queries run on. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+export interface Database {
+  readonly db: Db;
+  readonly driver: "postgres" | "pglite";
+  /** `db.execute()` returns an array on postgres.js and `{ rows }` on PGlite: this is the one wrapper. */
+  rows<T>(on: Db | Tx, query: SQL): Promise<T[]>;
+  /** LISTEN on a channel; resolves once listening; returns the unsubscribe. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}
+
+export type Where = { url: string } | { dataDir: string } | { memory: true };
+
+export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+
+function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+export async function openDatabase(where: Where): Promise<Database> {
+  if ("url" in where) return openPostgres(where.url);
+  return openPglite("dataDir" in where ? where.dataDir : undefined);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: Number(process.env.DB_POOL ?? 10), onnotice: () => {} });
+  const db = drizzle({ client, schema }) as unknown as Db;
+  // Two servers starting on one database: a session advisory lock, held on a reserved connection
+  // while the migrator runs on the pool, makes them migrate in turn (the second finds nothing to do).
+  const lock = await client.reserve();
+  try {
+    await lock`select pg_advisory_lock(727272)`;
+    await migrate(db as never, { migrationsFolder });
+  } finally {
+    await lock`select pg_advisory_unlock(727272)`.catch(() => {});
+    lock.release();
+  }
+  return {
+    db,
+    driver: "postgres",
+    rows: async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query)),
+    async listen(channel, onPayload) {
+      const sub = await client.listen(channel, (p) => onPayload(p));
+      return () => sub.unlisten();
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  await client.waitReady;
+  const db = drizzle({ client, schema }) as unknown as Db;
+  await migrate(db as never, { migrationsFolder });
+  return {
+    db,
+    driver: "pglite",
+    rows: async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query)),
+    async listen(channel, onPayload) {
+      return client.listen(channel, onPayload);
+    },
+    close: () => client.close(),
+  };
+}

@@ -1,0 +1,140 @@
+// The one schema of the runtime. Every table leads its primary key with `organismo_id`, so a
+// deployment past one Postgres distributes on it (Citus) and every lookup is tenant-local
+// (docs/scalabilita.md). Row-level security is declared here; FORCE, the role and the GRANTs are
+// hand-written in the migrations (drizzle-kit emits neither).
+import { sql } from "drizzle-orm";
+import {
+  boolean, foreignKey, integer, jsonb, pgPolicy, pgRole, pgTable, primaryKey, text, timestamp,
+} from "drizzle-orm/pg-core";
+
+/** The role every request runs as (`SET LOCAL ROLE app_user`); created by hand, never by drizzle-kit. */
+export const appUser = pgRole("app_user").existing();
+
+/** The tenant of the current transaction, set with `set_config('app.organismo', $1, true)`. */
+const tenant = sql`current_setting('app.organismo', true)`;
+const ownRows = (t: { organismoId: unknown }) => sql`${t.organismoId} = ${tenant}`;
+
+export const organismi = pgTable(
+  "organismi",
+  {
+    organismoId: text("organismo_id").primaryKey(),
+    nome: text("nome").notNull(),
+    registro: text("registro"),
+    /** National baselines (dlgs-28-2010, dm-150-2023…) live here too but are not listed as organismi. */
+    normativa: boolean("normativa").notNull().default(false),
+    creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Who an organismo is, is public (the register is); only the tenant itself writes its row.
+    pgPolicy("organismi_lettura", { for: "select", to: appUser, using: sql`true` }),
+    pgPolicy("organismi_scrittura", { for: "insert", to: appUser, withCheck: ownRows(t) }),
+    pgPolicy("organismi_modifica", { for: "update", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+export const regolamentoVersioni = pgTable(
+  "regolamento_versioni",
+  {
+    organismoId: text("organismo_id").notNull(),
+    versione: text("versione").notNull(),
+    stato: text("stato", { enum: ["bozza", "pubblicata"] }).notNull(),
+    inVigoreDal: text("in_vigore_dal"),
+    sorgente: text("sorgente").notNull(),
+    ir: jsonb("ir"),
+    diagnostiche: jsonb("diagnostiche").notNull().default(sql`'[]'::jsonb`),
+    creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
+    aggiornatoIl: timestamp("aggiornato_il", { withTimezone: true }).notNull().defaultNow(),
+    pubblicatoIl: timestamp("pubblicato_il", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.versione] }),
+    // Published versions are public law of the organismo; drafts are its own business.
+    pgPolicy("versioni_lettura", { for: "select", to: appUser, using: sql`${t.stato} = 'pubblicata' or ${ownRows(t)}` }),
+    pgPolicy("versioni_inserimento", { for: "insert", to: appUser, withCheck: ownRows(t) }),
+    pgPolicy("versioni_modifica", { for: "update", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+    pgPolicy("versioni_cancellazione", { for: "delete", to: appUser, using: ownRows(t) }),
+  ],
+).enableRLS();
+
+export const procedimenti = pgTable(
+  "procedimenti",
+  {
+    organismoId: text("organismo_id").notNull(),
+    id: text("id").notNull(),
+    /** The organismo's version in force at deposito_domanda: it judges the procedure for its whole life. */
+    versioneRegolamento: text("versione_regolamento").notNull(),
+    /** The procedimento's facts without `eventi` (those are rows of `eventi`). */
+    fatti: jsonb("fatti").notNull(),
+    /** Number of stored events: the optimistic-concurrency token (`versione_attesa`). */
+    revisione: integer("revisione").notNull().default(0),
+    creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
+    aggiornatoIl: timestamp("aggiornato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.id] }),
+    pgPolicy("procedimenti_tenant", { for: "all", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+export const eventi = pgTable(
+  "eventi",
+  {
+    organismoId: text("organismo_id").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+    seq: integer("seq").notNull(),
+    azione: jsonb("azione").notNull(),
+    /** `{ ruolo, parte?, chiave? }`: who asked, from the credential. */
+    attore: jsonb("attore").notNull(),
+    versioneRegolamento: text("versione_regolamento").notNull(),
+    /** The rules that allowed it (`{ regola, cita, fonte }`). */
+    regole: jsonb("regole").notNull(),
+    registratoIl: timestamp("registrato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.procedimentoId, t.seq] }),
+    foreignKey({ columns: [t.organismoId, t.procedimentoId], foreignColumns: [procedimenti.organismoId, procedimenti.id] }),
+    // Append-only: app_user gets SELECT and INSERT only (GRANTs in the migration).
+    pgPolicy("eventi_lettura", { for: "select", to: appUser, using: ownRows(t) }),
+    pgPolicy("eventi_inserimento", { for: "insert", to: appUser, withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+export const chiavi = pgTable(
+  "chiavi",
+  {
+    organismoId: text("organismo_id").notNull(),
+    id: text("id").notNull(),
+    /** sha-256 (hex) of the whole key: the key itself is never stored nor retrievable. */
+    hash: text("hash").notNull(),
+    ruolo: text("ruolo", { enum: ["amministratore", "responsabile", "segreteria", "mediatore", "parte"] }).notNull(),
+    /** The party id (ruolo parte) or the mediator id (ruolo mediatore) the key speaks for. */
+    parte: text("parte"),
+    /** Optional: the key is good for this one procedure only. */
+    procedimento: text("procedimento"),
+    revocata: boolean("revocata").notNull().default(false),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.id] }),
+    pgPolicy("chiavi_tenant", { for: "all", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+export const idempotenza = pgTable(
+  "idempotenza",
+  {
+    organismoId: text("organismo_id").notNull(),
+    chiave: text("chiave").notNull(),
+    /** sha-256 of method, path and body: the same key with another request is a 409. */
+    impronta: text("impronta").notNull(),
+    status: integer("status").notNull(),
+    risposta: jsonb("risposta").notNull(),
+    creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.chiave] }),
+    pgPolicy("idempotenza_tenant", { for: "all", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+export const schema = { organismi, regolamentoVersioni, procedimenti, eventi, chiavi, idempotenza };

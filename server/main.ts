@@ -1,0 +1,33 @@
+// `npm start`: the HTTP server. PORT (default 3000); DATABASE_URL (Postgres) or REGOLAMENTO_DATA
+// (PGlite data dir, default ./data); REGOLAMENTO_ADMIN_KEY (else one is generated and printed once).
+import { serve } from "@hono/node-server";
+import { avvia, dovePerAmbiente } from "./avvia.ts";
+
+const porta = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const dove = dovePerAmbiente();
+const server = await avvia({ dove, ...(process.env.REGOLAMENTO_ADMIN_KEY ? { chiaveAdmin: process.env.REGOLAMENTO_ADMIN_KEY } : {}) });
+
+const http = serve({ fetch: server.app.fetch, port: porta, hostname: host }, (info) => {
+  const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${info.port}`;
+  const db = "url" in dove ? "Postgres (DATABASE_URL)" : "dataDir" in dove ? `PGlite in ${dove.dataDir}` : "PGlite in memoria";
+  console.log(`regolamenti: in ascolto su ${base}  [${db}]`);
+  console.log(`  editor           ${base}/`);
+  console.log(`  API              ${base}/v1/organismi`);
+  console.log(`  documentazione   ${base}/docs   (OpenAPI: ${base}/openapi.json)`);
+  if (server.semina.inseriti.length) console.log(`  caricati: ${server.semina.inseriti.join(", ")}`);
+  for (const s of server.semina.scartati) console.log(`  NON caricato ${s.file}: ${s.motivo}`);
+  if (server.chiaveAdminGenerata) {
+    console.log(`\n  Chiave dell'amministratore (mostrata solo ora, conservala):\n    ${server.chiaveAdminGenerata}\n`);
+  }
+});
+
+let chiusura = false;
+for (const segnale of ["SIGINT", "SIGTERM"] as const) {
+  process.on(segnale, () => {
+    if (chiusura) return;
+    chiusura = true;
+    http.close();
+    void server.chiudi().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,193 @@
+// Procedures: create, act, read. An action is evaluated by the engine and, when allowed, appended
+// in the same transaction that locked the procedure row, so concurrent actions on one procedure
+// queue up: none is lost, none is stored twice, each is judged on the history before it.
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { CredenzialeChiave } from "../auth/credenziale.ts";
+import type { Registro } from "../catalogo/registro.ts";
+import { oggi } from "../catalogo/registro.ts";
+import type { Database, Tx } from "../db/open.ts";
+import { inTenant } from "../db/tenant.ts";
+import type { Azione, Domanda, Motore, Procedimento, Risposta } from "../engine-adapter.ts";
+import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
+import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
+import { idempotente, type Esito } from "./idempotenza.ts";
+import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
+
+interface RigaProcedimento {
+  id: string;
+  versione_regolamento: string;
+  fatti: Procedimento;
+  revisione: number;
+}
+interface RigaEvento {
+  seq: number;
+  azione: Azione;
+  attore: Record<string, unknown>;
+  versione_regolamento: string;
+  regole: unknown[];
+  registrato_il: string | Date;
+}
+
+export interface Servizi {
+  database: Database;
+  motore: Motore;
+  registro: Registro;
+}
+
+const giorno = (d: string | undefined) => (d ?? oggi()).slice(0, 10);
+
+/** The rules that allowed an action: what the engine cited, not the rules that did not apply. */
+function regoleCheConsentono(r: Risposta): { regola: string; cita: string; fonte: string; esito?: string }[] {
+  const dalleMotivazioni = r.motivi.map((m) => ({ regola: m.regola, cita: m.cita, fonte: m.fonte }));
+  const dallaTraccia = r.traccia
+    .filter((t) => !/non applicabil/i.test(t.esito))
+    .map((t) => ({ regola: t.regola, cita: t.cita, fonte: t.fonte, esito: t.esito }));
+  return [...dalleMotivazioni, ...dallaTraccia];
+}
+
+function stato(r: Risposta) {
+  const { esito: _e, motivi: _m, ...resto } = r;
+  return resto;
+}
+
+export class ServizioProcedimenti {
+  constructor(private readonly s: Servizi) {}
+
+  private preparato(organismo: string, versione: string, deposito: string) {
+    const p = this.s.registro.preparato(organismo, { versione, date: deposito });
+    if (!p) throw new ErroreApi(503, "regolamento_unavailable", `La versione ${versione} del regolamento non è disponibile su questo server.`);
+    return p;
+  }
+
+  private valuta(organismo: string, versione: string, procedimento: Procedimento, azione: Azione | undefined, data: string): Risposta {
+    const deposito = giorno(procedimento.eventi?.[0]?.data);
+    const domanda: Domanda = { data, procedimento, ...(azione ? { azione } : {}) };
+    return this.s.motore.evaluate(this.preparato(organismo, versione, deposito), domanda);
+  }
+
+  async crea(cred: CredenzialeChiave, organismo: string, corpo: Procedimento & { eventi: Azione[]; parti: NonNullable<Procedimento["parti"]> }, chiave: string | undefined, impronta: string): Promise<Esito> {
+    if (cred.procedimento !== undefined) throw new ErroreApi(403, "forbidden", "Questa chiave vale per un solo procedimento: non ne crea altri.");
+    if (cred.ruolo === "parte" && !corpo.parti.some((p) => p.id === cred.parte && p.ruolo === "istante"))
+      throw new ErroreApi(403, "forbidden", "Una parte deposita una domanda solo come istante.");
+    const { eventi: eventiDati, ...fatti } = corpo;
+    const deposito = giorno(eventiDati[0]!.data);
+    const reg = this.s.registro.inVigore(organismo, deposito);
+    if (!reg)
+      throw new ErroreApi(422, "no_regolamento_in_force", `Nessuna versione pubblicata del regolamento di ${organismo} era in vigore il ${deposito}.`);
+    const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
+
+    // Each initial event is judged on the history before it, exactly as if it had been posted.
+    const eventi: { azione: Azione; regole: unknown[] }[] = [];
+    for (const [i, e] of eventiDati.entries()) {
+      const precedente = eventi[i - 1]?.azione.data;
+      if (i > 0 && typeof e.data === "string" && typeof precedente === "string" && giorno(e.data) < giorno(precedente))
+        throw new ErroreApi(422, "events_out_of_order", `L'evento ${i} (${e.azione}) è anteriore al precedente: gli eventi vanno dal più vecchio.`);
+      const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
+      const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, azione, giorno(azione.data));
+      if (r.esito === "negato") throw new RispostaRifiutata(422, { ...r, evento_rifiutato: i });
+      eventi.push({ azione, regole: regoleCheConsentono(r) });
+    }
+
+    return inTenant(this.s.database, organismo, (tx) =>
+      idempotente(this.s.database, tx, organismo, chiave, impronta, async () => {
+        const id = randomUUID();
+        await tx.execute(sql`insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
+                             values (${organismo}, ${id}, ${reg.versione}, ${JSON.stringify(fatti)}::jsonb, ${eventi.length})`);
+        for (const [i, e] of eventi.entries()) await this.inserisciEvento(tx, organismo, id, i + 1, e.azione, attore, reg.versione, e.regole);
+        const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, undefined, oggi());
+        return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
+      }),
+    );
+  }
+
+  private async inserisciEvento(tx: Tx, organismo: string, pid: string, seq: number, azione: Azione, attore: object, versione: string, regole: unknown[]) {
+    await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+                         values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
+                                 ${versione}, ${JSON.stringify(regole)}::jsonb)`);
+  }
+
+  private async carica(tx: Tx, organismo: string, pid: string, perAggiornare: boolean) {
+    const { database } = this.s;
+    const [p] = await database.rows<RigaProcedimento>(
+      tx,
+      perAggiornare
+        ? sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid} for update`
+        : sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid}`,
+    );
+    if (!p) return undefined;
+    const eventi = await database.rows<RigaEvento>(
+      tx,
+      sql`select seq, azione, attore, versione_regolamento, regole, registrato_il from eventi
+          where organismo_id = ${organismo} and procedimento_id = ${pid} order by seq`,
+    );
+    return { p, eventi };
+  }
+
+  async agisci(
+    cred: CredenzialeChiave,
+    organismo: string,
+    pid: string,
+    richiesta: Azione & { versione_attesa?: number },
+    chiave: string | undefined,
+    impronta: string,
+  ): Promise<Esito> {
+    const { versione_attesa, ...azioneChiesta } = richiesta;
+    return inTenant(this.s.database, organismo, (tx) =>
+      idempotente(this.s.database, tx, organismo, chiave, impronta, async () => {
+        // FOR UPDATE: concurrent actions on this procedure wait here, one at a time.
+        const caricato = await this.carica(tx, organismo, pid, true);
+        const storia = caricato?.eventi.map((e) => e.azione) ?? [];
+        if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
+        const { p } = caricato;
+        if (versione_attesa !== undefined && versione_attesa !== p.revisione)
+          throw new ErroreApi(409, "stale_version", `Il procedimento è alla revisione ${p.revisione}, non ${versione_attesa}: ricaricalo e riprova.`, {
+            revisione: p.revisione,
+          });
+        const ultima = storia[storia.length - 1]?.data;
+        const azione = conAttore(cred, { ...azioneChiesta, data: azioneChiesta.data ?? oggi() });
+        if (typeof ultima === "string" && giorno(azione.data) < giorno(ultima))
+          throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
+        const procedimento = { ...p.fatti, eventi: storia };
+        const r = this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(azione.data));
+        if (r.esito === "negato") throw new RispostaRifiutata(422, { ...r, revisione: p.revisione });
+        const seq = p.revisione + 1;
+        const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
+        const regole = regoleCheConsentono(r);
+        await this.inserisciEvento(tx, organismo, pid, seq, azione, attore, p.versione_regolamento, regole);
+        await tx.execute(sql`update procedimenti set revisione = ${seq}, aggiornato_il = now() where organismo_id = ${organismo} and id = ${pid}`);
+        const dopo = this.valuta(organismo, p.versione_regolamento, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
+        return {
+          status: 201,
+          corpo: { ...r, id: pid, versione: p.versione_regolamento, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
+        };
+      }),
+    );
+  }
+
+  async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
+    const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid, false));
+    const storia = caricato?.eventi.map((e) => e.azione) ?? [];
+    if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
+    const { p } = caricato;
+    const r = this.valuta(organismo, p.versione_regolamento, { ...p.fatti, eventi: storia }, undefined, giorno(data));
+    return { id: pid, organismo, versione: p.versione_regolamento, revisione: p.revisione, ...stato(r) };
+  }
+
+  async eventi(cred: CredenzialeChiave, organismo: string, pid: string) {
+    const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid, false));
+    const storia = caricato?.eventi.map((e) => e.azione) ?? [];
+    if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
+    const reg = this.s.registro.versione(organismo, caricato.p.versione_regolamento);
+    const deposito = giorno(storia[0]?.data);
+    const regole = reg ? regoleVisibilita([...this.s.registro.catalog.bases(reg, deposito), reg]) : [];
+    return caricato.eventi.map((e) => ({
+      seq: e.seq,
+      azione: puoVedereDocumento(cred, e.azione, regole) ? e.azione : oscurato(e.azione),
+      attore: e.attore,
+      registrato_il: new Date(e.registrato_il).toISOString(),
+      versione_regolamento: e.versione_regolamento,
+      regole: e.regole,
+    }));
+  }
+}

@@ -1,0 +1,161 @@
+// Regolamento versions: drafts are compiled on every write (diagnostics returned), a publish makes
+// a version immutable (the database trigger enforces it too) and tells every server through NOTIFY.
+import { createTwoFilesPatch } from "diff";
+import { sql } from "drizzle-orm";
+import type { Credenziale, CredenzialeChiave } from "../auth/credenziale.ts";
+import { tenantLettura } from "../auth/permessi.ts";
+import { CANALE_PUBBLICAZIONI, type Registro } from "../catalogo/registro.ts";
+import type { Database, Tx } from "../db/open.ts";
+import { inTenant } from "../db/tenant.ts";
+import type { Diagnostic, Motore, Regolamento } from "../engine-adapter.ts";
+import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
+
+interface RigaVersione {
+  organismo_id: string;
+  versione: string;
+  stato: "bozza" | "pubblicata";
+  in_vigore_dal: string | null;
+  sorgente: string;
+  ir: Regolamento | null;
+  diagnostiche: Diagnostic[];
+  creato_il: string | Date;
+  aggiornato_il: string | Date;
+  pubblicato_il: string | Date | null;
+}
+
+const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
+const haErrori = (ds: Diagnostic[]) => ds.some((d) => d.severity === "error");
+
+function vista(r: RigaVersione, completa: boolean) {
+  return {
+    organismo: r.organismo_id,
+    versione: r.versione,
+    stato: r.stato,
+    in_vigore_dal: r.in_vigore_dal,
+    creato_il: iso(r.creato_il),
+    aggiornato_il: iso(r.aggiornato_il),
+    pubblicato_il: iso(r.pubblicato_il),
+    errori: r.diagnostiche.filter((d) => d.severity === "error").length,
+    ...(completa ? { sorgente: r.sorgente, ir: r.ir, diagnostics: r.diagnostiche } : {}),
+  };
+}
+
+export class ServizioRegolamenti {
+  constructor(private readonly s: { database: Database; motore: Motore; registro: Registro }) {}
+
+  private async organismoEsiste(tx: Tx, organismo: string): Promise<boolean> {
+    const righe = await this.s.database.rows<{ x: number }>(tx, sql`select 1 as x from organismi where organismo_id = ${organismo}`);
+    return righe.length > 0;
+  }
+
+  private async riga(tx: Tx, organismo: string, versione: string, perAggiornare = false): Promise<RigaVersione | undefined> {
+    const [r] = await this.s.database.rows<RigaVersione>(
+      tx,
+      perAggiornare
+        ? sql`select * from regolamento_versioni where organismo_id = ${organismo} and versione = ${versione} for update`
+        : sql`select * from regolamento_versioni where organismo_id = ${organismo} and versione = ${versione}`,
+    );
+    return r;
+  }
+
+  /** Compiles a source for `organismo` (and `versione`, on update): the header must agree with the path. */
+  private compila(organismo: string, sorgente: string, versione?: string) {
+    const { motore, registro } = this.s;
+    const h = motore.readHeader(sorgente);
+    if (!h) {
+      const { diagnostics } = motore.compile(sorgente, []);
+      throw new ErroreApi(422, "invalid_header", "Intestazione mancante o illeggibile: `regolamento <id> \"nome\" versione … in vigore dal AAAA-MM-GG`.", { diagnostics });
+    }
+    if (h.id !== organismo) throw new ErroreApi(422, "organismo_mismatch", `Il file dichiara l'organismo ${h.id}, non ${organismo}.`);
+    if (versione !== undefined && h.versione !== versione)
+      throw new ErroreApi(422, "version_mismatch", `Il file dichiara la versione ${h.versione}, non ${versione}.`);
+    if (!/^[A-Za-z0-9._-]{1,64}$/.test(h.versione)) throw new ErroreApi(422, "invalid_version", "La versione usa solo lettere, cifre, punto, trattino.");
+    const { regolamento, diagnostics } = motore.compile(sorgente, registro.basi(h));
+    return { h, regolamento, diagnostics };
+  }
+
+  async elenco(cred: Credenziale, organismo: string) {
+    return inTenant(this.s.database, tenantLettura(cred, organismo), async (tx) => {
+      if (!(await this.organismoEsiste(tx, organismo))) throw new ErroreApi(404, "not_found", `Organismo ${organismo} non trovato.`);
+      const righe = await this.s.database.rows<RigaVersione>(
+        tx,
+        sql`select * from regolamento_versioni where organismo_id = ${organismo} order by in_vigore_dal nulls last, creato_il`,
+      );
+      return righe.map((r) => vista(r, false));
+    });
+  }
+
+  async leggi(cred: Credenziale, organismo: string, versione: string) {
+    const r = await inTenant(this.s.database, tenantLettura(cred, organismo), (tx) => this.riga(tx, organismo, versione));
+    if (!r) throw new ErroreApi(404, "not_found", `Versione ${versione} di ${organismo} non trovata.`);
+    return vista(r, true);
+  }
+
+  async crea(cred: CredenzialeChiave, organismo: string, sorgente: string) {
+    const { h, regolamento, diagnostics } = this.compila(organismo, sorgente);
+    return inTenant(this.s.database, cred.organismo, async (tx) => {
+      if (await this.riga(tx, organismo, h.versione))
+        throw new ErroreApi(409, "version_exists", `La versione ${h.versione} esiste già: modificala con PUT (se bozza) o usa un'altra versione.`);
+      await tx.execute(sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, diagnostiche)
+        values (${organismo}, ${h.versione}, 'bozza', ${h.inVigoreDal}, ${sorgente}, ${regolamento ? JSON.stringify(regolamento) : null}::jsonb, ${JSON.stringify(diagnostics)}::jsonb)`);
+      const r = await this.riga(tx, organismo, h.versione);
+      return { ...vista(r!, false), diagnostics };
+    });
+  }
+
+  async aggiorna(cred: CredenzialeChiave, organismo: string, versione: string, sorgente: string) {
+    const { h, regolamento, diagnostics } = this.compila(organismo, sorgente, versione);
+    return inTenant(this.s.database, cred.organismo, async (tx) => {
+      const r = await this.riga(tx, organismo, versione, true);
+      if (!r) throw new ErroreApi(404, "not_found", `Bozza ${versione} di ${organismo} non trovata.`);
+      if (r.stato === "pubblicata") throw new ErroreApi(409, "version_published", `La versione ${versione} è pubblicata: è immutabile. Crea una nuova versione.`);
+      await tx.execute(sql`update regolamento_versioni set sorgente = ${sorgente}, in_vigore_dal = ${h.inVigoreDal},
+        ir = ${regolamento ? JSON.stringify(regolamento) : null}::jsonb, diagnostiche = ${JSON.stringify(diagnostics)}::jsonb, aggiornato_il = now()
+        where organismo_id = ${organismo} and versione = ${versione}`);
+      const dopo = await this.riga(tx, organismo, versione);
+      return { ...vista(dopo!, false), diagnostics };
+    });
+  }
+
+  async pubblica(cred: CredenzialeChiave, organismo: string, versione: string) {
+    const ir = await inTenant(this.s.database, cred.organismo, async (tx) => {
+      const r = await this.riga(tx, organismo, versione, true);
+      if (!r) throw new ErroreApi(404, "not_found", `Bozza ${versione} di ${organismo} non trovata.`);
+      if (r.stato === "pubblicata") throw new ErroreApi(409, "version_published", `La versione ${versione} è già pubblicata.`);
+      if (haErrori(r.diagnostiche) || !r.ir)
+        throw new RispostaRifiutata(422, {
+          errore: { code: "draft_has_errors", messaggio: "La bozza ha errori: correggili prima di pubblicare.", dettagli: { diagnostics: r.diagnostiche } },
+        });
+      await tx.execute(sql`update regolamento_versioni set stato = 'pubblicata', pubblicato_il = now(), aggiornato_il = now()
+        where organismo_id = ${organismo} and versione = ${versione}`);
+      // Delivered at commit, to every server listening (this one too).
+      await tx.execute(sql`select pg_notify(${CANALE_PUBBLICAZIONI}, ${`${organismo}@${versione}`})`);
+      return r.ir;
+    });
+    this.s.registro.aggiungi(ir);
+    return this.leggi(cred, organismo, versione);
+  }
+
+  /** Textual and semantic difference; `altro` = `<organismo>@<versione>` compares across organismi. */
+  async diff(cred: Credenziale, organismo: string, a: string, b: string, altro: string | undefined) {
+    let orgB = organismo;
+    let verB = b;
+    if (altro !== undefined) {
+      const at = altro.lastIndexOf("@");
+      if (at <= 0) throw new ErroreApi(400, "invalid_request", "`altro` ha la forma <organismo>@<versione>.");
+      orgB = altro.slice(0, at);
+      verB = altro.slice(at + 1);
+    }
+    const ra = await this.leggi(cred, organismo, a);
+    const rb = await this.leggi(cred, orgB, verB);
+    const testuale = createTwoFilesPatch(`${organismo}@${a}`, `${orgB}@${verB}`, ra.sorgente ?? "", rb.sorgente ?? "", undefined, undefined, { context: 3 });
+    const semantico = ra.ir && rb.ir ? this.s.motore.diff(ra.ir, rb.ir) : [];
+    return {
+      a: { organismo, versione: a },
+      b: { organismo: orgB, versione: verB },
+      testuale,
+      semantico,
+      ...(ra.ir && rb.ir ? {} : { nota: "Una delle due versioni ha errori di compilazione: solo la differenza testuale." }),
+    };
+  }
+}

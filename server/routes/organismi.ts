@@ -1,0 +1,57 @@
+// GET /v1/organismi (public) · POST /v1/organismi (amministratore).
+import { createRoute } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { richiediAmministratore } from "../auth/permessi.ts";
+import { oggi } from "../catalogo/registro.ts";
+import { inTenant } from "../db/tenant.ts";
+import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
+import { Lista, NuovoOrganismo, Oggetto } from "../schemi.ts";
+
+export function organismi(d: Dipendenze) {
+  const app = nuovoRouter();
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/organismi",
+      tags: ["organismi"],
+      summary: "Gli organismi (non le basi normative), con la versione in vigore oggi",
+      responses: risposte({ 200: [Lista, "Elenco"] }, []),
+    }),
+    async (c) => {
+      const righe = await inTenant(d.database, null, (tx) =>
+        d.database.rows<{ organismo_id: string; nome: string; registro: string | null }>(
+          tx,
+          sql`select organismo_id, nome, registro from organismi where not normativa order by organismo_id`,
+        ),
+      );
+      const data = oggi();
+      return c.json(
+        righe.map((r) => ({ id: r.organismo_id, nome: r.nome, registro: r.registro, versione_in_vigore: d.registro.inVigore(r.organismo_id, data)?.versione ?? null })),
+        200,
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/v1/organismi",
+      tags: ["organismi"],
+      summary: "Crea un organismo (amministratore)",
+      security: sicurezza,
+      request: { body: { required: true, content: { "application/json": { schema: NuovoOrganismo } } } },
+      responses: risposte({ 201: [Oggetto, "Creato"] }, [400, 401, 403, 409]),
+    }),
+    async (c) => {
+      richiediAmministratore(c.get("cred"));
+      const o = c.req.valid("json");
+      await inTenant(d.database, o.id, (tx) =>
+        tx.execute(sql`insert into organismi (organismo_id, nome, registro) values (${o.id}, ${o.nome}, ${o.registro ?? null})`),
+      );
+      return c.json({ id: o.id, nome: o.nome, registro: o.registro ?? null, versione_in_vigore: null }, 201);
+    },
+  );
+
+  return app;
+}

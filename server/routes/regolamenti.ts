@@ -1,0 +1,76 @@
+// Versions of an organismo's regolamento. Reading published versions is public; drafts, writes and
+// publishing belong to the organismo's responsabile.
+import { createRoute, z } from "@hono/zod-openapi";
+import { richiediRuolo } from "../auth/permessi.ts";
+import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
+import { ServizioRegolamenti } from "../regolamenti/servizio.ts";
+import { IdOrganismo, Lista, Oggetto } from "../schemi.ts";
+import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
+
+const Versione = z.string().min(1).max(64).openapi({ example: "2024.1" });
+const P = z.object({ id: IdOrganismo });
+const PV = z.object({ id: IdOrganismo, versione: Versione });
+
+export function regolamenti(d: Dipendenze) {
+  const app = nuovoRouter();
+  const s = new ServizioRegolamenti(d);
+  const tag = ["regolamenti"];
+
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/organismi/{id}/regolamenti", tags: tag, summary: "Le versioni (le bozze solo con una chiave dell'organismo)",
+      request: { params: P }, responses: risposte({ 200: [Lista, "Versioni"] }, [400, 401, 404]) }),
+    async (c) => c.json(await s.elenco(c.get("cred"), c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti", tags: tag, summary: "Crea una bozza (risponde con la diagnostica)", security: sicurezza,
+      request: { params: P, body: corpoSorgente }, responses: risposte({ 201: [Oggetto, "Bozza creata"] }, [400, 401, 403, 404, 409, 413, 422]) }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
+      return c.json(await s.crea(cred, id, await leggiSorgente(c)), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/organismi/{id}/regolamenti/{versione}", tags: tag, summary: "Una versione: sorgente, forma compilata, diagnostica",
+      request: { params: PV }, responses: risposte({ 200: [Oggetto, "Versione"] }, [400, 401, 404]) }),
+    async (c) => {
+      const { id, versione } = c.req.valid("param");
+      return c.json(await s.leggi(c.get("cred"), id, versione), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "put", path: "/v1/organismi/{id}/regolamenti/{versione}", tags: tag, summary: "Modifica una bozza (409 se pubblicata)", security: sicurezza,
+      request: { params: PV, body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "Bozza aggiornata"] }, [400, 401, 403, 404, 409, 413, 422]) }),
+    async (c) => {
+      const { id, versione } = c.req.valid("param");
+      const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
+      return c.json(await s.aggiorna(cred, id, versione, await leggiSorgente(c)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti/{versione}/pubblica", tags: tag, summary: "Pubblica una bozza: da allora è immutabile", security: sicurezza,
+      request: { params: PV }, responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
+    async (c) => {
+      const { id, versione } = c.req.valid("param");
+      const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
+      return c.json(await s.pubblica(cred, id, versione), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/organismi/{id}/regolamenti/{versione}/diff/{altra}", tags: tag,
+      summary: "Differenza testuale (unified diff) e semantica tra due versioni; `altro=<organismo>@<versione>` per un altro organismo",
+      request: { params: PV.extend({ altra: Versione }), query: z.object({ altro: z.string().max(140).optional() }) },
+      responses: risposte({ 200: [Oggetto, "Differenza"] }, [400, 401, 404]) }),
+    async (c) => {
+      const { id, versione, altra } = c.req.valid("param");
+      return c.json(await s.diff(c.get("cred"), id, versione, altra, c.req.valid("query").altro), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,92 @@
+// The stateless verbs: public, nothing stored. evaluate · compare · check · format · matrice.
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { inTenant } from "../db/tenant.ts";
+import { oggi } from "../catalogo/registro.ts";
+import { nuovoRouter, risposte, type Dipendenze } from "../contesto.ts";
+import type { Domanda, Prepared } from "../engine-adapter.ts";
+import { ErroreApi } from "../errori/errore.ts";
+import { Confronto, Domanda as DomandaSchema, IdOrganismo, Lista, Oggetto } from "../schemi.ts";
+import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
+
+export function senzaStato(d: Dipendenze) {
+  const app = nuovoRouter();
+
+  /** The version that judges a question: the one named, else the one in force at deposito_domanda. */
+  function preparato(organismo: string, q: Domanda): Prepared {
+    if (!d.registro.ha(organismo)) throw new ErroreApi(404, "not_found", `Organismo ${organismo} non trovato (o senza versioni pubblicate).`);
+    const deposito = q.procedimento.eventi?.find((e) => e.azione === "deposito_domanda")?.data ?? q.data ?? oggi();
+    const at = q.versione ? { versione: q.versione, date: deposito.slice(0, 10) } : { date: deposito.slice(0, 10) };
+    const p = d.registro.preparato(organismo, at);
+    if (!p)
+      throw new ErroreApi(422, "no_regolamento_in_force", q.versione
+        ? `La versione ${q.versione} di ${organismo} non esiste o non è pubblicata.`
+        : `Nessuna versione di ${organismo} era in vigore il ${deposito.slice(0, 10)}.`);
+    return p;
+  }
+
+  app.openapi(
+    createRoute({ method: "post", path: "/v1/organismi/{id}/evaluate", tags: ["motore"], summary: "Una domanda, una risposta (nulla è registrato)",
+      request: { params: z.object({ id: IdOrganismo }), body: { required: true, content: { "application/json": { schema: DomandaSchema } } } },
+      responses: risposte({ 200: [Oggetto, "La risposta (CONTRACT.md)"] }, [400, 404, 413, 422]) }),
+    async (c) => {
+      const q = c.req.valid("json") as Domanda;
+      return c.json(d.motore.evaluate(preparato(c.req.valid("param").id, q), q) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/v1/compare", tags: ["motore"], summary: "Una domanda, più organismi: una risposta per organismo",
+      request: { body: { required: true, content: { "application/json": { schema: Confronto } } } },
+      responses: risposte({ 200: [Lista, "Una risposta per organismo"] }, [400, 404, 413, 422]) }),
+    async (c) => {
+      const { organismi, domanda } = c.req.valid("json");
+      const q = domanda as Domanda;
+      const ps = organismi.map((o) => preparato(o, q));
+      return c.json(d.motore.compare(ps, q) as unknown as Record<string, unknown>[], 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/v1/check", tags: ["linguaggio"], summary: "Diagnostica di un sorgente (con le basi che applica)",
+      request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ diagnostics }"] }, [400, 413, 415]) }),
+    async (c) => {
+      const sorgente = await leggiSorgente(c);
+      const bases = d.registro.basi(d.motore.readHeader(sorgente));
+      return c.json({ diagnostics: d.motore.check(sorgente, bases) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "post", path: "/v1/format", tags: ["linguaggio"], summary: "Formattazione canonica (text assente se ci sono errori di sintassi)",
+      request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ text, diagnostics }"] }, [400, 413, 415]) }),
+    async (c) => c.json(d.motore.format(await leggiSorgente(c)) as Record<string, unknown>, 200),
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/matrice", tags: ["motore"], summary: "Matrice di confronto (tutti gli organismi se `organismi` manca)",
+      request: { query: z.object({ organismi: z.string().max(2000).optional(), data: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+      responses: risposte({ 200: [Oggetto, "Matrix"] }, [400, 404]) }),
+    async (c) => {
+      const { organismi, data } = c.req.valid("query");
+      const giorno = data ?? oggi();
+      const ids = organismi ? organismi.split(",").map((x) => x.trim()).filter(Boolean) : await elencoOrganismi(d);
+      const ps: Prepared[] = [];
+      for (const id of ids) {
+        const p = d.registro.preparato(id, { date: giorno });
+        if (p) ps.push(p);
+        else if (organismi) throw new ErroreApi(404, "not_found", `Organismo ${id} senza versione in vigore il ${giorno}.`);
+      }
+      return c.json(d.motore.matrix(ps) as unknown as Record<string, unknown>, 200);
+    },
+  );
+
+  return app;
+}
+
+async function elencoOrganismi(d: Dipendenze): Promise<string[]> {
+  const righe = await inTenant(d.database, null, (tx) =>
+    d.database.rows<{ organismo_id: string }>(tx, sql`select organismo_id from organismi where not normativa order by organismo_id`),
+  );
+  return righe.map((r) => r.organismo_id);
+}

@@ -1,0 +1,94 @@
+// zod schemas of every body and answer (they also write /openapi.json). Domain shapes are open
+// (`passthrough`): the contract lets clients add fields; the engine reads what it knows.
+import { z } from "@hono/zod-openapi";
+
+const dataIso = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "data ISO (AAAA-MM-GG)")
+  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), "data inesistente");
+
+const nome = z.string().min(1).max(100).regex(/^[a-z][a-z0-9_]*$/, "minuscole, cifre e _");
+const idBreve = z.string().min(1).max(100);
+
+export const IdOrganismo = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "minuscole, cifre e trattini")
+  .openapi({ example: "velletri" });
+
+export const Azione = z
+  .looseObject({
+    azione: nome.openapi({ example: "adesione" }),
+    data: dataIso.optional(),
+    parte: idBreve.optional(),
+    ruolo: z.string().max(40).optional(),
+  })
+  .openapi("Azione");
+
+export const Parte = z.looseObject({ id: idBreve, ruolo: z.enum(["istante", "invitata"]) }).openapi("Parte");
+
+export const Procedimento = z
+  .looseObject({
+    materia: z.string().max(100).optional(),
+    tipo: z.enum(["obbligatoria", "demandata", "clausola", "volontaria"]).optional(),
+    valore: z.number().finite().nonnegative().nullable().optional(),
+    parti: z.array(Parte).max(200).optional(),
+    mediatore: z.looseObject({ id: idBreve.optional() }).optional(),
+    eventi: z.array(Azione).max(10_000).optional(),
+  })
+  .openapi("Procedimento");
+
+export const Domanda = z
+  .looseObject({ data: dataIso.optional(), procedimento: Procedimento, azione: Azione.optional(), versione: z.string().max(64).optional() })
+  .openapi("Domanda");
+
+/** A new procedure: its events start with deposito_domanda (dated: it picks the regolamento version). */
+export const NuovoProcedimento = Procedimento.extend({
+  parti: z.array(Parte).min(1).max(200),
+  eventi: z.array(Azione).min(1).max(1000),
+})
+  .refine((p) => p.eventi[0]?.azione === "deposito_domanda" && typeof p.eventi[0]?.data === "string", {
+    message: "il primo evento deve essere deposito_domanda, con la sua data",
+    path: ["eventi", 0],
+  })
+  .refine((p) => new Set(p.parti.map((x) => x.id)).size === p.parti.length, { message: "id delle parti duplicati", path: ["parti"] })
+  .openapi("NuovoProcedimento");
+
+export const RichiestaAzione = Azione.extend({
+  /** The procedure's `revisione` the client saw: stale → 409. */
+  versione_attesa: z.number().int().nonnegative().optional(),
+}).openapi("RichiestaAzione");
+
+export const Confronto = z
+  .object({ organismi: z.array(IdOrganismo).min(1).max(50), domanda: Domanda })
+  .openapi("Confronto");
+
+export const Sorgente = z
+  .object({ sorgente: z.string().max(2_000_000) })
+  .openapi("Sorgente", { description: "Il testo di un file .regolamento (oppure il corpo text/plain)" });
+
+export const NuovaChiave = z
+  .object({
+    organismo: IdOrganismo,
+    ruolo: z.enum(["responsabile", "segreteria", "mediatore", "parte"]),
+    parte: idBreve.optional(),
+    procedimento: idBreve.optional(),
+  })
+  .refine((k) => (k.ruolo !== "parte" && k.ruolo !== "mediatore") || k.parte !== undefined, {
+    message: "una chiave di parte o di mediatore indica `parte` (l'id della parte o del mediatore)",
+    path: ["parte"],
+  })
+  .openapi("NuovaChiave");
+
+export const NuovoOrganismo = z
+  .object({ id: IdOrganismo, nome: z.string().min(1).max(300), registro: z.string().max(40).optional() })
+  .openapi("NuovoOrganismo");
+
+export const Errore = z
+  .object({ errore: z.object({ code: z.string(), messaggio: z.string(), dettagli: z.unknown().optional() }) })
+  .openapi("Errore");
+
+/** Answers are documented as open objects: their shapes are ../shared/CONTRACT.md's. */
+export const Oggetto = z.record(z.string(), z.unknown());
+export const Lista = z.array(z.record(z.string(), z.unknown()));
