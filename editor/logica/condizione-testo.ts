@@ -1,6 +1,7 @@
 // A json-logic condition (as the DSL compiles it) read back as a short Italian phrase, for hovers and
 // for the diff list. Unknown operators fall back to their JSON so nothing is hidden.
 import type { JsonLogic } from "../../engine/ir.ts";
+import { formatNumero } from "./formato.ts";
 
 const CONFRONTI: Record<string, string> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥" };
 
@@ -11,7 +12,7 @@ function argomenti(v: JsonLogic): JsonLogic[] {
 function valore(v: JsonLogic): string {
   if (v === null) return "nullo";
   if (typeof v === "boolean") return v ? "vero" : "falso";
-  if (typeof v === "number") return new Intl.NumberFormat("it-IT").format(v);
+  if (typeof v === "number") return formatNumero(v);
   if (typeof v === "string") return v;
   if (Array.isArray(v)) return `[${v.map(valore).join(", ")}]`;
   return condizioneTesto(v);

@@ -2,7 +2,7 @@
 // quoted text of its comma, so a lawyer sees law and rule side by side.
 import type { Ancora, Importo, Misura, Regola, Scaglione } from "../../engine/ir.ts";
 import { condizioneTesto } from "./condizione-testo.ts";
-import { formatCentesimi, formatLimite, parole } from "./formato.ts";
+import { formatCentesimi, formatLimite, formatNumero, parole } from "./formato.ts";
 
 const FRAZIONI: Record<string, string> = {
   "1/1": "per intero", "1/2": "la metà", "1/3": "un terzo", "1/4": "un quarto", "1/5": "un quinto",
@@ -20,7 +20,7 @@ function importo(i: Importo | { tipo: "come_valore"; centesimi: number }): strin
     case "fisso":
       return formatCentesimi(i.centesimi);
     case "percentuale_valore":
-      return `${new Intl.NumberFormat("it-IT").format(i.percentuale)}% del valore`;
+      return `${formatNumero(i.percentuale)}% del valore`;
     case "da_determinare":
       return "da determinare";
     case "come_valore":
@@ -38,7 +38,7 @@ function misura(m: Misura): string {
     case "frazione":
       return FRAZIONI[`${m.num}/${m.den}`] ?? `${m.num}/${m.den}`;
     case "percentuale":
-      return `${new Intl.NumberFormat("it-IT").format(m.percentuale)}%`;
+      return `${formatNumero(m.percentuale)}%`;
     case "importo":
       return formatCentesimi(m.centesimi);
     case "voce":

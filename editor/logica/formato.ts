@@ -1,8 +1,9 @@
 // Italian formatting of amounts, dates and durations for the interface.
 import type { Centesimi, Limite } from "../../engine/ir.ts";
 
-const euro = new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR" });
-const numero = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2 });
+// "always": Italian CLDR leaves 4-digit numbers ungrouped (1000), while the texts write 1.000.
+const euro = new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR", useGrouping: "always" } as Intl.NumberFormatOptions);
+const numero = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2, useGrouping: "always" } as Intl.NumberFormatOptions);
 
 export function formatEuro(importo: number | null | undefined): string {
   return importo === null || importo === undefined ? "da determinare" : euro.format(importo);

@@ -1,0 +1,116 @@
+// <grafico-indennita>: what one party pays against the dispute value, for several organismi on one
+// chart. The points come from the engine itself: one `/v1/compare` per value on a synthetic case.
+import { LitElement, html, svg, css, type PropertyValues } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { api } from "../api/istanza.ts";
+import { domandaDa, type CasoForm } from "../logica/caso.ts";
+import { aggiungiRisposte, percorsoAGradini, scalaLineare, scalaLog, tacche, taccheLog, valoriLog, type Serie } from "../logica/grafico.ts";
+import { formatEuro, formatNumero } from "../logica/formato.ts";
+
+const COLORI = ["#1d4ed8", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0e7490", "#be185d"];
+const L = 720;
+const H = 380;
+const M = { sx: 70, dx: 150, su: 16, giu: 44 };
+
+/** The default synthetic case: two parties, both present at a first meeting that goes on, an agreement. */
+export function casoGrafico(): CasoForm {
+  return {
+    data: "2026-06-30",
+    materia: "condominio",
+    tipo: "",
+    valore: "",
+    parti: [
+      { id: "A", ruolo: "istante" },
+      { id: "B", ruolo: "invitata" },
+    ],
+    eventi: [
+      { azione: "deposito_domanda", data: "2026-03-02", parte: "A", campi: "" },
+      { azione: "adesione", data: "2026-03-10", parte: "B", campi: "" },
+      { azione: "primo_incontro", data: "2026-04-01", parte: "", campi: "esito: prosecuzione, presenti: [A, B]" },
+      { azione: "verbale", data: "2026-05-15", parte: "", campi: "tipo: accordo" },
+    ],
+    azione: undefined,
+  };
+}
+
+@customElement("grafico-indennita")
+export class GraficoIndennita extends LitElement {
+  static override styles = css`
+    :host { display: block; font-family: system-ui, sans-serif; }
+    svg { width: 100%; max-width: ${L}px; height: auto; background: #fff; }
+    .asse { stroke: #9aa5b1; }
+    .griglia { stroke: #e4e7eb; }
+    text { font-size: 11px; fill: #52606d; }
+    .titolo-asse { font-size: 12px; fill: #1f2933; }
+    path.serie { fill: none; stroke-width: 2; }
+    .legenda text { font-size: 12px; fill: #1f2933; }
+    .stato { font-size: 13px; color: #52606d; }
+  `;
+
+  @property({ attribute: false }) organismi: string[] = [];
+  @property({ attribute: false }) caso: CasoForm = casoGrafico();
+  @property() parte = "A";
+  @property({ type: Number }) da = 1000;
+  @property({ type: Number }) a = 1_000_000;
+  @property({ type: Number }) punti = 24;
+
+  @state() private serie: Serie[] = [];
+  @state() private stato = "";
+
+  override updated(changed: PropertyValues<this>): void {
+    if (["organismi", "caso", "parte", "da", "a", "punti"].some((k) => (changed as Map<string, unknown>).has(k)) && this.organismi.length) void this.calcola();
+  }
+
+  private calcolo = 0;
+
+  private async calcola(): Promise<void> {
+    const n = ++this.calcolo;
+    this.stato = "Calcolo delle indennità…";
+    const mappa = new Map<string, Serie>();
+    const valori = valoriLog(this.da, this.a, this.punti);
+    try {
+      await Promise.all(
+        valori.map(async (v) => aggiungiRisposte(mappa, v, await api.compare(this.organismi, domandaDa(this.caso, v)), this.parte)),
+      );
+    } catch (e) {
+      if (n === this.calcolo) this.stato = `Calcolo non riuscito: ${(e as Error).message}`;
+      return;
+    }
+    if (n !== this.calcolo) return;
+    this.serie = this.organismi.map((o) => mappa.get(o)).filter((s): s is Serie => !!s && s.punti.length > 0);
+    this.stato = "";
+    this.dispatchEvent(new CustomEvent("grafico-pronto", { detail: { serie: this.serie.length }, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    const max = Math.max(1, ...this.serie.flatMap((s) => s.punti.map((p) => p.importo)));
+    const ty = tacche(max);
+    const top = ty.at(-1) ?? max;
+    const x = scalaLog(this.da, this.a, M.sx, L - M.dx);
+    const y = scalaLineare(0, top, H - M.giu, M.su);
+    return html`
+      ${this.stato ? html`<p class="stato">${this.stato}</p>` : null}
+      <svg viewBox="0 0 ${L} ${H}" role="img" aria-label="Indennità per parte secondo il valore della controversia">
+        ${ty.map((t) => svg`<line class="griglia" x1=${M.sx} x2=${L - M.dx} y1=${y(t)} y2=${y(t)} /><text x=${M.sx - 6} y=${y(t) + 4} text-anchor="end">${formatNumero(t)} €</text>`)}
+        ${taccheLog(this.da, this.a).map((v) => svg`<line class="griglia" x1=${x(v)} x2=${x(v)} y1=${M.su} y2=${H - M.giu} /><text x=${x(v)} y=${H - M.giu + 14} text-anchor="middle">${v >= 1_000_000 ? `${v / 1_000_000} mln` : v >= 1000 ? `${v / 1000}k` : v}</text>`)}
+        <line class="asse" x1=${M.sx} x2=${L - M.dx} y1=${H - M.giu} y2=${H - M.giu} />
+        <line class="asse" x1=${M.sx} x2=${M.sx} y1=${M.su} y2=${H - M.giu} />
+        <text class="titolo-asse" x=${(M.sx + L - M.dx) / 2} y=${H - 8} text-anchor="middle">valore della controversia (€, scala logaritmica)</text>
+        <text class="titolo-asse" transform="translate(14 ${(H - M.giu + M.su) / 2}) rotate(-90)" text-anchor="middle">indennità della parte ${this.parte} (€, IVA inclusa)</text>
+        ${this.serie.map(
+          (s, i) => svg`<path class="serie" stroke=${COLORI[i % COLORI.length]} d=${percorsoAGradini(s.punti, x, y)}>
+            <title>${s.organismo}: ${s.punti.map((p) => `${formatEuro(p.valore)} → ${formatEuro(p.importo)}`).join("; ")}</title></path>`,
+        )}
+        <g class="legenda">
+          ${this.serie.map((s, i) => svg`<g transform="translate(${L - M.dx + 14} ${M.su + 8 + i * 20})"><rect width="14" height="4" y="-4" fill=${COLORI[i % COLORI.length]} /><text x="20" y="0">${s.organismo}</text></g>`)}
+        </g>
+      </svg>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "grafico-indennita": GraficoIndennita;
+  }
+}

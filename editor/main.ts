@@ -1,0 +1,3 @@
+// Entry of the editor page: Monaco's setup first (workers, features), then the components.
+import "./monaco/setup.ts";
+import "./components/app-regolamenti.ts";
