@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { prepare } from "./prepare.ts";
+import { evaluate } from "./evaluate.ts";
+import { baseline, reg, termine, g, mesi } from "./test-support/build.ts";
+import type { Domanda } from "./contract.ts";
+import type { Regolamento } from "./ir.ts";
+
+const parti = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }];
+const q = (deposito: string, data: string, extra: Partial<Domanda["procedimento"]> = {}): Domanda => ({
+  data, procedimento: { materia: "altro", valore: 1000, parti, eventi: [{ azione: "deposito_domanda", data: deposito, parte: "A" }], ...extra },
+});
+const org = (over: Partial<Regolamento> = {}) => prepare(reg({ id: "org", applica: ["dlgs-28-2010"], ...over }), [baseline()]);
+const sc = (r: ReturnType<typeof evaluate>, nome: string) => r.scadenze.find((s) => s.nome === nome);
+
+describe("terms", () => {
+  it("primo_incontro: 20–40 days from deposito", () => {
+    const r = evaluate(org(), q("2026-03-02", "2026-03-03"));
+    expect(sc(r, "primo_incontro")).toMatchObject({ dal: "2026-03-22", entro: "2026-04-11", cita: "art. 8 c. 1", fonte: "dlgs-28-2010" });
+  });
+
+  it("a term ending on a Saturday stays on Saturday (art. 155 c.p.c. moves only Sundays and holidays)…", () => {
+    // 2026-03-07 is a Saturday: deposito 2026-02-25 + 40 = 2026-04-06? use a 7-day term instead
+    const p = org({ regole: [termine("t7", { fonte: "org", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(7) })] });
+    const r = evaluate(p, q("2026-02-28", "2026-03-01"));
+    expect(sc(r, "t7")).toMatchObject({ entro: "2026-03-07" });
+    expect(sc(r, "t7")?.spostamenti).toBeUndefined();
+  });
+
+  it("…and to Monday when the parameter proroga_sabato says so", () => {
+    const p = org({
+      parametri: { proroga_sabato: { nome: "proroga_sabato", valore: true } },
+      regole: [termine("t7", { fonte: "org", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(7) })],
+    });
+    const s = sc(evaluate(p, q("2026-02-28", "2026-03-01")), "t7");
+    expect(s).toMatchObject({ entro: "2026-03-09" });
+    expect(s?.spostamenti?.[0]).toMatch(/sabato.*09\/03\/2026/);
+  });
+
+  it("a term ending on Easter Monday moves to Tuesday and says why", () => {
+    // 2026-03-30 + 7 = Easter Monday 2026-04-06
+    const p = org({ regole: [termine("t7", { fonte: "org", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(7) })] });
+    const s = sc(evaluate(p, q("2026-03-30", "2026-03-31")), "t7");
+    expect(s).toMatchObject({ entro: "2026-04-07" });
+    expect(s?.spostamenti?.join(" ")).toMatch(/Angelo/);
+  });
+
+  it("a term ending on a Sunday moves to Monday", () => {
+    const r = evaluate(org(), q("2026-02-01", "2026-02-02")); // +40 = Sat 2026-03-13? compute: Feb 1 + 40 = Mar 13 (Fri)
+    expect(sc(r, "primo_incontro")?.entro).toBe("2026-03-13");
+    const r2 = evaluate(org(), q("2026-02-03", "2026-02-04")); // +40 = Sun 2026-03-15 → Mon 16
+    expect(sc(r2, "primo_incontro")?.entro).toBe("2026-03-16");
+  });
+
+  it("a closure of the organismo extends the term by its days, repeatedly", () => {
+    const p = org({
+      calendario: { festivi: [], chiusure: [{ dal: "2026-08-10", al: "2026-08-20", nome: "ferie" }, { dal: "2026-08-31", al: "2026-09-01" }] },
+      regole: [termine("t20", { fonte: "org", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(20) })],
+    });
+    // 2026-08-01 + 20 = 08-21; +11 closure days = 09-01, which meets the second closure (2 days) → 09-03
+    const s = sc(evaluate(p, q("2026-08-01", "2026-08-02")), "t20");
+    expect(s?.entro).toBe("2026-09-03");
+    expect(s?.spostamenti?.join(" ")).toMatch(/ferie.*\+13 giorni/);
+  });
+
+  it("closures given in the procedure count too; the duration is not suspended", () => {
+    const p = org({ regole: [termine("t20", { fonte: "org", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(20) })] });
+    const r = evaluate(p, q("2026-08-01", "2026-08-02", { chiusure: [{ dal: "2026-08-10", al: "2026-08-14" }] }));
+    expect(sc(r, "t20")?.entro).toBe("2026-08-26");
+    expect(sc(r, "durata_procedimento")?.entro).toBe("2027-02-01");
+  });
+
+  it("months from 31 January", () => {
+    const p = org({ regole: [termine("m1", { fonte: "org", ancora: { evento: "deposito_domanda", verso: "da" }, entro: mesi(1), sospesoDaChiusure: false })] });
+    expect(sc(evaluate(p, q("2026-01-31", "2026-02-01")), "m1")?.entro).toBe("2026-02-28");
+  });
+
+  it("a term counted backwards before a Monday meeting, in working days", () => {
+    const p = org({
+      regole: [termine("richiesta_rinvio", { fonte: "org", ancora: { evento: "fissazione_primo_incontro", campo: "data_incontro", verso: "prima" },
+        entro: { quantita: 2, unita: "giorni_lavorativi" }, per: [{ azione: "richiesta_rinvio" }] })],
+    });
+    const base = q("2026-03-02", "2026-03-05");
+    base.procedimento.eventi!.push({ azione: "fissazione_primo_incontro", data: "2026-03-04", ruolo: "segreteria", data_incontro: "2026-03-16" });
+    const r = evaluate(p, { ...base, azione: { azione: "richiesta_rinvio", data: "2026-03-13", parte: "A" } });
+    expect(sc(r, "richiesta_rinvio")?.entro).toBe("2026-03-12");
+    expect(r.esito).toBe("negato");
+    expect(r.motivi[0]).toMatchObject({ regola: "richiesta_rinvio", scadenza: { nome: "richiesta_rinvio", entro: "2026-03-12" } });
+    const ok = evaluate(p, { ...base, azione: { azione: "richiesta_rinvio", data: "2026-03-12", parte: "A" } });
+    expect(ok.esito).toBe("consentito");
+    expect(ok.motivi[0]?.scadenza?.entro).toBe("2026-03-12");
+  });
+
+  it("binds the action's date field, unless the parties agree otherwise", () => {
+    const p = org();
+    const base = q("2026-03-02", "2026-03-05");
+    const early = evaluate(p, { ...base, azione: { azione: "fissazione_primo_incontro", data: "2026-03-05", ruolo: "segreteria", data_incontro: "2026-03-10" } });
+    expect(early.esito).toBe("negato");
+    expect(early.motivi[0]).toMatchObject({ regola: "primo_incontro", cita: "art. 8 c. 1", scadenza: { dal: "2026-03-22", entro: "2026-04-11" } });
+    const agreed = evaluate(p, { ...base, azione: { azione: "fissazione_primo_incontro", data: "2026-03-05", ruolo: "segreteria", data_incontro: "2026-03-10", accordo_parti: true } });
+    expect(agreed.esito).toBe("consentito");
+    expect(agreed.traccia.some((t) => t.regola === "primo_incontro" && t.esito === "non vincola")).toBe(true);
+    const inside = evaluate(p, { ...base, azione: { azione: "fissazione_primo_incontro", data: "2026-03-05", ruolo: "segreteria", data_incontro: "2026-04-11" } });
+    expect(inside.esito).toBe("consentito");
+    const missing = evaluate(p, { ...base, azione: { azione: "fissazione_primo_incontro", data: "2026-03-05", ruolo: "segreteria" } });
+    expect(missing.fatti_mancanti).toContain("azione.data_incontro");
+  });
+
+  it("closed terms leave `scadenze`; a reply term runs per party and silence is refusal", () => {
+    const p = org();
+    const ev = [
+      { azione: "deposito_domanda", data: "2026-03-02", parte: "A" },
+      { azione: "fissazione_primo_incontro", data: "2026-03-03", ruolo: "segreteria", data_incontro: "2026-03-25" },
+      { azione: "primo_incontro", data: "2026-03-25", ruolo: "mediatore", esito: "prosecuzione" },
+      { azione: "formulazione_proposta", data: "2026-04-01", ruolo: "mediatore", parte: "A", data_ricezione: "2026-04-02" },
+      { azione: "formulazione_proposta", data: "2026-04-01", ruolo: "mediatore", parte: "B", data_ricezione: "2026-04-03" },
+      { azione: "risposta_proposta", data: "2026-04-05", parte: "A", esito: "accettata" },
+    ];
+    const r = evaluate(p, { data: "2026-04-20", procedimento: { materia: "altro", valore: 1000, parti, eventi: ev } });
+    expect(sc(r, "primo_incontro")).toBeUndefined();
+    const rp = r.scadenze.filter((s) => s.nome === "risposta_proposta");
+    expect(rp).toEqual([expect.objectContaining({ parte: "B", entro: "2026-04-10", scaduta: true })]);
+    expect(r.effetti).toContainEqual(expect.objectContaining({ effetto: "proposta_rifiutata", parte: "B" }));
+    expect(r.effetti.some((e) => e.effetto === "proposta_rifiutata" && e.parte === "A")).toBe(false);
+    expect(r.fase).toBe("proposta_formulata");
+  });
+});
