@@ -1,5 +1,7 @@
 // The one file of server/ that imports dsl/ and engine/ (and regolamenti/load.ts). Everything else in
 // server/ speaks to `Motore`, so wiring a changed seam is a change here only.
+import * as dsl from "../dsl/index.ts";
+import * as engine from "../engine/index.ts";
 import type { Regolamento } from "../engine/ir.ts";
 import type { Domanda, Risposta } from "../engine/contract.ts";
 
@@ -64,41 +66,48 @@ export interface Motore {
 
 let caricato: Promise<Motore> | undefined;
 
-/** Loads dsl/, engine/ and regolamenti/load.ts once. */
+/** Loads regolamenti/load.ts once (dsl/ and engine/ are imported statically above). */
 export function motore(): Promise<Motore> {
   caricato ??= carica();
   return caricato;
 }
 
 async function carica(): Promise<Motore> {
-  // Paths in variables: the modules are written in parallel with this one and may not exist yet.
-  const pDsl = "../dsl/index.ts";
-  const pEngine = "../engine/index.ts";
-  const pLoad = "../regolamenti/load.ts";
-  const dsl = (await import(pDsl)) as {
-    check(s: string, o?: { bases?: Regolamento[] }): Diagnostic[];
-    compile(s: string, o?: { bases?: Regolamento[] }): { regolamento?: Regolamento; diagnostics: Diagnostic[] };
-    format(s: string): { text?: string; diagnostics: Diagnostic[] };
-    readHeader(s: string): Header | undefined;
-  };
-  const engine = (await import(pEngine)) as {
-    Catalog: new () => Catalog;
-    evaluate(p: Prepared, q: Domanda): Risposta;
-    diff(a: Regolamento, b: Regolamento): Change[];
-    compare(ps: Prepared[], q: Domanda): { organismo: string; versione: string; risposta: Risposta }[];
-    matrix(ps: Prepared[], opts?: { valori?: number[] }): Matrix;
-  };
-  const load = (await import(pLoad)) as Motore["loadAll"] extends infer F ? { loadAll: F } : never;
   return {
     check: (s, bases) => dsl.check(s, { bases }),
     compile: (s, bases) => dsl.compile(s, { bases }),
     format: (s) => dsl.format(s),
     readHeader: (s) => dsl.readHeader(s),
     newCatalog: () => new engine.Catalog(),
-    evaluate: (p, q) => engine.evaluate(p, q),
+    evaluate: (p, q) => engine.evaluate(p as engine.Prepared, q),
     diff: (a, b) => engine.diff(a, b),
-    compare: (ps, q) => engine.compare(ps, q),
-    matrix: (ps, o) => engine.matrix(ps, o),
-    loadAll: (dir) => load.loadAll(dir),
+    compare: (ps, q) => engine.compare(ps as engine.Prepared[], q),
+    matrix: (ps, o) => engine.matrix(ps as engine.Prepared[], o),
+    loadAll: await caricatore(),
+  };
+}
+
+/** regolamenti/load.ts when it exists; until then the same walk of regolamenti/**\/*.regolamento. */
+async function caricatore(): Promise<Motore["loadAll"]> {
+  const percorso = "../regolamenti/load.ts";
+  try {
+    const m = (await import(percorso)) as { loadAll: Motore["loadAll"] };
+    if (typeof m.loadAll === "function") return (dir) => m.loadAll(dir);
+  } catch (e) {
+    if ((e as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") throw e;
+  }
+  const { readdir, readFile } = await import("node:fs/promises");
+  const { join } = await import("node:path");
+  const { fileURLToPath } = await import("node:url");
+  return async (dir) => {
+    const radice = dir ?? fileURLToPath(new URL("../regolamenti", import.meta.url));
+    const file = (await readdir(radice, { recursive: true })).filter((f) => f.endsWith(".regolamento")).sort();
+    const sources = [];
+    for (const f of file) {
+      const source = await readFile(join(radice, f), "utf8");
+      const h = dsl.readHeader(source);
+      if (h) sources.push({ file: join(radice, f), id: h.id, versione: h.versione, source });
+    }
+    return { sources };
   };
 }

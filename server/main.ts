@@ -1,12 +1,19 @@
 // `npm start`: the HTTP server. PORT (default 3000); DATABASE_URL (Postgres) or REGOLAMENTO_DATA
-// (PGlite data dir, default ./data); REGOLAMENTO_ADMIN_KEY (else one is generated and printed once).
+// (PGlite data dir, default ./data); REGOLAMENTO_ADMIN_KEY (else one is generated and printed once);
+// HOST (default 127.0.0.1).
 import { serve } from "@hono/node-server";
 import { avvia, dovePerAmbiente } from "./avvia.ts";
 
 const porta = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const dove = dovePerAmbiente();
-const server = await avvia({ dove, ...(process.env.REGOLAMENTO_ADMIN_KEY ? { chiaveAdmin: process.env.REGOLAMENTO_ADMIN_KEY } : {}) });
+// REGOLAMENTO_SEMI: the folder of regolamenti loaded at start (default regolamenti/; "nessuno": none).
+const semi = process.env.REGOLAMENTO_SEMI;
+const server = await avvia({
+  dove,
+  ...(process.env.REGOLAMENTO_ADMIN_KEY ? { chiaveAdmin: process.env.REGOLAMENTO_ADMIN_KEY } : {}),
+  ...(semi ? { semi: semi === "nessuno" ? null : semi } : {}),
+});
 
 const http = serve({ fetch: server.app.fetch, port: porta, hostname: host }, (info) => {
   const base = `http://${host === "0.0.0.0" ? "localhost" : host}:${info.port}`;

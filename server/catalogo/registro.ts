@@ -57,9 +57,8 @@ export class Registro {
 
   aggiungi(r: Regolamento): void {
     if (this.ha(r.id, r.versione)) return;
+    // `add` drops the cached preparations of this id and of everything that applies it.
     this.catalog.add(r);
-    // A baseline's new version changes every organismo that applies it.
-    this.catalog.invalidate();
   }
 
   ha(organismo: string, versione?: string): boolean {
@@ -84,7 +83,8 @@ export class Registro {
   /** The baselines a source applies, in force at its date (for check/compile of a draft). */
   basi(h: Pick<Header, "applica" | "inVigoreDal"> | undefined): Regolamento[] {
     if (!h) return [];
-    return h.applica.map((id) => this.catalog.inForce(id, h.inVigoreDal)).filter((r): r is Regolamento => r !== undefined);
+    // Transitively, as the catalogue resolves them for a published version.
+    return this.catalog.bases({ id: "", applica: h.applica } as unknown as Regolamento, h.inVigoreDal);
   }
 
   async chiusura(): Promise<void> {

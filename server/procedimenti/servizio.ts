@@ -8,7 +8,7 @@ import type { Registro } from "../catalogo/registro.ts";
 import { oggi } from "../catalogo/registro.ts";
 import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
-import type { Azione, Domanda, Motore, Procedimento, Risposta } from "../engine-adapter.ts";
+import type { Azione, Domanda, Motore, Procedimento, Regolamento, Risposta } from "../engine-adapter.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
@@ -37,13 +37,25 @@ export interface Servizi {
 
 const giorno = (d: string | undefined) => (d ?? oggi()).slice(0, 10);
 
-/** The rules that allowed an action: what the engine cited, not the rules that did not apply. */
-function regoleCheConsentono(r: Risposta): { regola: string; cita: string; fonte: string; esito?: string }[] {
-  const dalleMotivazioni = r.motivi.map((m) => ({ regola: m.regola, cita: m.cita, fonte: m.fonte }));
-  const dallaTraccia = r.traccia
-    .filter((t) => !/non applicabil/i.test(t.esito))
-    .map((t) => ({ regola: t.regola, cita: t.cita, fonte: t.fonte, esito: t.esito }));
-  return [...dalleMotivazioni, ...dallaTraccia];
+const TIPI_CHE_DECIDONO = new Set(["vincolo", "termine", "azione", "eccezione", "visibilita", "insieme"]);
+
+/**
+ * The rules that allowed an action: the definition of the action (the organismo's over the
+ * baseline's), what the engine cited, and the traced rules that decide actions (not fees).
+ */
+function regoleCheConsentono(r: Risposta, regolamenti: Regolamento[], azione: string): { regola: string; cita: string; fonte: string; esito?: string }[] {
+  const decisive = new Set(regolamenti.flatMap((x) => x.regole.filter((g) => TIPI_CHE_DECIDONO.has(g.tipo)).map((g) => `${g.fonte}/${g.nome}`)));
+  const definizione = regolamenti
+    .flatMap((x) => x.regole)
+    .filter((g) => g.tipo === "azione" && g.azione === azione)
+    .pop();
+  const out: { regola: string; cita: string; fonte: string; esito?: string }[] = [
+    ...(definizione ? [{ regola: definizione.nome, cita: definizione.cita, fonte: definizione.fonte, esito: "definisce l'azione" }] : []),
+    ...r.motivi.map((m) => ({ regola: m.regola, cita: m.cita, fonte: m.fonte })),
+    ...r.traccia.filter((t) => decisive.has(`${t.fonte}/${t.regola}`) && !/non applicabil/i.test(t.esito)).map((t) => ({ regola: t.regola, cita: t.cita, fonte: t.fonte, esito: t.esito })),
+  ];
+  const visti = new Set<string>();
+  return out.filter((x) => !visti.has(`${x.fonte}/${x.regola}/${x.esito ?? ""}`) && visti.add(`${x.fonte}/${x.regola}/${x.esito ?? ""}`));
 }
 
 function stato(r: Risposta) {
@@ -58,6 +70,12 @@ export class ServizioProcedimenti {
     const p = this.s.registro.preparato(organismo, { versione, date: deposito });
     if (!p) throw new ErroreApi(503, "regolamento_unavailable", `La versione ${versione} del regolamento non è disponibile su questo server.`);
     return p;
+  }
+
+  /** The organismo's version and the baselines it applies at the procedure's deposit. */
+  private regolamenti(organismo: string, versione: string, deposito: string): Regolamento[] {
+    const reg = this.s.registro.versione(organismo, versione);
+    return reg ? [...this.s.registro.catalog.bases(reg, deposito), reg] : [];
   }
 
   private valuta(organismo: string, versione: string, procedimento: Procedimento, azione: Azione | undefined, data: string): Risposta {
@@ -86,7 +104,7 @@ export class ServizioProcedimenti {
       const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
       const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, azione, giorno(azione.data));
       if (r.esito === "negato") throw new RispostaRifiutata(422, { ...r, evento_rifiutato: i });
-      eventi.push({ azione, regole: regoleCheConsentono(r) });
+      eventi.push({ azione, regole: regoleCheConsentono(r, this.regolamenti(organismo, reg.versione, deposito), azione.azione) });
     }
 
     return inTenant(this.s.database, organismo, (tx) =>
@@ -153,7 +171,7 @@ export class ServizioProcedimenti {
         if (r.esito === "negato") throw new RispostaRifiutata(422, { ...r, revisione: p.revisione });
         const seq = p.revisione + 1;
         const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
-        const regole = regoleCheConsentono(r);
+        const regole = regoleCheConsentono(r, this.regolamenti(organismo, p.versione_regolamento, giorno(storia[0]?.data)), azione.azione);
         await this.inserisciEvento(tx, organismo, pid, seq, azione, attore, p.versione_regolamento, regole);
         await tx.execute(sql`update procedimenti set revisione = ${seq}, aggiornato_il = now() where organismo_id = ${organismo} and id = ${pid}`);
         const dopo = this.valuta(organismo, p.versione_regolamento, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
@@ -178,9 +196,7 @@ export class ServizioProcedimenti {
     const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid, false));
     const storia = caricato?.eventi.map((e) => e.azione) ?? [];
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
-    const reg = this.s.registro.versione(organismo, caricato.p.versione_regolamento);
-    const deposito = giorno(storia[0]?.data);
-    const regole = reg ? regoleVisibilita([...this.s.registro.catalog.bases(reg, deposito), reg]) : [];
+    const regole = regoleVisibilita(this.regolamenti(organismo, caricato.p.versione_regolamento, giorno(storia[0]?.data)));
     return caricato.eventi.map((e) => ({
       seq: e.seq,
       azione: puoVedereDocumento(cred, e.azione, regole) ? e.azione : oscurato(e.azione),

@@ -1,0 +1,15 @@
+import { avvia } from "./avvia.ts";
+const t0 = Date.now();
+const s = await avvia({ dove: { memory: true }, chiaveAdmin: "admin-key-di-prova-1234567890", semi: "server/test-fixtures/semi" });
+console.log("boot ms", Date.now() - t0, s.semina);
+const req = (m: string, p: string, body?: unknown, key?: string) => s.app.request(p, { method: m, headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+let r = await req("GET", "/v1/organismi"); console.log(r.status, await r.text());
+r = await req("POST", "/v1/chiavi", { organismo: "alfa", ruolo: "segreteria" }, "admin-key-di-prova-1234567890"); const k = await r.json() as any; console.log(r.status, k);
+r = await req("POST", "/v1/organismi/alfa/procedimenti", { materia: "condominio", valore: 30000, parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }], eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }] }, k.chiave);
+const p = await r.json() as any; console.log(r.status, JSON.stringify(p).slice(0, 600));
+r = await req("POST", `/v1/organismi/alfa/procedimenti/${p.id}/azioni`, { azione: "adesione", data: "2026-03-05", parte: "B" }, k.chiave);
+console.log(r.status, JSON.stringify(await r.json()).slice(0, 800));
+r = await req("GET", `/v1/organismi/alfa/procedimenti/${p.id}/eventi`, undefined, k.chiave); console.log(r.status, JSON.stringify(await r.json()).slice(0, 800));
+r = await req("GET", `/openapi.json`); console.log(r.status, (await r.text()).length);
+r = await req("GET", `/docs`); console.log(r.status, (await r.text()).slice(0, 300));
+await s.chiudi();
