@@ -43,7 +43,7 @@ export const VALORI: Record<string, readonly string[]> = {
   persona: ["fisica", "giuridica"],
   firma: ["digitale", "autografa"],
   destinatario: ["segreteria", "mediatore"],
-  decisore: ["responsabile_organismo", "direttore_generale", "segretario_generale"],
+  decisore: ["responsabile_organismo", "direttore_generale", "segretario_generale", "vice_segretario_generale"],
   oggetto: ["deposito", "conclusione", "conclusione_per_mancata_adesione"],
   causa: ["mancata_adesione", "decorso_durata", "accordo", "mancato_accordo", "mancata_partecipazione", "rinuncia"],
   voce: [],
