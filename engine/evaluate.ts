@@ -36,8 +36,12 @@ export function evaluate(p: Prepared, q: Domanda): Risposta {
 function run(p: Prepared, q: Domanda): Risposta {
   const n = normalize(q, oggi);
   const st = buildFacts(p, n);
-  const fase = derivePhase(p, st);
   const traccia: Traccia[] = [];
+  const fase = derivePhase(p, st, traccia);
+  for (const ins of p.insiemi) {
+    const x = st.ctx[ins.r.nome] as { parti: string[] } | undefined;
+    if (x && x.parti.length > 0) traccia.push({ regola: ins.r.nome, cita: ins.r.cita, fonte: ins.r.fonte, esito: "applicata", dettaglio: `parti: ${x.parti.join(", ")}` });
+  }
   const conflitti: Conflitto[] = [];
   const mancanti: string[] = [];
   let motivi: Motivo[] = [];

@@ -3,8 +3,9 @@
 import { truthy } from "./conditions/compile.ts";
 import { applyEvent, attoreDi, type State } from "./facts.ts";
 import type { Prepared } from "./prepared.ts";
+import type { Traccia } from "./contract.ts";
 
-export function derivePhase(p: Prepared, st: State): string {
+export function derivePhase(p: Prepared, st: State, traccia: Traccia[]): string {
   const ctx = st.ctx;
   let fase = p.faseIniziale;
   for (const ev of st.n.eventi) {
@@ -15,7 +16,11 @@ export function derivePhase(p: Prepared, st: State): string {
     ctx["azione"] = ev.a;
     ctx["attore"] = attoreDi(ev.a, st.n.parti);
     for (const t of def.transizioni) {
-      if (t.quando === undefined || truthy(t.quando.fn(ctx))) { fase = t.fase; break; }
+      if (t.quando === undefined || truthy(t.quando.fn(ctx))) {
+        if (t.fase !== fase) traccia.push({ regola: def.r.nome, cita: def.r.cita, fonte: def.r.fonte, esito: `porta a ${t.fase}`, dettaglio: `${ev.a.azione}${ev.a.data ? ` del ${String(ev.a.data)}` : ""}` });
+        fase = t.fase;
+        break;
+      }
     }
   }
   ctx["fase"] = fase;

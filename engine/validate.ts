@@ -75,6 +75,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, bare:
     if (d.da && !ammesso(d.da)) out.negativi.push(motivo(d, `${a.azione} spetta a ${d.da.join(", ")}, non a ${ruolo}`, { per_consentire: `l'azione deve essere compiuta da ${d.da.join(" o ")}` }));
     const inFase = d.inFase ? d.inFase.includes(fase) : !p.fasiFinali.has(fase);
     if (!inFase) out.negativi.push(motivo(d, d.inFase ? `${a.azione} è ammessa nella fase ${d.inFase.join(", ")}, non in ${fase}` : `il procedimento è concluso (fase ${fase})`));
+    if (!bare && out.negativi.length === 0) out.traccia.push(traccia(d, "consente", `${a.azione} da ${ruolo} in fase ${fase}`));
   } else if (p.fasiFinali.has(fase)) {
     const f = p.fasi.get(fase);
     out.negativi.push({ regola: `fase_${fase}`, cita: f?.cita || "—", fonte: p.fontiFasi.get(fase) ?? p.id, messaggio: `il procedimento è concluso (fase ${fase}): ${a.azione} non è più ammessa` });
