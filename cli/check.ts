@@ -1,0 +1,72 @@
+// `regolamento check <file…>`: prints `file:line:col: code message` per diagnostic; exit 1 on any error.
+// Files that apply baselines are checked against them (regolamenti/normativa/*.regolamento, the
+// version in force at the file's `in vigore dal`), so cross-file references are verified.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { check, readHeader, type Diagnostic } from "../dsl/index.ts";
+import { risolviBasi, type FonteBase } from "../dsl/basi.ts";
+import type { Regolamento } from "../engine/ir.ts";
+
+const NORMATIVA = fileURLToPath(new URL("../regolamenti/normativa/", import.meta.url));
+
+/** The baseline sources (`--basi <dir>` or regolamenti/normativa/). */
+export async function fontiBasi(dir = NORMATIVA): Promise<FonteBase[]> {
+  let nomi: string[];
+  try {
+    nomi = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".regolamento"));
+  } catch {
+    return [];
+  }
+  return Promise.all(nomi.sort().map(async (n) => ({ file: path.resolve(dir, n), source: await readFile(path.resolve(dir, n), "utf8") })));
+}
+
+/** The applied baselines of a source (none when it applies none); problems are printed to stderr. */
+export function basiPer(source: string, file: string, fonti: FonteBase[]): Regolamento[] | undefined {
+  const h = readHeader(source);
+  if (!h || h.applica.length === 0) return undefined;
+  const { bases, problemi } = risolviBasi(h, fonti, path.resolve(file));
+  for (const p of problemi) process.stderr.write(`${file}: base: ${p}\n`);
+  return bases;
+}
+
+export function riga(file: string, d: Diagnostic): string {
+  return `${file}:${d.line}:${d.col}: ${d.code} ${d.severity === "warning" ? "avviso: " : ""}${d.message}`;
+}
+
+/** Splits `--basi <dir>` off the arguments. */
+export function opzioneBasi(args: string[]): { files: string[]; basi?: string } {
+  const i = args.indexOf("--basi");
+  if (i < 0) return { files: args };
+  const basi = args[i + 1];
+  return basi ? { files: [...args.slice(0, i), ...args.slice(i + 2)], basi } : { files: args.slice(0, i) };
+}
+
+export async function run(args: string[]): Promise<number> {
+  const { files, basi } = opzioneBasi(args);
+  if (files.length === 0 || files.includes("--help")) {
+    console.error("uso: regolamento check [--basi <cartella>] <file…>");
+    return 2;
+  }
+  const fonti = await fontiBasi(basi);
+  let errori = 0;
+  let avvisi = 0;
+  let illeggibili = 0;
+  for (const file of files) {
+    let source: string;
+    try {
+      source = await readFile(file, "utf8");
+    } catch (e) {
+      console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      illeggibili++;
+      continue;
+    }
+    const bases = basiPer(source, file, fonti);
+    const diags = check(source, bases ? { bases } : {});
+    for (const d of diags) console.log(riga(file, d));
+    errori += diags.filter((d) => d.severity === "error").length;
+    avvisi += diags.filter((d) => d.severity === "warning").length;
+  }
+  if (files.length > 1 || errori || avvisi) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);
+  return illeggibili ? 2 : errori ? 1 : 0;
+}

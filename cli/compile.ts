@@ -1,0 +1,62 @@
+// `regolamento compile <file> [--json]`: the IR (with --json) or a readable summary of it.
+import { readFile } from "node:fs/promises";
+import { compile } from "../dsl/index.ts";
+import type { Regola } from "../engine/ir.ts";
+import { basiPer, fontiBasi, opzioneBasi, riga } from "./check.ts";
+
+function descrivi(r: Regola): string {
+  switch (r.tipo) {
+    case "vincolo":
+      return `${r.azioni.join(", ")}${r.richiede === false ? " vietata" : ""}`;
+    case "termine": {
+      const a = "termine" in r.ancora ? `scadenza di ${r.ancora.termine}` : `${r.ancora.verso === "prima" ? "prima di " : ""}${r.ancora.evento}${r.ancora.campo ? "." + r.ancora.campo : ""}`;
+      const w = [r.nonPrimaDi && `non prima di ${r.nonPrimaDi.quantita} ${r.nonPrimaDi.unita}`, r.entro && `entro ${r.entro.quantita} ${r.entro.unita}`].filter(Boolean).join(", ");
+      return `${w} da ${a}`;
+    }
+    case "tariffa":
+      return `voce ${r.voce}, ${r.scaglioni.length} scaglioni, iva ${r.ivaPercento}%${r.tabella ? `, tabella ${r.tabella}` : ""}`;
+    case "variazione":
+      return `${r.segno > 0 ? "+" : "−"} su ${r.su.join(", ")}`;
+    case "eccezione":
+      return `a ${r.a.nome}${r.a.fonte ? ` di ${r.a.fonte}` : ""}`;
+    case "azione":
+      return `${r.azione}${r.transizioni.length ? ` → ${r.transizioni.map((t) => t.fase).join(" | ")}` : ""}`;
+    default:
+      return "";
+  }
+}
+
+export async function run(args: string[]): Promise<number> {
+  const json = args.includes("--json");
+  const { files, basi } = opzioneBasi(args.filter((a) => a !== "--json"));
+  const [file] = files;
+  if (!file || files.length > 1) {
+    console.error("uso: regolamento compile <file> [--json] [--basi <cartella>]");
+    return 2;
+  }
+  let source: string;
+  try {
+    source = await readFile(file, "utf8");
+  } catch (e) {
+    console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return 2;
+  }
+  const bases = basiPer(source, file, await fontiBasi(basi));
+  const { regolamento, diagnostics } = compile(source, bases ? { bases } : {});
+  for (const d of diagnostics) console.error(riga(file, d));
+  if (!regolamento) return 1;
+  if (json) {
+    console.log(JSON.stringify(regolamento, null, 2));
+    return 0;
+  }
+  const r = regolamento;
+  console.log(`${r.id} — ${r.nome}`);
+  console.log(`versione ${r.versione}, in vigore dal ${r.inVigoreDal}${r.registro ? `, registro ${r.registro}` : ""}`);
+  if (r.applica.length) console.log(`applica ${r.applica.join(", ")}${bases ? ` (basi: ${bases.map((b) => `${b.id} ${b.versione}`).join(", ")})` : ""}`);
+  const conta = new Map<string, number>();
+  for (const g of r.regole) conta.set(g.tipo, (conta.get(g.tipo) ?? 0) + 1);
+  console.log(`${r.regole.length} regole (${[...conta].map(([t, n]) => `${n} ${t}`).join(", ")}), ${r.fasi.length} fasi, ${Object.keys(r.parametri).length} parametri, ${r.struttura.length} articoli`);
+  const larg = Math.max(0, ...r.regole.map((g) => g.cita.length));
+  for (const g of r.regole) console.log(`  ${g.cita.padEnd(larg)}  ${g.tipo.padEnd(10)} ${g.nome}  ${descrivi(g)}`);
+  return 0;
+}

@@ -1,0 +1,45 @@
+// `regolamento fmt [--check|--write] <file…>`: the canonical layout. Default prints the formatted
+// text; --check exits 1 when a file would change; --write rewrites files in place.
+import { readFile, writeFile } from "node:fs/promises";
+import { format } from "../dsl/index.ts";
+import { riga } from "./check.ts";
+
+export async function run(args: string[]): Promise<number> {
+  const check = args.includes("--check");
+  const write = args.includes("--write");
+  const files = args.filter((a) => a !== "--check" && a !== "--write");
+  if (files.length === 0 || (check && write) || files.some((f) => f.startsWith("--"))) {
+    console.error("uso: regolamento fmt [--check|--write] <file…>");
+    return 2;
+  }
+  let esito = 0;
+  for (const file of files) {
+    let source: string;
+    try {
+      source = await readFile(file, "utf8");
+    } catch (e) {
+      console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      esito = 2;
+      continue;
+    }
+    const { text, diagnostics } = format(source);
+    if (text === undefined) {
+      for (const d of diagnostics) console.error(riga(file, d));
+      console.error(`${file}: non formattato: correggi prima gli errori di sintassi`);
+      esito = Math.max(esito, 1);
+      continue;
+    }
+    if (check) {
+      if (text !== source) {
+        console.log(`${file}: da formattare`);
+        esito = Math.max(esito, 1);
+      }
+    } else if (write) {
+      if (text !== source) {
+        await writeFile(file, text, "utf8");
+        console.error(`${file}: formattato`);
+      }
+    } else process.stdout.write(text);
+  }
+  return esito;
+}

@@ -1,0 +1,125 @@
+// E010 unknown action, E011 unknown fact, E012 unknown value (warning), E013 unknown phase,
+// E014 unknown role: every name is checked against engine/vocabolario.ts and the file's own
+// (and its bases') declarations, with "forse intendevi …?".
+import { FATTI, RUOLI, VALORI } from "../../engine/vocabolario.ts";
+import type { Cond, Espr, Parola } from "../ast.ts";
+import { avviso, errore, type Diagnostic } from "../diagnostica.ts";
+import type { Conoscenza } from "./conoscenza.ts";
+import { forseIntendevi, piuVicino } from "./suggerimenti.ts";
+import type { Raccolta } from "./visita.ts";
+
+/** Phases the national baseline guarantees (regolamenti/README.md), known even without the bases. */
+const FASI_GARANTITE = ["domanda_depositata", "primo_incontro_fissato", "mediazione_in_corso", "proposta_formulata", "conclusa"];
+const VISIBILI_A = ["depositante", "mediatore", "parti", "segreteria"];
+
+export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): void {
+  const fatti = new Set<string>([...FATTI, ...k.azioni, ...k.insiemi]);
+
+  const azione = (p: Parola): void => {
+    if (!k.azioni.has(p.testo)) diags.push(errore("E010", `azione sconosciuta '${p.testo}'${forseIntendevi(p.testo, k.azioni)}`, p.span));
+  };
+  const fase = (p: Parola): void => {
+    if (k.fasi.has(p.testo)) return;
+    if (k.fasiVerificabili) {
+      diags.push(errore("E013", `fase sconosciuta '${p.testo}': non è dichiarata in questo file né nelle basi applicate${forseIntendevi(p.testo, k.fasi)}`, p.span));
+    } else if (!FASI_GARANTITE.includes(p.testo)) {
+      diags.push(avviso("E013", `fase '${p.testo}' non dichiarata in questo file né tra quelle della normativa${forseIntendevi(p.testo, [...k.fasi, ...FASI_GARANTITE])}`, p.span));
+    }
+  };
+  const ruolo = (p: Parola, ammessi: readonly string[]): void => {
+    if (!ammessi.includes(p.testo)) diags.push(errore("E014", `ruolo sconosciuto '${p.testo}' (ammessi: ${ammessi.join(", ")})${forseIntendevi(p.testo, ammessi)}`, p.span));
+  };
+  const valore = (percorso: Espr, lit: Espr): void => {
+    if (percorso.t !== "percorso" || lit.t !== "letterale") return;
+    const campo = percorso.segmenti[percorso.segmenti.length - 1]?.testo ?? "";
+    if (percorso.segmenti.length === 1 && campo === "fase") return fase(lit.parola);
+    const noti = VALORI[campo];
+    if (!noti || noti.length === 0 || noti.includes(lit.parola.testo)) return;
+    diags.push(avviso("E012", `valore '${lit.parola.testo}' non previsto per '${campo}'${forseIntendevi(lit.parola.testo, noti) || ` (previsti: ${noti.slice(0, 8).join(", ")}${noti.length > 8 ? ", …" : ""})`}`, lit.span));
+  };
+  const percorso = (p: Espr & { t: "percorso" }): void => {
+    const [radice, secondo] = p.segmenti;
+    if (!radice) return;
+    if (!fatti.has(radice.testo)) {
+      diags.push(errore("E011", `fatto sconosciuto '${radice.testo}'${forseIntendevi(radice.testo, fatti)}`, radice.span));
+      return;
+    }
+    if (radice.testo === "conteggio" && secondo) azione(secondo);
+  };
+  const condizione = (c: Cond | undefined): void => {
+    if (!c) return;
+    switch (c.t) {
+      case "o":
+      case "e":
+        c.parti.forEach(condizione);
+        return;
+      case "non":
+      case "parentesi":
+        condizione(c.x);
+        return;
+      case "esiste":
+      case "vero":
+        percorso(c.percorso);
+        return;
+      case "confronto":
+        for (const e of [c.a, c.b]) if (e.t === "percorso") percorso(e);
+        if (c.op === "=" || c.op === "!=") valore(c.a, c.b);
+        return;
+      case "inLista":
+        if (c.a.t === "percorso") percorso(c.a);
+        for (const v of c.lista) {
+          if (v.t === "percorso") percorso(v);
+          valore(c.a, v);
+        }
+        return;
+      case "inPercorso":
+        if (c.a.t === "percorso") percorso(c.a);
+        percorso(c.percorso);
+        return;
+      case "costante":
+        return;
+    }
+  };
+
+  for (const d of r.dichiarazioni) {
+    if (d.tipo === "azione" && d.nome && !k.azioni.has(d.nome.testo)) {
+      const vicino = piuVicino(d.nome.testo, k.azioni);
+      if (vicino) diags.push(avviso("E010", `'${d.nome.testo}' non è un'azione del vocabolario: la definisci come nuova azione. Forse intendevi '${vicino}'?`, d.nome.span));
+    }
+    for (const c of d.clausole) {
+      switch (c.k) {
+        case "quando":
+        case "richiede":
+          condizione(c.cond);
+          break;
+        case "per":
+          for (const b of c.bersagli) azione(b.azione);
+          break;
+        case "finestra":
+          if (c.ancora?.t === "evento") azione(c.ancora.evento);
+          break;
+        case "partiDi":
+          for (const f of c.fonti) {
+            azione(f.azione);
+            condizione(f.se);
+          }
+          break;
+        case "inFase":
+          c.fasi.forEach(fase);
+          break;
+        case "porta":
+          fase(c.fase);
+          condizione(c.quando);
+          break;
+        case "da":
+          for (const p of c.ruoli) ruolo(p, RUOLI);
+          break;
+        case "documenti":
+          for (const p of c.visibiliA) ruolo(p, VISIBILI_A);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}

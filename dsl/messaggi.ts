@@ -1,0 +1,69 @@
+// Syntax-error messages in Italian, written by hand for the mistakes authors make most
+// (a missing ':' after a rule name, a keyword in capitals, '==' for '=').
+import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from "chevrotain";
+import { PAROLE_CHIAVE } from "./tokens.ts";
+
+function etichetta(t: TokenType): string {
+  if (t === EOF) return "la fine del file";
+  return t.LABEL ?? t.name;
+}
+
+export function descriviToken(t: IToken | undefined): string {
+  if (!t || t.tokenType === EOF) return "la fine del file";
+  const img = t.image.length > 40 ? t.image.slice(0, 37) + "…" : t.image;
+  return `'${img.replace(/\n/g, " ")}'`;
+}
+
+/** Hints appended for recognisable slips. */
+function suggerimento(actual: IToken | undefined): string {
+  if (!actual || actual.tokenType === EOF) return "";
+  const low = actual.image.toLowerCase();
+  if (low !== actual.image && PAROLE_CHIAVE.has(low)) return ` (le parole chiave si scrivono in minuscolo: '${low}')`;
+  if (actual.image === "=") return " (per confrontare si scrive un solo '=': 'materia = condominio')";
+  return "";
+}
+
+function elenco(tipi: TokenType[]): string {
+  const nomi = [...new Set(tipi.map(etichetta))];
+  if (nomi.length <= 1) return nomi[0] ?? "altro";
+  const mostrati = nomi.slice(0, 8);
+  const resto = nomi.length > mostrati.length ? ", …" : "";
+  return `uno tra ${mostrati.join(", ")}${resto}`;
+}
+
+const NOMI_REGOLE: Record<string, string> = {
+  dichiarazione: "la regola",
+  clausola: "la clausola",
+  condizione: "la condizione",
+  intestazione: "l'intestazione",
+  finestra: "il termine",
+  articolo: "l'articolo",
+  comma: "il comma",
+};
+
+export const messaggiErrore: IParserErrorMessageProvider = {
+  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
+    if (ruleName === "dichiarazione" && expected.name === "DuePunti")
+      return `atteso ':' dopo il nome della regola${previous ? ` '${previous.image}'` : ""}, trovato ${descriviToken(actual)}${suggerimento(actual)}`;
+    if (ruleName === "intestazione" && previous?.image === "regolamento" && expected.name === "Stringa")
+      return `atteso il nome dell'organismo tra virgolette dopo l'identificativo, trovato ${descriviToken(actual)}`;
+    if (ruleName === "intestazione" && expected.name === "K_regolamento")
+      return `il file deve cominciare con l'intestazione 'regolamento <id> "<nome>" versione … in vigore dal AAAA-MM-GG', trovato ${descriviToken(actual)}${suggerimento(actual)}`;
+    return `atteso ${etichetta(expected)}, trovato ${descriviToken(actual)}${suggerimento(actual)}`;
+  },
+  buildNotAllInputParsedMessage({ firstRedundant }) {
+    return `non capisco ${descriviToken(firstRedundant)} qui: atteso un articolo, un comma, una lettera o una regola (vincolo, termine, tariffa, …)${suggerimento(firstRedundant)}`;
+  },
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+    const primi = expectedPathsPerAlt.flatMap((alt: TokenType[][]) => alt.map((path: TokenType[]) => path[0]).filter((t): t is TokenType => !!t));
+    const dove = NOMI_REGOLE[ruleName];
+    const a = actual[0];
+    return `atteso ${elenco(primi)}${dove ? ` (${dove})` : ""}, trovato ${descriviToken(a)}${suggerimento(a)}`;
+  },
+  buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
+    const primi = expectedIterationPaths.map((p) => p[0]).filter((t): t is TokenType => !!t);
+    const a = actual[0];
+    if (ruleName === "procedura") return `una procedura elenca almeno una 'fase', trovato ${descriviToken(a)}`;
+    return `atteso almeno ${elenco(primi)}, trovato ${descriviToken(a)}${suggerimento(a)}`;
+  },
+};

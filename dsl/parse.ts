@@ -1,0 +1,42 @@
+// lex + parse (recovering): the AST and the syntax diagnostics (E001), each with line:col.
+import { EOF, type IToken } from "chevrotain";
+import { lex } from "./lexer.ts";
+import { parser, spanTok } from "./parser.ts";
+import { errore, ordina, type Diagnostic } from "./diagnostica.ts";
+import type { AstFile, Span } from "./ast.ts";
+
+function spanErrore(t: IToken, ultimo: IToken | undefined, source: string): Span {
+  if (t.tokenType !== EOF && Number.isFinite(t.startOffset)) return spanTok(t);
+  // at end of input: point just after the last real token
+  if (ultimo) {
+    const s = spanTok(ultimo);
+    return { line: s.endLine, col: s.endCol, endLine: s.endLine, endCol: s.endCol + 1, offset: s.endOffset, endOffset: s.endOffset + 1 };
+  }
+  const righe = source.split("\n");
+  const line = Math.max(1, righe.length);
+  const col = (righe[righe.length - 1]?.length ?? 0) + 1;
+  return { line, col, endLine: line, endCol: col + 1, offset: source.length, endOffset: source.length };
+}
+
+export function parse(source: string): { ast?: AstFile; diagnostics: Diagnostic[] } {
+  const { lexed, diagnostics } = lex(source);
+  parser.sorgente = source;
+  parser.costruzione = [];
+  parser.input = lexed.tokens;
+  const ast = parser.file() as AstFile | undefined;
+  const ultimo = lexed.tokens[lexed.tokens.length - 1];
+  const visti = new Set<string>();
+  for (const e of parser.errors) {
+    const span = spanErrore(e.token, ultimo, source);
+    const chiave = `${span.line}:${span.col}:${e.message}`;
+    if (visti.has(chiave)) continue; // recovery may report one spot twice
+    visti.add(chiave);
+    diagnostics.push(errore("E001", e.message, span));
+  }
+  for (const c of parser.costruzione) diagnostics.push(errore("E001", c.message, c.span));
+  if (ast) {
+    ast.commenti = (lexed.groups["commenti"] ?? []).map((t) => ({ testo: t.image, span: spanTok(t) }));
+    if (!ast.elementi) ast.elementi = [];
+  }
+  return { ast: ast ?? undefined, diagnostics: ordina(diagnostics) };
+}

@@ -1,0 +1,4 @@
+// Test helpers: a minimal header so snippets of dsl/SPEC.md compile on their own.
+export const TESTA = `regolamento prova "Organismo di prova"\n  versione 1 in vigore dal 2026-01-01\n`;
+export const TESTA_BASI = `regolamento prova "Organismo di prova"\n  versione 1 in vigore dal 2026-01-01\n  applica dlgs-28-2010\n`;
+export const conTesta = (corpo: string, testa = TESTA): string => testa + corpo;
