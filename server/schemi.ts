@@ -5,7 +5,11 @@ import { z } from "@hono/zod-openapi";
 const dataIso = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, "data ISO (AAAA-MM-GG)")
-  .refine((s) => !Number.isNaN(Date.parse(s.slice(0, 10))), "data inesistente");
+  .refine((s) => {
+    // Date.parse("2026-02-30") rolls over to March: a real date survives the round trip.
+    const d = new Date(`${s.slice(0, 10)}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
+  }, "data inesistente");
 
 const nome = z.string().min(1).max(100).regex(/^[a-z][a-z0-9_]*$/, "minuscole, cifre e _");
 const idBreve = z.string().min(1).max(100);

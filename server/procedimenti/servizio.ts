@@ -58,6 +58,16 @@ function regoleCheConsentono(r: Risposta, regolamenti: Regolamento[], azione: st
   return out.filter((x) => !visti.has(`${x.fonte}/${x.regola}/${x.esito ?? ""}`) && visti.add(`${x.fonte}/${x.regola}/${x.esito ?? ""}`));
 }
 
+/** A denial: the engine's answer, plus the API's error object so every 4xx has `errore`. */
+function negata(r: Risposta, extra: Record<string, unknown>): RispostaRifiutata {
+  const perche = r.motivi.map((m) => m.messaggio ?? `${m.regola} (${m.cita}, ${m.fonte})`).join("; ");
+  return new RispostaRifiutata(422, {
+    ...r,
+    ...extra,
+    errore: { code: "action_denied", messaggio: `Azione negata dal regolamento${perche ? `: ${perche}` : "."}` },
+  });
+}
+
 function stato(r: Risposta) {
   const { esito: _e, motivi: _m, ...resto } = r;
   return resto;
@@ -103,7 +113,7 @@ export class ServizioProcedimenti {
         throw new ErroreApi(422, "events_out_of_order", `L'evento ${i} (${e.azione}) è anteriore al precedente: gli eventi vanno dal più vecchio.`);
       const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
       const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, azione, giorno(azione.data));
-      if (r.esito === "negato") throw new RispostaRifiutata(422, { ...r, evento_rifiutato: i });
+      if (r.esito === "negato") throw negata(r, { evento_rifiutato: i });
       eventi.push({ azione, regole: regoleCheConsentono(r, this.regolamenti(organismo, reg.versione, deposito), azione.azione) });
     }
 
@@ -168,7 +178,7 @@ export class ServizioProcedimenti {
           throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
         const procedimento = { ...p.fatti, eventi: storia };
         const r = this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(azione.data));
-        if (r.esito === "negato") throw new RispostaRifiutata(422, { ...r, revisione: p.revisione });
+        if (r.esito === "negato") throw negata(r, { revisione: p.revisione });
         const seq = p.revisione + 1;
         const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
         const regole = regoleCheConsentono(r, this.regolamenti(organismo, p.versione_regolamento, giorno(storia[0]?.data)), azione.azione);

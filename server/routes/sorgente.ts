@@ -4,7 +4,7 @@ import { ErroreApi } from "../errori/errore.ts";
 import { Sorgente } from "../schemi.ts";
 
 export const corpoSorgente = {
-  required: true,
+  required: false, // true would make zod-openapi run the JSON validator on text/plain too
   content: {
     "text/plain": { schema: Sorgente.shape.sorgente },
     "application/json": { schema: Sorgente },
