@@ -88,3 +88,36 @@ export async function readScenarioFile(file: string): Promise<Caso[]> {
   if (!Array.isArray(data)) throw new Error(`${file}: un file di scenari è una lista di casi`);
   return data as Caso[];
 }
+
+// ── for the command line: a regolamento named by id, id@versione or file; a question file ────
+
+/** A question (or any JSON/YAML document) from a file. */
+export async function readDocument(file: string): Promise<unknown> {
+  const text = await readFile(file, "utf8");
+  try { return parseYaml(text); } catch (e) { throw new Error(`${file}: JSON/YAML non valido: ${e instanceof Error ? e.message : String(e)}`); }
+}
+
+/**
+ * `velletri`, `velletri@2024.1` or `path/to/file.regolamento` → the regolamento (a file is
+ * compiled with the catalogue's baselines in force at its date, and added to the catalogue).
+ */
+export async function resolveRegolamento(spec: string, catalog: Catalog, date?: string): Promise<Regolamento> {
+  if (spec.endsWith(".regolamento")) {
+    const source = await readFile(spec, "utf8");
+    const h = readHeader(source);
+    const bases = h ? catalog.bases({ id: h.id, applica: h.applica } as Regolamento, date ?? h.inVigoreDal) : [];
+    const { regolamento, diagnostics } = compile(source, { bases });
+    if (!regolamento) throw new Error(`${spec} non compila:\n${diagnostics.filter((d) => d.severity === "error").map((d) => `${spec}:${d.line}:${d.col}: ${d.code} ${d.message}`).join("\n")}`);
+    catalog.add(regolamento);
+    return regolamento;
+  }
+  const [id, versione] = spec.split("@") as [string, string | undefined];
+  const list = catalog.versions(id);
+  if (list.length === 0) throw new Error(`regolamento sconosciuto: ${id} (noti: ${catalog.ids().join(", ")})`);
+  if (versione !== undefined) {
+    const r = list.find((x) => x.versione === versione);
+    if (!r) throw new Error(`${id}: versione sconosciuta ${versione} (versioni: ${list.map((x) => x.versione).join(", ")})`);
+    return r;
+  }
+  return (date ? catalog.inForce(id, date) : undefined) ?? list[list.length - 1]!;
+}
