@@ -16,10 +16,13 @@ export interface BasiRisolte {
   problemi: string[];
 }
 
+/**
+ * The version of `id` in force at `data`; when every version is later (a regolamento older than the
+ * baseline files, e.g. one in force since 2013), the earliest one, which is what its procedures meet.
+ */
 export function scegliVersione<T extends { header: Header }>(candidati: T[], id: string, data: string): T | undefined {
-  return candidati
-    .filter((c) => c.header.id === id && c.header.inVigoreDal <= data)
-    .sort((a, b) => (a.header.inVigoreDal < b.header.inVigoreDal ? 1 : -1))[0];
+  const versioni = candidati.filter((c) => c.header.id === id).sort((a, b) => (a.header.inVigoreDal < b.header.inVigoreDal ? -1 : 1));
+  return versioni.filter((c) => c.header.inVigoreDal <= data).pop() ?? versioni[0];
 }
 
 export function risolviBasi(header: Header, fonti: FonteBase[], escludi?: string): BasiRisolte {
@@ -40,7 +43,7 @@ export function risolviBasi(header: Header, fonti: FonteBase[], escludi?: string
       }
       const c = scegliVersione(candidati, id, h.inVigoreDal);
       if (!c) {
-        problemi.push(`nessuna versione di '${id}' in vigore al ${h.inVigoreDal}`);
+        problemi.push(`nessun file di '${id}' tra le basi`);
         continue;
       }
       const chiave = `${c.file}`;

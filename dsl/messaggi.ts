@@ -41,11 +41,23 @@ const NOMI_REGOLE: Record<string, string> = {
   comma: "il comma",
 };
 
+/** What a rule expects, said the way an author reads it. */
+const ATTESI: Record<string, string> = {
+  importo: "un importo (es. '40 €', '0,20 % del valore', 'da determinare')",
+  euro: "un importo in euro (es. '25.000 €')",
+  limite: "la durata del termine (es. '7 giorni', '5 giorni lavorativi', '3 mesi')",
+  misura: "la misura (es. 'un terzo', 'la metà', '10%', '50 €', o una voce)",
+  ancora: "da quando decorre il termine ('da <evento>', 'prima di <evento>.<campo>', 'dalla scadenza di <termine>')",
+  suffisso: "'bis', 'ter', 'quater' o 'quinquies'",
+};
+
 export const messaggiErrore: IParserErrorMessageProvider = {
   buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
     if (ruleName === "dichiarazione" && expected.name === "DuePunti")
       return `atteso ':' dopo il nome della regola${previous ? ` '${previous.image}'` : ""}, trovato ${descriviToken(actual)}${suggerimento(actual)}`;
-    if (ruleName === "intestazione" && previous?.image === "regolamento" && expected.name === "Stringa")
+    if (expected === EOF)
+      return `non capisco ${descriviToken(actual)} qui: atteso un articolo, un comma, una lettera o una regola (vincolo, termine, tariffa, …)${suggerimento(actual)}`;
+    if (ruleName === "intestazione" && expected.name === "Stringa")
       return `atteso il nome dell'organismo tra virgolette dopo l'identificativo, trovato ${descriviToken(actual)}`;
     if (ruleName === "intestazione" && expected.name === "K_regolamento")
       return `il file deve cominciare con l'intestazione 'regolamento <id> "<nome>" versione … in vigore dal AAAA-MM-GG', trovato ${descriviToken(actual)}${suggerimento(actual)}`;
@@ -55,6 +67,8 @@ export const messaggiErrore: IParserErrorMessageProvider = {
     return `non capisco ${descriviToken(firstRedundant)} qui: atteso un articolo, un comma, una lettera o una regola (vincolo, termine, tariffa, …)${suggerimento(firstRedundant)}`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+    const atteso = ATTESI[ruleName];
+    if (atteso) return `atteso ${atteso}, trovato ${descriviToken(actual[0])}${suggerimento(actual[0])}`;
     const primi = expectedPathsPerAlt.flatMap((alt: TokenType[][]) => alt.map((path: TokenType[]) => path[0]).filter((t): t is TokenType => !!t));
     const dove = NOMI_REGOLE[ruleName];
     const a = actual[0];

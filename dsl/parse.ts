@@ -25,12 +25,13 @@ export function parse(source: string): { ast?: AstFile; diagnostics: Diagnostic[
   parser.input = lexed.tokens;
   const ast = parser.file() as AstFile | undefined;
   const ultimo = lexed.tokens[lexed.tokens.length - 1];
-  const visti = new Set<string>();
+  // After a syntax error, recovery often trips again on the rest of the same line: the first
+  // message there is the one that explains; later ones on that line are echoes.
+  const righeConErrore = new Set<number>();
   for (const e of parser.errors) {
     const span = spanErrore(e.token, ultimo, source);
-    const chiave = `${span.line}:${span.col}:${e.message}`;
-    if (visti.has(chiave)) continue; // recovery may report one spot twice
-    visti.add(chiave);
+    if (righeConErrore.has(span.line)) continue;
+    righeConErrore.add(span.line);
     diagnostics.push(errore("E001", e.message, span));
   }
   for (const c of parser.costruzione) diagnostics.push(errore("E001", c.message, c.span));

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { check, parse } from "./index.ts";
+import { TESTA } from "./test-utils.ts";
+
+const sintassi = (src: string) => check(src).filter((d) => d.code === "E001");
+
+describe("error recovery and hand-written messages", () => {
+  it("three mistakes, three diagnostics, each with line:col, in one pass", () => {
+    const src = `${TESTA}articolo 1
+  comma 1
+    vincolo senza_due_punti
+      per adesione vieta
+    termine senza_unita: entro 7 da deposito_domanda
+    tariffa senza_euro iva 22%: fino a 10 €: 5 € oltre: 7
+    vincolo ok: per adesione vieta
+`;
+    const ds = sintassi(src);
+    expect(ds.map((d) => [d.line, d.col])).toEqual([[6, 7], [7, 34], [8, 57]]);
+    expect(ds[0]!.message).toBe("atteso ':' dopo il nome della regola 'senza_due_punti', trovato 'per'");
+    expect(ds[1]!.message).toBe("atteso la durata del termine (es. '7 giorni', '5 giorni lavorativi', '3 mesi'), trovato 'da'");
+    expect(ds[2]!.message).toContain("atteso un importo");
+    expect(ds.every((d) => d.severity === "error" && d.endLine >= d.line)).toBe(true);
+    // the statement after the mistakes is still parsed
+    const { ast } = parse(src);
+    expect(JSON.stringify(ast)).toContain('"testo":"ok"');
+  });
+  it("a keyword is not a rule name", () => {
+    const [d] = sintassi(`${TESTA}vincolo per: per adesione vieta\n`);
+    expect(d).toMatchObject({ line: 3, col: 9, message: expect.stringContaining("'per' è una parola chiave") });
+  });
+  it("capitalised keywords, '==', '&&', unclosed quotes, curly quotes get a hint", () => {
+    expect(sintassi(`${TESTA}Articolo 1\n`)[0]!.message).toContain("minuscolo: 'articolo'");
+    expect(sintassi(`${TESTA}vincolo v: per adesione richiede valore == 3\n`)[0]!.message).toContain("un solo '='");
+    expect(sintassi(`${TESTA}vincolo v: per adesione richiede valore > 3 && tipo = x\n`)[0]!.message).toContain("scrivi 'e'");
+    expect(sintassi(`${TESTA}articolo 1 "titolo\n`)[0]!.message).toContain("virgolette non chiuse");
+    expect(sintassi(`${TESTA}articolo 1 “titolo”\n`)[0]!.message).toContain("virgolette dritte");
+  });
+  it("header problems", () => {
+    expect(sintassi("")[0]!.message).toContain("deve cominciare con l'intestazione");
+    expect(sintassi(`regolamento prova\n  versione 1 in vigore dal 2026-01-01\n`)[0]).toMatchObject({ line: 2, col: 3, message: expect.stringContaining("nome dell'organismo") });
+  });
+  it("a condition alone must be a fact or a comparison", () => {
+    expect(sintassi(`${TESTA}vincolo v: per adesione richiede 3\n`)[0]!.message).toContain("una condizione da sola");
+  });
+  it("diagnostics at the end of input point after the last token", () => {
+    const [d] = sintassi(`${TESTA}vincolo v: per`);
+    expect(d).toMatchObject({ line: 3, col: 15 });
+  });
+});
