@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avvia, type Avviato } from "./avvia.ts";
+import { Registro } from "./catalogo/registro.ts";
 import { inTenant } from "./db/tenant.ts";
 import { CHIAVE_ADMIN, FIXTURE, SEMI_DI_PROVA, databaseDiProva, type DatabaseDiProva } from "./test-support/ambiente.ts";
 import { client, procedimentoDiProva } from "./test-support/client.ts";
@@ -287,8 +288,15 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     const prima = await nuovoProcedimento({ valore: 20000, deposito: "2026-07-01" });
     expect(prima.versione).toBe("1");
 
+    // A second catalogue on the same database (as another server would be) hears the publish.
+    const altroRegistro = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
+    expect(altroRegistro.ha("alfa", "2")).toBe(false);
     const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R });
     expect(pub.status, pub.testo).toBe(200);
+    for (let i = 0; i < 100 && !altroRegistro.ha("alfa", "2"); i++) await new Promise((ok) => setTimeout(ok, 20));
+    expect(altroRegistro.ha("alfa", "2")).toBe(true);
+    expect(altroRegistro.notificheRicevute).toBeGreaterThan(0);
+    await altroRegistro.chiusura();
     expect(pub.json).toMatchObject({ stato: "pubblicata", versione: "2" });
     expect((await api.req("GET", "/v1/organismi/alfa/regolamenti/2")).status).toBe(200);
     expect((await api.req("PUT", "/v1/organismi/alfa/regolamenti/2", { chiave: R, corpo: { sorgente: v2 } })).status).toBe(409);
