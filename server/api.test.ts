@@ -386,6 +386,32 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect(((await api.req("GET", "/v1/organismi")).json as { id: string }[]).map((o) => o.id)).toContain("gamma");
   });
 
+  it("CLI `regolamento chiavi crea|revoca` contro un server in ascolto", async () => {
+    const { serve } = await import("@hono/node-server");
+    const { run } = await import("../cli/chiavi.ts");
+    const http = serve({ fetch: s.app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise((ok) => http.once("listening", ok));
+    const porta = (http.address() as { port: number }).port;
+    const server = `http://127.0.0.1:${porta}`;
+    const righe: string[] = [];
+    const out = { log: (x: string) => righe.push(x), error: (x: string) => righe.push(`E ${x}`) } as unknown as Console;
+    try {
+      expect(await run(["crea", "--organismo", "alfa", "--ruolo", "parte", "--parte", "A", "--server", server, "--json"], { REGOLAMENTO_ADMIN_KEY: CHIAVE_ADMIN }, out)).toBe(0);
+      const creata = JSON.parse(righe.pop()!) as { id: string; chiave: string };
+      expect(creata.chiave.startsWith("alfa.")).toBe(true);
+      const p = await nuovoProcedimento();
+      expect((await api.req("GET", `/v1/organismi/alfa/procedimenti/${p.id}`, { chiave: creata.chiave })).status).toBe(200);
+      expect(await run(["revoca", creata.id, "--server", server], { REGOLAMENTO_ADMIN_KEY: CHIAVE_ADMIN }, out)).toBe(0);
+      expect((await api.req("GET", `/v1/organismi/alfa/procedimenti/${p.id}`, { chiave: creata.chiave })).status).toBe(401);
+      expect(await run(["crea", "--organismo", "alfa", "--ruolo", "segreteria", "--server", server], {}, out)).toBe(2);
+      expect(await run(["crea", "--organismo", "alfa", "--ruolo", "segreteria", "--server", server], { REGOLAMENTO_ADMIN_KEY: "sbagliata" }, out)).toBe(1);
+      expect(righe.at(-1)).toContain("401");
+      expect(await run(["boh"], {}, out)).toBe(2);
+    } finally {
+      await new Promise((ok) => http.close(ok));
+    }
+  });
+
   it("input sbagliato: sempre 4xx in JSON, mai 500, nulla registrato", async () => {
     const p = await nuovoProcedimento();
     const rotte: [string, string, string | undefined][] = [

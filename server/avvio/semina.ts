@@ -53,6 +53,9 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
       if (nuovo) esito.inseriti.push(`${regolamento.id}@${regolamento.versione}`);
     }
   }
-  for (const { s, h } of daFare) esito.scartati.push({ file: s.file, motivo: h ? "errori di compilazione" : "intestazione illeggibile" });
+  for (const { s, h } of daFare) {
+    const primo = h ? motore.compile(s.source, basiPer(h)).diagnostics.find((d) => d.severity === "error") : undefined;
+    esito.scartati.push({ file: s.file, motivo: primo ? `errori di compilazione (${primo.line}:${primo.col} ${primo.code} ${primo.message})` : h ? "errori di compilazione" : "intestazione illeggibile" });
+  }
   return esito;
 }
