@@ -27,7 +27,8 @@ export function basiPer(source: string, file: string, fonti: FonteBase[]): Regol
   if (!h || h.applica.length === 0) return undefined;
   const { bases, problemi } = risolviBasi(h, fonti, path.resolve(file));
   for (const p of problemi) process.stderr.write(`${file}: base: ${p}\n`);
-  return bases;
+  // With a baseline missing, cross-file checks would report false errors: check the file alone.
+  return problemi.length ? undefined : bases;
 }
 
 export function riga(file: string, d: Diagnostic): string {

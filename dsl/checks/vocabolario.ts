@@ -41,7 +41,9 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
     const [radice, secondo] = p.segmenti;
     if (!radice) return;
     if (!fatti.has(radice.testo)) {
-      diags.push(errore("E011", `fatto sconosciuto '${radice.testo}'${forseIntendevi(radice.testo, fatti)}`, radice.span));
+      if (!k.basiDate && k.applica.length > 0)
+        diags.push(avviso("E011", `fatto '${radice.testo}' sconosciuto in questo file (forse un insieme delle basi applicate: lo verifico solo con le basi)${forseIntendevi(radice.testo, fatti)}`, radice.span));
+      else diags.push(errore("E011", `fatto sconosciuto '${radice.testo}'${forseIntendevi(radice.testo, fatti)}`, radice.span));
       return;
     }
     if (radice.testo === "conteggio" && secondo) azione(secondo);
