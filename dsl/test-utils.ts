@@ -5,5 +5,6 @@ export const conTesta = (corpo: string, testa = TESTA): string => testa + corpo;
 
 /** Drops `riga` (source lines) everywhere: the meaning of a rule does not depend on it. */
 export function senzaRighe<T>(x: T): T {
+  if (x === undefined) return x;
   return JSON.parse(JSON.stringify(x, (k, v) => (k === "riga" ? undefined : v))) as T;
 }
