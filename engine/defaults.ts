@@ -8,12 +8,13 @@ import type { Regola } from "./ir.ts";
 
 export type Resolved<R extends Regola> =
   | { kind: "applica"; pr: PRegola<R>; via?: PEccezione }
-  | { kind: "no"; via?: PEccezione; mancanti?: string[] }
+  | { kind: "no"; via?: PEccezione; /** The `quando` that did not hold (callers ask it for missing facts). */ fallita?: Cond }
   | { kind: "conflitto"; eccezioni: PEccezione[] };
 
-export function missingIn(c: Cond, ctx: Ctx): string[] | undefined {
+export function missingIn(c: Cond | undefined, ctx: Ctx): string[] | undefined {
+  if (!c) return undefined;
   let out: string[] | undefined;
-  for (const v of c.vars) if (isMissing(ctx, v)) (out ??= []).push(v);
+  for (let i = 0; i < c.paths.length; i++) if (isMissing(ctx, c.paths[i]!)) (out ??= []).push(c.vars[i]!);
   return out;
 }
 
@@ -31,6 +32,6 @@ export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R>
     if (via && !via.variante) return { kind: "no", via };
   }
   const eff = (via?.variante ?? pr) as PRegola<R>;
-  if (eff.quando && !truthy(eff.quando.fn(ctx))) return { kind: "no", via, mancanti: missingIn(eff.quando, ctx) };
+  if (eff.quando && !truthy(eff.quando.fn(ctx))) return { kind: "no", via, fallita: eff.quando };
   return { kind: "applica", pr: eff, via };
 }

@@ -4,7 +4,7 @@ import { romeDay } from "./dates/calendar.ts";
 import { normalize } from "./shape.ts";
 import { buildFacts } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
-import { esamina, MOTORE } from "./validate.ts";
+import { esamina, ammessa, MOTORE } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
@@ -50,11 +50,11 @@ function run(p: Prepared, q: Domanda): Risposta {
   if (n.azione) {
     const a = n.azione;
     const neg: Motivo[] = n.erroriAzione.map((m) => ({ regola: "domanda_non_valida", cita: "—", fonte: MOTORE, messaggio: m }));
-    if (a.azione !== "?" && !p.azioniNote.includes(a.azione)) {
+    if (a.azione !== "?" && !p.insiemeAzioniNote.has(a.azione)) {
       neg.push({ regola: "azione_sconosciuta", cita: "—", fonte: MOTORE, messaggio: `azione sconosciuta: ${JSON.stringify(a.azione)}` });
     }
     if (neg.length === 0) {
-      const ex = esamina(p, st, a, n.azioneGiorno ?? n.giorno, false);
+      const ex = esamina(p, st, a, n.azioneGiorno ?? n.giorno);
       traccia.push(...ex.traccia);
       conflitti.push(...ex.conflitti);
       mancanti.push(...ex.mancanti);
@@ -68,12 +68,12 @@ function run(p: Prepared, q: Domanda): Risposta {
   const ind = indennita(p, st, traccia, conflitti, mancanti);
 
   const consentite: string[] = [];
-  if (!p.fasiFinali.has(fase) || p.azioniCandidate.some((x) => p.definizioni.get(x)?.r.inFase?.includes(fase))) {
-    for (const nome of p.azioniCandidate) {
-      const probe: Azione = { azione: nome };
-      const ex = esamina(p, st, probe, n.giorno, true);
-      if (ex.negativi.length === 0) consentite.push(nome);
-    }
+  let ruoli = 4; // the organismo may always act; parties by the roles present
+  for (const x of n.parti) ruoli |= x.ruolo === "istante" ? 1 : x.ruolo === "invitata" ? 2 : 0;
+  const probe: Azione = { azione: "", data: n.dataIso };
+  for (const nome of p.azioniCandidate) {
+    probe.azione = nome;
+    if (ammessa(p, st, probe, n.giorno, ruoli)) consentite.push(nome);
   }
 
   const r: Risposta = { motivi, fase, scadenze: sc, indennita: ind, azioni_consentite: consentite, traccia, effetti: eff };

@@ -97,7 +97,10 @@ export function parteDerivata(st: State, parte: Parte): Ctx {
   }
   const ins = st.ctx["richiedenti_proposta"] as { parti?: string[] } | null | undefined;
   if (ins && Array.isArray(ins.parti) && ins.parti.includes(parte.id)) richiesta = true;
-  const d: Ctx = { ...parte, aderito, ha_richiesto_proposta: richiesta };
+  // The party's own fields are read through the prototype: no copy of the party per question.
+  const d = Object.create(parte as object) as Ctx;
+  d["aderito"] = aderito;
+  d["ha_richiesto_proposta"] = richiesta;
   if (presente !== undefined) d["presente_primo_incontro"] = presente;
   m.set(parte.id, d);
   return d;

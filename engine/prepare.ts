@@ -12,20 +12,34 @@ import type {
 
 export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
-  return { fn: compile(logic), vars: varsOf(logic) };
+  const vars = varsOf(logic);
+  return { fn: compile(logic), vars, paths: vars.map((v) => v.split(".")) };
+}
+
+/** `da` as bits: who could act, when any present party or the organismo may be the actor. */
+export function maschera(da: readonly string[] | undefined): number {
+  if (!da) return 7;
+  let m = 0;
+  for (const r of da) {
+    if (r === "istante") m |= 1;
+    else if (r === "invitata") m |= 2;
+    else if (r === "parte") m |= 3;
+    else m |= 4; // mediatore, segreteria, responsabile, organismo: the organismo acting matches them
+  }
+  return m;
 }
 
 function prepRule(r: Regola): PRegola {
   const base = { r, quando: cond(r.quando), eccezioni: [] as PEccezione[] };
   switch (r.tipo) {
     case "vincolo":
-      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [] } } as PVincolo;
+      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [], paths: [] }, daMask: maschera(r.da) } as PVincolo;
     case "tariffa":
       return { ...base, limiti: r.scaglioni.map((s) => s.fino ?? Infinity) } as PTariffa;
     case "insieme":
       return { ...base, fonti: r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })) } as PInsieme;
     case "azione":
-      return { ...base, transizioni: r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })) } as PDefinizione;
+      return { ...base, transizioni: r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })), daMask: maschera(r.da) } as PDefinizione;
     default:
       return base;
   }
@@ -83,7 +97,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     const target = e.a.fonte
       ? candidati.find((c) => c.r.fonte === e.a.fonte)
       : candidati.find((c) => c.r.fonte === e.fonte) ?? candidati[0];
-    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [] } };
+    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [] } };
     if (!target) { avvisi.push(`eccezione ${e.nome} (${e.cita}): la regola ${e.a.nome} non è in vigore`); continue; }
     if (e.modifica && Object.keys(e.modifica).length > 0) {
       pe.variante = prepRule({ ...target.r, ...e.modifica, nome: target.r.nome, fonte: target.r.fonte, cita: target.r.cita } as Regola);
@@ -166,6 +180,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     visibilita,
     eccezioni,
     azioniNote,
+    insiemeAzioniNote: new Set(azioniNote),
     azioniCandidate: [...named],
     nullEventi,
     fasi,

@@ -11,6 +11,8 @@ export interface Cond {
   fn: Compiled;
   /** Literal paths the condition reads, for `fatti_mancanti`. */
   vars: string[];
+  /** The same paths split on ".", once. */
+  paths: string[][];
 }
 
 /** A rule ready to run: its compiled `quando` and the exceptions that may override it. */
@@ -27,7 +29,10 @@ export interface PEccezione {
   variante?: PRegola;
 }
 
-export interface PVincolo extends PRegola<Vincolo> { richiede: Cond }
+/** Roles as bits, for the probe of `azioni_consentite`: istante 1, invitata 2, the organismo's people 4. */
+export type MascheraRuoli = number;
+
+export interface PVincolo extends PRegola<Vincolo> { richiede: Cond; daMask: MascheraRuoli }
 export type PTermine = PRegola<Termine>;
 export interface PTariffa extends PRegola<Tariffa> {
   /** `fino` of each bracket (cents), precomputed; the last may be Infinity. */
@@ -39,6 +44,7 @@ export interface PInsieme extends PRegola<Insieme> { fonti: { azione: string; qu
 export type PVisibilita = PRegola<Visibilita>;
 export interface PDefinizione extends PRegola<DefinizioneAzione> {
   transizioni: { fase: string; quando?: Cond }[];
+  daMask: MascheraRuoli;
 }
 
 export interface Chiusura { dal: number; al: number; nome?: string; cita?: string }
@@ -64,6 +70,7 @@ export interface Prepared {
   eccezioni: PEccezione[];
   /** Every action a condition may name: each is `null` in the facts until it happens. */
   azioniNote: string[];
+  insiemeAzioniNote: Set<string>;
   /** Actions with a definition or named by a rule: the candidates of `azioni_consentite`. */
   azioniCandidate: string[];
   nullEventi: Record<string, null>;

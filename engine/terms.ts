@@ -1,6 +1,6 @@
 // Terms: the window [dal, entro] of a `termine` from its anchor, counted the Italian way, with
 // closures that suspend it and the art. 155 c.p.c. extension off Sundays and holidays.
-import { fromDay, toDay } from "./dates/calendar.ts";
+import { fromDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve } from "./defaults.ts";
 import { partiDi, type State } from "./facts.ts";
@@ -100,14 +100,17 @@ function extend(anchor: number, entro: number, t: Termine, chiusure: Chiusura[],
 }
 
 /** Art. 155 c.p.c.: a last day on a Sunday or holiday (a Saturday when `proroga_sabato`) moves to the next working day. */
+function motivoProroga(n: number, cal: Calendar, sabato: boolean): string | undefined {
+  return festivo(n, cal) ?? (sabato && weekday(n) === 6 ? "sabato" : undefined);
+}
+
 function proroga(entro: number, sign: 1 | -1, p: Prepared, why: string[]): number {
   const cal = p.calendario;
   const sabato = p.valoriParametri["proroga_sabato"] === true;
-  const motivo = (n: number) => festivo(n, cal) ?? (sabato && nonLavorativo(n, cal) === "sabato" ? "sabato" : undefined);
   let n = entro;
-  const first = motivo(n);
+  const first = motivoProroga(n, cal, sabato);
   if (!first) return entro;
-  while (motivo(n)) n += sign;
+  while (motivoProroga(n, cal, sabato)) n += sign;
   why.push(`il ${it(entro)} è ${first === "domenica" || first === "sabato" ? first : `festivo (${first})`}: ${sign > 0 ? "prorogato" : "anticipato"} al ${it(n)} (art. 155 c.p.c.)`);
   return n;
 }

@@ -1,13 +1,15 @@
 // Is an action allowed? Its definition (who, in which phase), the vincoli on it, the terms that
 // bind it and, for `accesso_documento`, the visibility of the document (engine/SEMANTICS.md §4).
+// `esamina` explains (motivi, trace, missing facts); `ammessa` is the lean probe behind
+// `azioni_consentite`: no allocation on the way, first failure wins.
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, toDay } from "./dates/calendar.ts";
 import { missingIn, resolve } from "./defaults.ts";
 import { attoreDi, type State } from "./facts.ts";
 import { finestraDi } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
-import type { Regola, Ruolo } from "./ir.ts";
-import type { PEccezione, Prepared } from "./prepared.ts";
+import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
+import type { MascheraRuoli, PEccezione, PVincolo, Prepared } from "./prepared.ts";
 
 export interface Esame {
   /** Failing rules: the action is denied when there is at least one. */
@@ -34,11 +36,19 @@ export function ruoloAmmesso(da: readonly Ruolo[], ruolo: string, isParte: boole
   return false;
 }
 
-const motivo = (r: Regola, messaggio: string, extra?: Partial<Motivo>): Motivo => ({
-  regola: r.nome, cita: r.cita, fonte: r.fonte, ...(r.testo ? { testo: r.testo } : {}), messaggio, ...extra,
-});
-const traccia = (r: { nome: string; cita: string; fonte: string }, esito: string, dettaglio?: string): Traccia =>
-  dettaglio === undefined ? { regola: r.nome, cita: r.cita, fonte: r.fonte, esito } : { regola: r.nome, cita: r.cita, fonte: r.fonte, esito, dettaglio };
+
+function motivo(r: Regola, messaggio: string, extra?: Partial<Motivo>): Motivo {
+  const m: Motivo = { regola: r.nome, cita: r.cita, fonte: r.fonte };
+  if (r.testo) m.testo = r.testo;
+  m.messaggio = messaggio;
+  return extra ? Object.assign(m, extra) : m;
+}
+
+function traccia(r: { nome: string; cita: string; fonte: string }, esito: string, dettaglio?: string): Traccia {
+  const t: Traccia = { regola: r.nome, cita: r.cita, fonte: r.fonte, esito };
+  if (dettaglio !== undefined) t.dettaglio = dettaglio;
+  return t;
+}
 
 function eccezioneTraccia(e: PEccezione, target: Regola): Traccia {
   return traccia(e.r, `eccezione ${e.r.nome} prevale su ${target.nome}`, e.variante ? "la regola si applica modificata" : "la regola non si applica");
@@ -51,19 +61,26 @@ function conflitto(target: Regola, ecc: { r: Regola }[], out: Esame): void {
   out.negativi.push({ regola: target.nome, cita: target.cita, fonte: target.fonte, messaggio });
 }
 
-/**
- * Examines `a` at the current phase. `bare`: the probe of `azioni_consentite` — any party's role
- * may act, and guards that need fields the bare action lacks are not held against it.
- */
-export function esamina(p: Prepared, st: State, a: Azione, giorno: number, bare: boolean): Esame {
+function faseAmmessa(p: Prepared, inFase: string[] | undefined, fase: string): boolean {
+  return inFase ? inFase.includes(fase) : !p.fasiFinali.has(fase);
+}
+
+/** The action's date for a term: its `campo` when the term names one, else its day. */
+function dataPer(a: Azione, campo: string | undefined, giorno: number): number | undefined | null {
+  if (!campo) return giorno;
+  const raw = a[campo];
+  if (raw === undefined) return null; // missing
+  return typeof raw === "string" ? toDay(raw.slice(0, 10)) : undefined;
+}
+
+/** Examines the action asked at the current phase, explaining every rule that decides. */
+export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esame {
   const out: Esame = { negativi: [], positivi: [], traccia: [], mancanti: [], conflitti: [] };
   const ctx = st.ctx;
   const fase = ctx["fase"] as string;
   const attore = attoreDi(a, st.n.parti);
-  const isParte = typeof a.parte === "string" && attore !== undefined && (attore["ruolo"] === "istante" || attore["ruolo"] === "invitata");
   const ruolo = String(attore["ruolo"]);
-  const ruoli = bare ? [...new Set([...st.n.parti.map((x) => x.ruolo as string), "organismo"])] : [ruolo];
-  const ammesso = (da: readonly Ruolo[]) => ruoli.some((r) => ruoloAmmesso(da, r, bare ? r !== "organismo" : isParte));
+  const isParte = typeof a.parte === "string" && (ruolo === "istante" || ruolo === "invitata");
   ctx["azione"] = a;
   ctx["attore"] = attore;
   if (a.azione === "accesso_documento") ctx["documento"] = documento(st, a);
@@ -72,10 +89,9 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, bare:
   const def = p.definizioni.get(a.azione);
   if (def) {
     const d = def.r;
-    if (d.da && !ammesso(d.da)) out.negativi.push(motivo(d, `${a.azione} spetta a ${d.da.join(", ")}, non a ${ruolo}`, { per_consentire: `l'azione deve essere compiuta da ${d.da.join(" o ")}` }));
-    const inFase = d.inFase ? d.inFase.includes(fase) : !p.fasiFinali.has(fase);
-    if (!inFase) out.negativi.push(motivo(d, d.inFase ? `${a.azione} è ammessa nella fase ${d.inFase.join(", ")}, non in ${fase}` : `il procedimento è concluso (fase ${fase})`));
-    if (!bare && out.negativi.length === 0) out.traccia.push(traccia(d, "consente", `${a.azione} da ${ruolo} in fase ${fase}`));
+    if (d.da && !ruoloAmmesso(d.da, ruolo, isParte)) out.negativi.push(motivo(d, `${a.azione} spetta a ${d.da.join(", ")}, non a ${ruolo}`, { per_consentire: `l'azione deve essere compiuta da ${d.da.join(" o ")}` }));
+    if (!faseAmmessa(p, d.inFase, fase)) out.negativi.push(motivo(d, d.inFase ? `${a.azione} è ammessa nella fase ${d.inFase.join(", ")}, non in ${fase}` : `il procedimento è concluso (fase ${fase})`));
+    if (out.negativi.length === 0) out.traccia.push(traccia(d, "consente", `${a.azione} da ${ruolo} in fase ${fase}`));
   } else if (p.fasiFinali.has(fase)) {
     const f = p.fasi.get(fase);
     out.negativi.push({ regola: `fase_${fase}`, cita: f?.cita || "—", fonte: p.fontiFasi.get(fase) ?? p.id, messaggio: `il procedimento è concluso (fase ${fase}): ${a.azione} non è più ammessa` });
@@ -87,22 +103,17 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, bare:
     if (res.kind === "conflitto") { conflitto(pv.r, res.eccezioni, out); continue; }
     if (res.via) {
       out.traccia.push(eccezioneTraccia(res.via, pv.r));
-      if (!bare) out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${pv.r.nome}`));
+      out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${pv.r.nome}`));
     }
-    if (res.kind === "no") { if (res.mancanti && !bare) out.mancanti.push(...res.mancanti); continue; }
-    const v = res.pr.r as import("./ir.ts").Vincolo;
-    const richiede = (res.pr as typeof pv).richiede;
-    if (v.da && !ammesso(v.da)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} spetta a ${v.da.join(", ")}`)); continue; }
+    if (res.kind === "no") { const m = missingIn(res.fallita, ctx); if (m) out.mancanti.push(...m); continue; }
+    const v = res.pr.r as Vincolo;
+    const richiede = (res.pr as PVincolo).richiede;
+    if (v.da && !ruoloAmmesso(v.da, ruolo, isParte)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} spetta a ${v.da.join(", ")}`)); continue; }
     if (v.inFase && !v.inFase.includes(fase)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} non è ammessa nella fase ${fase}`)); continue; }
-    if (truthy(richiede.fn(ctx))) {
-      const miss = missingIn(richiede, ctx);
-      if (miss && !bare) out.mancanti.push(...miss);
-      out.traccia.push(traccia(v, "consente"));
-      continue;
-    }
+    const ok = truthy(richiede.fn(ctx));
     const miss = missingIn(richiede, ctx);
-    if (bare && miss) continue;
     if (miss) out.mancanti.push(...miss);
+    if (ok) { out.traccia.push(traccia(v, "consente")); continue; }
     out.traccia.push(traccia(v, "nega"));
     out.negativi.push(motivo(v, v.motivo ?? `${a.azione}: condizione non soddisfatta`, miss ? { fatti_mancanti: miss } : undefined));
   }
@@ -116,46 +127,90 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, bare:
       if (res.kind === "conflitto") { conflitto(t.r, res.eccezioni, out); continue; }
       if (res.via) {
         out.traccia.push(eccezioneTraccia(res.via, t.r));
-        if (!bare) out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${t.r.nome}`));
+        out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${t.r.nome}`));
       }
       if (res.kind === "no") continue;
-      const r = res.pr.r as import("./ir.ts").Termine;
-      const parte = r.ciascunaParte && typeof a.parte === "string" ? a.parte : undefined;
-      const w = finestraDi(p, st, r, parte);
+      const r = res.pr.r as Termine;
+      const w = finestraDi(p, st, r, r.ciascunaParte && typeof a.parte === "string" ? a.parte : undefined);
       if (!w) continue;
       const same = perScadenza.get(r.scadenza);
       if (same) { same.push(r); conflitto(r, same.map((x) => ({ r: x })), out); continue; }
       perScadenza.set(r.scadenza, [r]);
-      const raw = campo ? a[campo] : undefined;
-      if (campo && raw === undefined) { if (!bare) out.mancanti.push(`azione.${campo}`); continue; }
-      const d = campo ? (typeof raw === "string" ? toDay(raw.slice(0, 10)) : undefined) : giorno;
-      if (d === undefined) { if (!bare) out.negativi.push(motivo(r, `${campo}: data non valida ${JSON.stringify(raw)}`)); continue; }
-      const scadenza = { nome: r.scadenza, ...(w.dal !== undefined ? { dal: fromDay(w.dal) } : {}), ...(w.entro !== undefined ? { entro: fromDay(w.entro) } : {}) };
+      const d = dataPer(a, campo, giorno);
+      if (d === null) { out.mancanti.push(`azione.${campo}`); continue; }
+      if (d === undefined) { out.negativi.push(motivo(r, `${campo}: data non valida ${JSON.stringify(a[campo!])}`)); continue; }
+      const scadenza: { nome: string; dal?: string; entro?: string } = { nome: r.scadenza };
+      if (w.dal !== undefined) scadenza.dal = fromDay(w.dal);
+      if (w.entro !== undefined) scadenza.entro = fromDay(w.entro);
       if (r.salvoAccordo && a.accordo_parti === true) {
         out.traccia.push(traccia(r, "non vincola", "salvo diverso accordo delle parti: le parti hanno concordato"));
-        if (!bare) out.positivi.push(motivo(r, "il termine cede all'accordo delle parti", { scadenza }));
+        out.positivi.push(motivo(r, "il termine cede all'accordo delle parti", { scadenza }));
         continue;
       }
       const tooEarly = w.dal !== undefined && d < w.dal, tooLate = w.entro !== undefined && d > w.entro;
       const quando = campo ? `${campo} ${fromDay(d)}` : `il ${fromDay(d)}`;
       if (tooEarly || tooLate) {
         out.traccia.push(traccia(r, "nega", `${quando} fuori dal termine`));
-        out.negativi.push(motivo(r, tooEarly ? `${a.azione}: ${quando} è prima del ${scadenza.dal} (${r.scadenza})` : `${a.azione}: ${quando} è oltre il termine del ${scadenza.entro} (${r.scadenza})`, {
-          scadenza, ...(r.salvoAccordo ? { per_consentire: "un diverso accordo delle parti (accordo_parti: true)" } : {}),
-        }));
+        const extra: Partial<Motivo> = { scadenza };
+        if (r.salvoAccordo) extra.per_consentire = "un diverso accordo delle parti (accordo_parti: true)";
+        out.negativi.push(motivo(r, tooEarly ? `${a.azione}: ${quando} è prima del ${scadenza.dal} (${r.scadenza})` : `${a.azione}: ${quando} è oltre il termine del ${scadenza.entro} (${r.scadenza})`, extra));
       } else {
         out.traccia.push(traccia(r, "consente", `${quando} nel termine`));
-        if (!bare) out.positivi.push(motivo(r, `${a.azione} nel termine ${r.scadenza}`, { scadenza }));
+        out.positivi.push(motivo(r, `${a.azione} nel termine ${r.scadenza}`, { scadenza }));
       }
     }
   }
 
   // 4. who may see a document
-  if (a.azione === "accesso_documento" && !bare) visibilita(p, st, a, ruolo, out);
+  if (a.azione === "accesso_documento") visibilita(p, st, a, ruolo, out);
   ctx["azione"] = null;
   ctx["attore"] = null;
   ctx["documento"] = undefined;
   return out;
+}
+
+/**
+ * The probe of `azioni_consentite`: would `{ azione: nome, data }` be allowed now, by some party
+ * or the organismo? Guards that need fields the bare action lacks are not held against it.
+ */
+export function ammessa(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
+  const ctx = st.ctx;
+  const fase = ctx["fase"] as string;
+  const nome = probe.azione;
+  const def = p.definizioni.get(nome);
+  if (def) {
+    if ((def.daMask & ruoli) === 0) return false;
+    if (!faseAmmessa(p, def.r.inFase, fase)) return false;
+  } else if (p.fasiFinali.has(fase)) return false;
+  ctx["azione"] = probe;
+  ctx["attore"] = null;
+  let ok = true;
+  const vincoli = p.vincoliPer.get(nome);
+  if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
+    const pv = vincoli[i]!;
+    const res = resolve(pv, ctx);
+    if (res.kind === "conflitto") { ok = false; break; }
+    if (res.kind === "no") continue;
+    const v = res.pr.r as Vincolo;
+    if (((res.pr as PVincolo).daMask & ruoli) === 0) { ok = false; break; }
+    if (v.inFase && !v.inFase.includes(fase)) { ok = false; break; }
+    const richiede = (res.pr as PVincolo).richiede;
+    if (!truthy(richiede.fn(ctx)) && missingIn(richiede, ctx) === undefined) ok = false;
+  }
+  const terms = ok ? p.terminiPer.get(nome) : undefined;
+  if (terms) for (let i = 0; ok && i < terms.length; i++) {
+    const { t, campo } = terms[i]!;
+    if (campo) continue; // the bare action has no date field to bind
+    const res = resolve(t, ctx);
+    if (res.kind === "conflitto") { ok = false; break; }
+    if (res.kind === "no") continue;
+    const r = res.pr.r as Termine;
+    if (r.ciascunaParte) continue; // which party asks is not known: decided when asked
+    const w = finestraDi(p, st, r);
+    if (w && ((w.dal !== undefined && giorno < w.dal) || (w.entro !== undefined && giorno > w.entro))) ok = false;
+  }
+  ctx["azione"] = null;
+  return ok;
 }
 
 function documento(st: State, a: Azione): Azione | undefined {
@@ -172,16 +227,15 @@ function visibilita(p: Prepared, st: State, a: Azione, ruolo: string, out: Esame
     out.negativi.push({ regola: "documento_sconosciuto", cita: "—", fonte: MOTORE, messaggio: `nessun deposito_documento con documento ${JSON.stringify(a.documento)}` });
     return;
   }
-  const regole = p.visibilita.get(String(doc.tipo)) ?? [];
-  for (const pv of regole) {
+  for (const pv of p.visibilita.get(String(doc.tipo)) ?? []) {
     const res = resolve(pv, st.ctx);
     if (res.kind !== "applica") continue;
-    const v = res.pr.r as import("./ir.ts").Visibilita;
-    const vede = v.visibileA.some((w) =>
-      (w === "depositante" && typeof a.parte === "string" && a.parte === doc.parte) ||
-      (w === "mediatore" && ruolo === "mediatore") ||
-      (w === "segreteria" && ruolo === "segreteria") ||
-      (w === "parti" && typeof a.parte === "string"));
+    const v = res.pr.r as Visibilita;
+    let vede = false;
+    for (const w of v.visibileA) {
+      if ((w === "depositante" && typeof a.parte === "string" && a.parte === doc.parte) || (w === "mediatore" && ruolo === "mediatore") ||
+        (w === "segreteria" && ruolo === "segreteria") || (w === "parti" && typeof a.parte === "string")) vede = true;
+    }
     if (vede) out.traccia.push(traccia(v, "consente"));
     else {
       out.traccia.push(traccia(v, "nega"));

@@ -26,7 +26,11 @@ async function walk(dir: string, accept: (f: string) => boolean, out: string[] =
 
 interface Source { file: string; id: string; versione: string; source: string; inVigoreDal: string; applica: string[] }
 
-export async function loadAll(dir: string = REGOLAMENTI_DIR): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; catalog: Catalog }> {
+/**
+ * `opts.skipBroken`: load what compiles and return the diagnostics of the rest in `errori`
+ * instead of throwing (for tools that must start while a colleague's file is half-written).
+ */
+export async function loadAll(dir: string = REGOLAMENTI_DIR, opts: { skipBroken?: boolean } = {}): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; catalog: Catalog; errori: string[] }> {
   const files = await walk(dir, (f) => f.endsWith(".regolamento"));
   const catalog = new Catalog();
   const problems: string[] = [];
@@ -65,8 +69,8 @@ export async function loadAll(dir: string = REGOLAMENTI_DIR): Promise<{ sources:
     catalog.add(regolamento);
     sources.push({ file: s.file, id: regolamento.id, versione: regolamento.versione, source: s.source });
   }
-  if (problems.length) throw new Error(`regolamenti che non compilano:\n${problems.join("\n")}`);
-  return { sources, catalog };
+  if (problems.length && !opts.skipBroken) throw new Error(`regolamenti che non compilano:\n${problems.join("\n")}`);
+  return { sources, catalog, errori: problems };
 }
 
 // ── scenario files ──────────────────────────────────────────────────────────────────────────

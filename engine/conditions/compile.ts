@@ -43,10 +43,34 @@ function pathReader(path: string, notFound: Compiled): Compiled {
   };
 }
 
+function constPathReader(path: string, nf: unknown): Compiled {
+  const keys = path.split(".");
+  if (keys.length === 1) {
+    const k = keys[0]!;
+    return (d) => {
+      if (d === null || d === undefined) return nf;
+      const v = (d as Record<string, unknown>)[k];
+      return v === undefined ? nf : v;
+    };
+  }
+  if (keys.length === 2) {
+    const k0 = keys[0]!, k1 = keys[1]!;
+    return (d) => {
+      if (d === null || d === undefined) return nf;
+      const m = (d as Record<string, unknown>)[k0];
+      if (m === null || m === undefined) return nf;
+      const v = (m as Record<string, unknown>)[k1];
+      return v === undefined ? nf : v;
+    };
+  }
+  return pathReader(path, () => nf);
+}
+
 function compileVar(args: JsonLogic[]): Compiled {
   const [a, b] = args;
   const notFound: Compiled = b === undefined ? constant(null) : compile(b);
   if (a === undefined || a === null || a === "") return (d) => d;
+  if ((typeof a === "string" || typeof a === "number" || typeof a === "boolean") && (b === undefined || isConst(b))) return constPathReader(String(a), b === undefined ? null : b);
   if (typeof a === "string" || typeof a === "number" || typeof a === "boolean") return pathReader(String(a), notFound);
   const dyn = compile(a);
   return (d) => {
@@ -170,8 +194,44 @@ export function compile(logic: JsonLogic | undefined): Compiled {
   const fn = Object.prototype.hasOwnProperty.call(EAGER, op) ? EAGER[op] : undefined;
   if (!fn) throw new ConditionError(`operatore json-logic non supportato: "${op}"`);
   const xs = args.map(compile);
+  const fast = specialise(op, args, xs);
+  if (fast) return fast;
   // Specialise the common arities: no argument array is allocated per call.
   if (xs.length === 1) { const [x] = xs as [Compiled]; return (d) => fn(x(d)); }
   if (xs.length === 2) { const [x, y] = xs as [Compiled, Compiled]; return (d) => fn(x(d), y(d)); }
   return (d) => fn(...xs.map((f) => f(d)));
+}
+
+const isConst = (l: JsonLogic | undefined) => !isLogic(l) && !Array.isArray(l);
+
+/**
+ * Direct closures for the operators the DSL emits most: no generic call, and a literal operand is
+ * captured as a value instead of a closure call. Same semantics as EAGER.
+ */
+function specialise(op: string, args: JsonLogic[], xs: Compiled[]): Compiled | undefined {
+  if (op === "!" && xs.length >= 1) { const x = xs[0]!; return (d) => { const v = x(d); return Array.isArray(v) ? v.length === 0 : !v; }; }
+  if (op === "!!" && xs.length >= 1) { const x = xs[0]!; return (d) => { const v = x(d); return Array.isArray(v) ? v.length !== 0 : !!v; }; }
+  if (xs.length !== 2) return undefined;
+  const [x, y] = xs as [Compiled, Compiled];
+  const k = isConst(args[1]) ? (args[1] as unknown) : undefined;
+  const c = isConst(args[1]);
+  switch (op) {
+    case "==": return c ? (d) => x(d) == k : (d) => x(d) == y(d);
+    case "===": return c ? (d) => x(d) === k : (d) => x(d) === y(d);
+    case "!=": return c ? (d) => x(d) != k : (d) => x(d) != y(d);
+    case "!==": return c ? (d) => x(d) !== k : (d) => x(d) !== y(d);
+    case "<": return c ? (d) => (x(d) as number) < (k as number) : (d) => (x(d) as number) < (y(d) as number);
+    case "<=": return c ? (d) => (x(d) as number) <= (k as number) : (d) => (x(d) as number) <= (y(d) as number);
+    case ">": return c ? (d) => (x(d) as number) > (k as number) : (d) => (x(d) as number) > (y(d) as number);
+    case ">=": return c ? (d) => (x(d) as number) >= (k as number) : (d) => (x(d) as number) >= (y(d) as number);
+    case "in": {
+      const list = args[1];
+      if (Array.isArray(list) && list.every((e) => isConst(e))) {
+        const items = list as unknown[];
+        return (d) => items.indexOf(x(d)) !== -1;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
 }

@@ -34,9 +34,9 @@ export function literalsOf(logic: JsonLogic | undefined, out: unknown[] = []): u
 }
 
 /** True when the path is undefined in the facts (a `null` on the way is a given fact: not missing). */
-export function isMissing(data: unknown, path: string): boolean {
+export function isMissing(data: unknown, path: string | string[]): boolean {
   let cur: unknown = data;
-  for (const k of path.split(".")) {
+  for (const k of typeof path === "string" ? path.split(".") : path) {
     if (cur === null) return false;
     if (cur === undefined || typeof cur !== "object") return true;
     cur = (cur as Record<string, unknown>)[k];

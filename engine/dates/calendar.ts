@@ -4,8 +4,18 @@
 const MS_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "2026-03-02" → day number; undefined when it is not a real calendar date. */
+const dayCache = new Map<string, number | undefined>();
+
+/** "2026-03-02" → day number; undefined when it is not a real calendar date. Cached: dates repeat. */
 export function toDay(iso: string): number | undefined {
+  if (dayCache.has(iso)) return dayCache.get(iso);
+  const n = parseDay(iso);
+  if (dayCache.size > 50_000) dayCache.clear();
+  dayCache.set(iso, n);
+  return n;
+}
+
+function parseDay(iso: string): number | undefined {
   const m = ISO_DATE.exec(iso);
   if (!m) return undefined;
   const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
@@ -13,13 +23,40 @@ export function toDay(iso: string): number | undefined {
   return Date.UTC(y, mo - 1, d) / MS_DAY;
 }
 
+const isoCache = new Map<number, string>();
+
 export function fromDay(n: number): string {
-  return new Date(n * MS_DAY).toISOString().slice(0, 10);
+  let s = isoCache.get(n);
+  if (s === undefined) {
+    s = new Date(n * MS_DAY).toISOString().slice(0, 10);
+    if (isoCache.size > 50_000) isoCache.clear();
+    isoCache.set(n, s);
+  }
+  return s;
 }
 
 export function ymd(n: number): { y: number; m: number; d: number } {
-  const dt = new Date(n * MS_DAY);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+  // Civil date from day number (H. Hinnant's algorithm): integer arithmetic, no Date object.
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+/** The year of a day number, without allocating. */
+export function yearOf(n: number): number {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
 export function dayOf(y: number, m: number, d: number): number {

@@ -1,6 +1,6 @@
 // Counting days the Italian way: the day of the event is not counted; working days skip
 // Saturdays (unless they are working days), Sundays, national and organismo holidays.
-import { fromDay, weekday, ymd, addMonths } from "./calendar.ts";
+import { fromDay, weekday, yearOf, addMonths } from "./calendar.ts";
 import { nationalHolidays, type FestiviOrganismo } from "./holidays.ts";
 import type { Limite } from "../ir.ts";
 
@@ -11,19 +11,19 @@ export interface Calendar {
 
 /** Why a day is not a working day, or undefined when it is one. */
 export function nonLavorativo(n: number, cal: Calendar): string | undefined {
-  const wd = weekday(n);
-  if (wd === 0) return "domenica";
-  const naz = nationalHolidays(ymd(n).y).get(n);
-  if (naz) return naz;
-  if (!cal.festivi.vuoto) { const f = cal.festivi.nome(fromDay(n)); if (f) return f; }
-  if (wd === 6 && !cal.sabatoLavorativo) return "sabato";
+  const f = festivo(n, cal);
+  if (f) return f;
+  if (weekday(n) === 6 && !cal.sabatoLavorativo) return "sabato";
   return undefined;
 }
 
 /** Sunday or holiday (not Saturday): what art. 155 c.p.c. c. 4 moves a deadline off. */
 export function festivo(n: number, cal: Calendar): string | undefined {
-  const r = nonLavorativo(n, { ...cal, sabatoLavorativo: true });
-  return r;
+  if (weekday(n) === 0) return "domenica";
+  const naz = nationalHolidays(yearOf(n)).get(n);
+  if (naz) return naz;
+  if (!cal.festivi.vuoto) { const f = cal.festivi.nome(fromDay(n)); if (f) return f; }
+  return undefined;
 }
 
 /** anchor ± limit. `sign` −1 counts backwards ("prima di"). */

@@ -1,0 +1,171 @@
+// The engine's speed on the real regolamenti: evaluate (a validation question and a full-state
+// question), and compiled conditions against json-logic-js and json-rules-engine on the same
+// conditions and facts, in the same run.
+import jsonLogic from "json-logic-js";
+import { Engine } from "json-rules-engine";
+import { loadAll } from "../regolamenti/load.ts";
+import { evaluate } from "../engine/evaluate.ts";
+import { compile, truthy } from "../engine/conditions/compile.ts";
+import { normalize } from "../engine/shape.ts";
+import { buildFacts } from "../engine/facts.ts";
+import { derivePhase } from "../engine/phase.ts";
+import type { Domanda } from "../engine/contract.ts";
+import type { JsonLogic, Regola } from "../engine/ir.ts";
+import type { Prepared } from "../engine/prepared.ts";
+
+const parti = [{ id: "A", ruolo: "istante" as const, avvocato: true }, { id: "B", ruolo: "invitata" as const, avvocato: true }];
+const deposito = { azione: "deposito_domanda", data: "2026-03-02", parte: "A", richiesta_proposta: true };
+
+/** A validation question: may the responsible designate a trainee mediator for this case? */
+const validazione: Domanda = {
+  data: "2026-03-03",
+  procedimento: { materia: "condominio", valore: 30000, parti, eventi: [deposito] },
+  azione: { azione: "designazione_mediatore", data: "2026-03-03", ruolo: "responsabile", mediatore: { categoria: "praticante_abilitato" } },
+};
+/** A full state question: five events, no action; phase, every deadline, fees, open actions. */
+const stato: Domanda = {
+  data: "2026-04-20",
+  procedimento: { materia: "responsabilita_medica", valore: 120000, parti, eventi: [
+    deposito,
+    { azione: "adesione", data: "2026-03-06", parte: "B", richiesta_proposta: true },
+    { azione: "fissazione_primo_incontro", data: "2026-03-04", ruolo: "segreteria", data_incontro: "2026-03-30" },
+    { azione: "primo_incontro", data: "2026-03-30", ruolo: "mediatore", esito: "prosecuzione", presenti: ["A", "B"] },
+    { azione: "formulazione_proposta", data: "2026-04-08", ruolo: "mediatore", data_ricezione: "2026-04-09" },
+  ] },
+};
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Median over `rounds` of the mean time per call (µs) of `n` calls. */
+function timeUs(fn: () => unknown, n: number, rounds = 15): number {
+  for (let i = 0; i < n; i++) fn(); // warm-up
+  const per: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn();
+    per.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
+  }
+  return median(per);
+}
+
+async function timeUsAsync(fn: () => Promise<unknown>, n: number, rounds = 7): Promise<number> {
+  for (let i = 0; i < Math.min(n, 200); i++) await fn();
+  const per: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await fn();
+    per.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
+  }
+  return median(per);
+}
+
+function conditionsOf(r: Regola): JsonLogic[] {
+  const out: JsonLogic[] = [];
+  if (r.quando !== undefined) out.push(r.quando);
+  if (r.tipo === "vincolo" && typeof r.richiede === "object" && r.richiede !== null) out.push(r.richiede);
+  if (r.tipo === "azione") for (const t of r.transizioni) if (t.quando !== undefined) out.push(t.quando);
+  if (r.tipo === "insieme") for (const d of r.da) if (d.quando !== undefined) out.push(d.quando);
+  return out.filter((x) => typeof x === "object" && x !== null);
+}
+
+/** The facts as a plain object (the engine's context reads actions from a prototype). */
+function factsOf(p: Prepared, q: Domanda, azione?: Record<string, unknown>): Record<string, unknown> {
+  const st = buildFacts(p, normalize(q, () => 20500));
+  derivePhase(p, st, []);
+  const flat: Record<string, unknown> = {};
+  for (const k in st.ctx) flat[k] = st.ctx[k];
+  flat["azione"] = azione ?? q.azione ?? null;
+  flat["attore"] = { ruolo: "responsabile" };
+  flat["parte"] = { ...parti[1], aderito: true, presente_primo_incontro: true, ha_richiesto_proposta: true };
+  return flat;
+}
+
+// json-logic → json-rules-engine conditions, for the subset both express.
+type JreCond = Record<string, unknown>;
+const OPS: Record<string, string> = { "==": "equal", "===": "equal", "!=": "notEqual", "!==": "notEqual", "<": "lessThan", "<=": "lessThanInclusive", ">": "greaterThan", ">=": "greaterThanInclusive" };
+function fact(v: JsonLogic): { fact: string; path?: string } | undefined {
+  if (typeof v !== "object" || v === null || Array.isArray(v) || !("var" in v)) return undefined;
+  const raw = (v as { var: JsonLogic }).var;
+  const p = String(Array.isArray(raw) ? raw[0] : raw);
+  const [root, ...rest] = p.split(".");
+  return rest.length ? { fact: root!, path: `$.${rest.join(".")}` } : { fact: root! };
+}
+function toJre(l: JsonLogic): JreCond | undefined {
+  if (typeof l !== "object" || l === null || Array.isArray(l)) return undefined;
+  const op = Object.keys(l)[0]!;
+  const raw = (l as Record<string, JsonLogic>)[op]!;
+  const a: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  if (op === "and" || op === "or") {
+    const xs = a.map(toJre);
+    return xs.every(Boolean) ? { [op === "and" ? "all" : "any"]: xs } : undefined;
+  }
+  if (op === "!") { const x = toJre(a[0]!) ?? (fact(a[0]!) ? { ...fact(a[0]!), operator: "truthy", value: true } : undefined); return x ? { not: x } : undefined; }
+  if (op === "!!") { const f = fact(a[0]!); return f ? { ...f, operator: "truthy", value: true } : toJre(a[0]!); }
+  if (op in OPS) {
+    const f = fact(a[0]!);
+    if (!f) return undefined;
+    const right = fact(a[1]!);
+    return { ...f, operator: OPS[op], value: right ?? a[1] };
+  }
+  if (op === "in") {
+    const f = fact(a[0]!);
+    if (f && Array.isArray(a[1])) return { ...f, operator: "in", value: a[1] };
+    const g = fact(a[1]!);
+    if (g && !fact(a[0]!)) return { ...g, operator: "contains", value: a[0] };
+  }
+  return undefined;
+}
+
+export async function bench(): Promise<Record<string, number | string>> {
+  const { catalog } = await loadAll();
+  const ids = catalog.ids().filter((id) => !catalog.versions(id).some((r) => r.id.includes("-")));
+  const id = ["velletri", "napoli", ...ids].find((x) => catalog.versions(x).length > 0)!;
+  const p = catalog.prepared(id, { date: "2026-03-02" });
+
+  const check = evaluate(p, validazione);
+  if (!check.esito) throw new Error("bench: la domanda di validazione non ha esito");
+  const evalUs = timeUs(() => evaluate(p, validazione), 2000);
+  const statoUs = timeUs(() => evaluate(p, stato), 1000);
+
+  // Conditions of every compiled regolamento, on the facts of both questions.
+  const all = catalog.ids().flatMap((x) => catalog.versions(x)).flatMap((r) => r.regole.flatMap(conditionsOf));
+  const facts = [factsOf(p, validazione), factsOf(p, stato, { azione: "risposta_proposta", data: "2026-04-12", parte: "B", esito: "accettata" })];
+  const compiled = all.map((c) => compile(c));
+  const pairs = compiled.length * facts.length;
+  // Same results, or the comparison is meaningless.
+  for (const [i, c] of all.entries()) for (const f of facts) {
+    if (truthy(compiled[i]!(f)) !== truthy(jsonLogic.apply(c as never, f))) throw new Error(`bench: risultati diversi su ${JSON.stringify(c)}`);
+  }
+  let sink = 0;
+  const compiledUs = timeUs(() => { for (const fn of compiled) for (const f of facts) if (truthy(fn(f))) sink++; }, 300) / pairs;
+  const jlUs = timeUs(() => { for (const c of all) for (const f of facts) if (truthy(jsonLogic.apply(c as never, f))) sink++; }, 20) / pairs;
+
+  // json-rules-engine: one engine per convertible condition, each rule equivalent to it.
+  const convertible = all.map((c, i) => ({ c, i, j: toJre(c) })).filter((x): x is { c: JsonLogic; i: number; j: JreCond } => x.j !== undefined && ("all" in x.j || "any" in x.j || "not" in x.j || "fact" in x.j));
+  const engines = convertible.map(({ j }) => {
+    const e = new Engine([], { allowUndefinedFacts: true });
+    e.addOperator("truthy", (a: unknown, b: unknown) => truthy(a) === b);
+    e.addRule({ conditions: ("all" in j || "any" in j || "not" in j ? j : { all: [j] }) as never, event: { type: "si" } });
+    return e;
+  });
+  const subset = convertible.map(({ i }) => compiled[i]!);
+  const subsetUs = timeUs(() => { for (const fn of subset) for (const f of facts) if (truthy(fn(f))) sink++; }, 300) / (subset.length * facts.length);
+  const jreUs = (await timeUsAsync(async () => { for (const e of engines) for (const f of facts) { const r = await e.run(f); sink += r.events.length; } }, 5, 5)) / (engines.length * facts.length);
+  if (sink < 0) console.log(sink);
+
+  return {
+    evaluate_regolamento: `${p.id}@${p.versione}`,
+    evaluate_us_median: +evalUs.toFixed(2),
+    evaluate_stato_us_median: +statoUs.toFixed(2),
+    condizioni_reali: all.length,
+    condizione_compilata_ns: +(compiledUs * 1000).toFixed(1),
+    condizione_jsonlogic_ns: +(jlUs * 1000).toFixed(1),
+    compiled_vs_jsonlogic: +(jlUs / compiledUs).toFixed(1),
+    condizioni_json_rules_engine: engines.length,
+    condizione_json_rules_engine_us: +jreUs.toFixed(2),
+    compiled_vs_json_rules_engine: +(jreUs / subsetUs).toFixed(0),
+  };
+}
