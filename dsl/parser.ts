@@ -2,7 +2,7 @@
 // directly (no CST pass). One instance, reused for every parse (Chevrotain's performance guidance).
 // Error recovery is on: a rule that fails returns undefined and the builders below drop what is
 // missing, so an author with three mistakes sees three diagnostics in one pass.
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
 import { K } from "./tokens.ts";
 import { messaggiErrore } from "./messaggi.ts";
@@ -82,8 +82,17 @@ class ParserRegolamento extends EmbeddedActionsParser {
     return spanTok(da, valido(fine) && fine.startOffset >= da.startOffset ? fine : da);
   }
   private errore(message: string, span: A.Span): void {
-    this.ACTION(() => this.costruzione.push({ message, span }));
+    (this.RECORDING_PHASE ? undefined : this.costruzione.push({ message, span }));
   }
+
+  // Alternatives of the hottest rules, built once (Chevrotain performance guide: cache OR arrays).
+  private alt_clausola?: IOrAlt<A.Clausola | undefined>[];
+  private alt_atomo?: IOrAlt<A.Cond | undefined>[];
+  private alt_negazione?: IOrAlt<A.Cond | undefined>[];
+  private alt_numeroEspr?: IOrAlt<A.Espr | undefined>[];
+  private alt_esprSinistra?: IOrAlt<A.Espr | undefined>[];
+  private alt_esprDestra?: IOrAlt<A.Espr | undefined>[];
+  private alt_contenuto?: IOrAlt<A.Contenuto | undefined>[];
 
   // ---- file ------------------------------------------------------------------------------------
   public file = this.RULE("file", (): A.AstFile => {
@@ -104,23 +113,23 @@ class ParserRegolamento extends EmbeddedActionsParser {
     const t0 = this.CONSUME(K.regolamento);
     let id: A.Parola | undefined;
     this.OR([
-      { ALT: () => { const t = this.CONSUME(T.IdFonte); id = this.ACTION(() => parola(t)); } },
-      { ALT: () => { const t = this.CONSUME(T.Numero); id = this.ACTION(() => parola(t)); } },
-      { ALT: () => { const t = this.CONSUME(T.Nome); id = this.ACTION(() => parola(t)); } },
+      { ALT: () => { const t = this.CONSUME(T.IdFonte); id = (this.RECORDING_PHASE ? undefined : parola(t)); } },
+      { ALT: () => { const t = this.CONSUME(T.Numero); id = (this.RECORDING_PHASE ? undefined : parola(t)); } },
+      { ALT: () => { const t = this.CONSUME(T.Nome); id = (this.RECORDING_PHASE ? undefined : parola(t)); } },
     ]);
     const n = this.CONSUME(T.Stringa);
     let registro: A.Parola | undefined;
     this.OPTION(() => {
       this.CONSUME(K.registro);
       this.OR2([
-        { ALT: () => { const t = this.CONSUME2(T.Numero); registro = this.ACTION(() => parola(t)); } },
-        { ALT: () => { const t = this.CONSUME2(T.Stringa); registro = this.ACTION(() => ({ testo: unquote(t.image), span: spanTok(t) })); } },
+        { ALT: () => { const t = this.CONSUME2(T.Numero); registro = (this.RECORDING_PHASE ? undefined : parola(t)); } },
+        { ALT: () => { const t = this.CONSUME2(T.Stringa); registro = (this.RECORDING_PHASE ? undefined : ({ testo: unquote(t.image), span: spanTok(t) })); } },
       ]);
     });
     this.CONSUME(K.versione);
     let versione: A.Parola | undefined;
     this.OR3([
-      { ALT: () => { const t = this.CONSUME3(T.Stringa); versione = this.ACTION(() => ({ testo: unquote(t.image), span: spanTok(t) })); } },
+      { ALT: () => { const t = this.CONSUME3(T.Stringa); versione = (this.RECORDING_PHASE ? undefined : ({ testo: unquote(t.image), span: spanTok(t) })); } },
       {
         ALT: () => {
           const a = this.CONSUME3(T.Numero);
@@ -129,10 +138,10 @@ class ParserRegolamento extends EmbeddedActionsParser {
             this.CONSUME(T.Punto);
             b = this.CONSUME4(T.Numero);
           });
-          versione = this.ACTION(() => {
+          versione = (this.RECORDING_PHASE ? undefined : (() => {
             const s = spanTok(a, b);
             return { testo: this.testoTra(a, b), span: s };
-          });
+          })());
         },
       },
     ]);
@@ -147,7 +156,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
         SEP: T.Virgola,
         DEF: () => {
           const t = this.OR4([{ ALT: () => this.CONSUME2(T.IdFonte) }, { ALT: () => this.CONSUME(T.Identifier) }]);
-          this.ACTION(() => valido(t) && applica.push(parola(t)));
+          (this.RECORDING_PHASE ? undefined : valido(t) && applica.push(parola(t)));
         },
       });
     });
@@ -156,7 +165,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       const p = this.SUBRULE(this.parametro);
       if (p) parametri.push(p);
     });
-    return this.ACTION(() => ({
+    return (this.RECORDING_PHASE ? undefined : ({
       id,
       nome: valido(n) ? stringa(n) : undefined,
       registro,
@@ -185,9 +194,9 @@ class ParserRegolamento extends EmbeddedActionsParser {
     let nota: A.StringaAst | undefined;
     this.OPTION(() => {
       const s = this.CONSUME(T.Stringa);
-      nota = this.ACTION(() => stringa(s));
+      nota = (this.RECORDING_PHASE ? undefined : stringa(s));
     });
-    return this.ACTION(() => ({
+    return (this.RECORDING_PHASE ? undefined : ({
       n: "parametro" as const,
       nome: valido(nome) ? parola(nome) : undefined,
       valore,
@@ -207,16 +216,16 @@ class ParserRegolamento extends EmbeddedActionsParser {
       },
     });
     this.CONSUME(T.QuadraChiusa);
-    return this.ACTION(() => ({ t: "lista" as const, valori, span: this.finoA(t0) }))!;
+    return (this.RECORDING_PHASE ? undefined : ({ t: "lista" as const, valori, span: this.finoA(t0) }))!;
   });
 
   private contenuto = this.RULE("contenuto", (): A.Contenuto | undefined => {
-    return this.OR([
+    return this.OR((this.alt_contenuto ??= [
       { ALT: () => this.SUBRULE(this.dichiarazione) as A.Contenuto | undefined },
       { ALT: () => this.SUBRULE(this.parametro) },
       { ALT: () => this.SUBRULE(this.calendario) },
       { ALT: () => this.SUBRULE(this.procedura) },
-    ]);
+    ]));
   });
 
   private calendario = this.RULE("calendario", (): A.CalendarioAst => {
@@ -231,9 +240,9 @@ class ParserRegolamento extends EmbeddedActionsParser {
             let nome: A.StringaAst | undefined;
             this.OPTION(() => {
               const s = this.CONSUME(T.Stringa);
-              nome = this.ACTION(() => stringa(s));
+              nome = (this.RECORDING_PHASE ? undefined : stringa(s));
             });
-            this.ACTION(() => valido(d) && voci.push({ t: "festivo", data: parola(d), nome, span: this.finoA(f) }));
+            (this.RECORDING_PHASE ? undefined : valido(d) && voci.push({ t: "festivo", data: parola(d), nome, span: this.finoA(f) }));
           },
         },
         {
@@ -246,7 +255,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
             let nome: A.StringaAst | undefined;
             this.OPTION2(() => {
               const s = this.CONSUME2(T.Stringa);
-              nome = this.ACTION(() => stringa(s));
+              nome = (this.RECORDING_PHASE ? undefined : stringa(s));
             });
             this.ACTION(
               () => valido(dal) && valido(al) && voci.push({ t: "chiusura", dal: parola(dal), al: parola(al), nome, span: this.finoA(c) }),
@@ -255,7 +264,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
         },
       ]);
     });
-    return this.ACTION(() => ({ n: "calendario" as const, voci, span: this.finoA(t0) }))!;
+    return (this.RECORDING_PHASE ? undefined : ({ n: "calendario" as const, voci, span: this.finoA(t0) }))!;
   });
 
   private procedura = this.RULE("procedura", (): A.ProceduraAst => {
@@ -275,7 +284,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           fasi.push({ nome: parola(nome), iniziale: marche.includes("iniziale"), finale: marche.includes("finale"), marche, span: this.finoA(f) }),
       );
     });
-    return this.ACTION(() => ({ n: "procedura" as const, fasi, span: this.finoA(t0) }))!;
+    return (this.RECORDING_PHASE ? undefined : ({ n: "procedura" as const, fasi, span: this.finoA(t0) }))!;
   });
 
   // ---- structure ---------------------------------------------------------------------------------
@@ -299,12 +308,12 @@ class ParserRegolamento extends EmbeddedActionsParser {
     let testo: A.StringaAst | undefined;
     this.OPTION2(() => {
       const s = this.CONSUME(T.Stringa);
-      titolo = this.ACTION(() => stringa(s));
+      titolo = (this.RECORDING_PHASE ? undefined : stringa(s));
     });
     this.OPTION3(() => {
       this.CONSUME(K.testo);
       const s = this.CONSUME2(T.Stringa);
-      testo = this.ACTION(() => stringa(s));
+      testo = (this.RECORDING_PHASE ? undefined : stringa(s));
     });
     const figli: A.ArticoloAst["figli"] = [];
     this.MANY(() => {
@@ -315,7 +324,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       ]);
       if (f) figli.push(f);
     });
-    return this.ACTION(() => ({
+    return (this.RECORDING_PHASE ? undefined : ({
       n: "articolo" as const,
       numero: valido(n) ? numero(n) : undefined,
       suffisso: suffisso || undefined,
@@ -334,7 +343,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
     let testo: A.StringaAst | undefined;
     this.OPTION2(() => {
       const s = this.CONSUME(T.Stringa);
-      testo = this.ACTION(() => stringa(s));
+      testo = (this.RECORDING_PHASE ? undefined : stringa(s));
     });
     const figli: A.CommaAst["figli"] = [];
     this.MANY(() => {
@@ -344,7 +353,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       ]);
       if (f) figli.push(f);
     });
-    return this.ACTION(() => ({
+    return (this.RECORDING_PHASE ? undefined : ({
       n: "comma" as const,
       numero: valido(n) ? numero(n) : undefined,
       suffisso: suffisso || undefined,
@@ -361,14 +370,14 @@ class ParserRegolamento extends EmbeddedActionsParser {
     let testo: A.StringaAst | undefined;
     this.OPTION2(() => {
       const s = this.CONSUME(T.Stringa);
-      testo = this.ACTION(() => stringa(s));
+      testo = (this.RECORDING_PHASE ? undefined : stringa(s));
     });
     const figli: A.Contenuto[] = [];
     this.MANY(() => {
       const f = this.SUBRULE(this.contenuto);
       if (f) figli.push(f);
     });
-    return this.ACTION(() => ({
+    return (this.RECORDING_PHASE ? undefined : ({
       n: "lettera" as const,
       lettera: valido(l) ? parola(l) : undefined,
       testo,
@@ -403,7 +412,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
         if (c) clausole.push(c);
       },
     });
-    return this.ACTION(() => {
+    return (this.RECORDING_PHASE ? undefined : (() => {
       const tipo = TIPI_DICH.find(([tok]) => tok === t0.tokenType || (tok === K.visibilita && t0.image === "visibilità"))?.[1];
       if (!tipo) return undefined;
       let nome: A.Parola | undefined;
@@ -416,7 +425,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           });
       }
       return { n: "dichiarazione" as const, tipo, tipoRaw: t0.image, nome, sostituisce, a, clausole, span: this.finoA(t0) };
-    });
+    })());
   });
 
   private rif = this.RULE("rif", (): A.RifAst | undefined => {
@@ -426,20 +435,20 @@ class ParserRegolamento extends EmbeddedActionsParser {
       this.CONSUME(K.di);
       di = this.OR([{ ALT: () => this.CONSUME(T.IdFonte) }, { ALT: () => this.CONSUME2(T.Nome) }, { ALT: () => this.CONSUME(T.Numero) }]);
     });
-    return this.ACTION(() => (valido(n) ? { nome: parola(n), di: valido(di) ? parola(di) : undefined, span: this.finoA(n) } : undefined));
+    return (this.RECORDING_PHASE ? undefined : (valido(n) ? { nome: parola(n), di: valido(di) ? parola(di) : undefined, span: this.finoA(n) } : undefined));
   });
 
   private clausolaTabella = this.RULE("clausolaTabella", (): A.Clausola | undefined => {
     const t0 = this.CONSUME(K.tabella);
     const n = this.CONSUME(T.Nome);
-    return this.ACTION(() => (valido(n) ? { k: "tabella" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
+    return (this.RECORDING_PHASE ? undefined : (valido(n) ? { k: "tabella" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
   });
 
   private clausolaIva = this.RULE("clausolaIva", (): A.Clausola | undefined => {
     const t0 = this.CONSUME(K.iva);
     const n = this.CONSUME(T.Numero);
     this.CONSUME(T.Percento);
-    return this.ACTION(() => (valido(n) ? { k: "iva" as const, numero: numero(n), span: this.finoA(t0) } : undefined));
+    return (this.RECORDING_PHASE ? undefined : (valido(n) ? { k: "iva" as const, numero: numero(n), span: this.finoA(t0) } : undefined));
   });
 
   private listaNomi = this.RULE("listaNomi", (): A.Parola[] => {
@@ -448,45 +457,49 @@ class ParserRegolamento extends EmbeddedActionsParser {
       SEP: T.Virgola,
       DEF: () => {
         const t = this.CONSUME(T.Radice);
-        this.ACTION(() => valido(t) && out.push(parola(t)));
+        (this.RECORDING_PHASE ? undefined : valido(t) && out.push(parola(t)));
       },
     });
     return out;
   });
 
   private clausola = this.RULE("clausola", (): A.Clausola | undefined => {
-    const t0 = this.inizio();
-    return this.OR([
+    return this.OR((this.alt_clausola ??= [
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.quando);
           const cond = this.SUBRULE(this.condizione);
-          return this.ACTION(() => (cond ? { k: "quando" as const, cond, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (cond ? { k: "quando" as const, cond, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.testo);
           const s = this.CONSUME(T.Stringa);
-          return this.ACTION(() => (valido(s) ? { k: "testo" as const, testo: stringa(s), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(s) ? { k: "testo" as const, testo: stringa(s), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.nota);
           const s = this.CONSUME2(T.Stringa);
-          return this.ACTION(() => (valido(s) ? { k: "nota" as const, testo: stringa(s), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(s) ? { k: "nota" as const, testo: stringa(s), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.motivo);
           const s = this.CONSUME3(T.Stringa);
-          return this.ACTION(() => (valido(s) ? { k: "motivo" as const, testo: stringa(s), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(s) ? { k: "motivo" as const, testo: stringa(s), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.per);
           const bersagli: { azione: A.Parola; campo?: A.Parola }[] = [];
           this.AT_LEAST_ONE_SEP({
@@ -498,94 +511,105 @@ class ParserRegolamento extends EmbeddedActionsParser {
                 this.CONSUME(T.Punto);
                 c = this.CONSUME2(T.Nome);
               });
-              this.ACTION(() => valido(a) && bersagli.push({ azione: parola(a), campo: valido(c) ? parola(c) : undefined }));
+              (this.RECORDING_PHASE ? undefined : valido(a) && bersagli.push({ azione: parola(a), campo: valido(c) ? parola(c) : undefined }));
             },
           });
-          return this.ACTION(() => ({ k: "per" as const, bersagli, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "per" as const, bersagli, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.da);
           const ruoli = this.SUBRULE(this.listaNomi) ?? [];
-          return this.ACTION(() => ({ k: "da" as const, ruoli, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "da" as const, ruoli, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.in);
           this.CONSUME(K.fase);
           const fasi = this.SUBRULE2(this.listaNomi) ?? [];
-          return this.ACTION(() => ({ k: "inFase" as const, fasi, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "inFase" as const, fasi, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME2(K.in);
           this.CONSUME(K.mancanza);
           const e = this.CONSUME3(T.Nome);
-          return this.ACTION(() => (valido(e) ? { k: "inMancanza" as const, effetto: parola(e), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(e) ? { k: "inMancanza" as const, effetto: parola(e), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.richiede);
           const cond = this.SUBRULE2(this.condizione);
-          return this.ACTION(() => (cond ? { k: "richiede" as const, cond, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (cond ? { k: "richiede" as const, cond, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.vieta);
-          return this.ACTION(() => ({ k: "vieta" as const, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "vieta" as const, span: this.finoA(t0) }));
         },
       },
       { ALT: () => this.SUBRULE(this.finestra) },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.salvo);
           this.OPTION2(() => this.CONSUME(T.Identifier)); // "salvo diverso accordo delle parti"
           this.CONSUME(K.accordo);
           this.CONSUME(K.delle);
           this.CONSUME(K.parti);
-          return this.ACTION(() => ({ k: "salvoAccordo" as const, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "salvoAccordo" as const, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.ciascuna);
           this.CONSUME(K.parte);
-          return this.ACTION(() => ({ k: "ciascunaParte" as const, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "ciascunaParte" as const, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.senza);
           this.CONSUME(K.sospensione);
-          return this.ACTION(() => ({ k: "senzaSospensione" as const, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "senzaSospensione" as const, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.scadenza);
           const n = this.CONSUME4(T.Nome);
-          return this.ACTION(() => (valido(n) ? { k: "scadenza" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { k: "scadenza" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.voce);
           const n = this.CONSUME5(T.Nome);
-          return this.ACTION(() => (valido(n) ? { k: "voce" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { k: "voce" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
         },
       },
       {
-        // `effetto NOME` as a clause; `effetto NOME :` starts a new statement
-        GATE: () => this.LA(3).tokenType !== T.DuePunti && this.LA(3).tokenType !== K.sostituisce,
+        // `effetto NOME` as a clause (`effetto NOME :` starts a new statement: the gate on the loop
+        // in `dichiarazione` keeps it out of here, and keeps this OR free of gates, hence fast)
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.effetto);
           const n = this.CONSUME6(T.Nome);
-          return this.ACTION(() => (valido(n) ? { k: "effetto" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { k: "effetto" as const, nome: parola(n), span: this.finoA(t0) } : undefined));
         },
       },
       { ALT: () => this.SUBRULE(this.rigaFinoA) },
@@ -593,30 +617,34 @@ class ParserRegolamento extends EmbeddedActionsParser {
       { ALT: () => this.SUBRULE(this.rigaIndeterminato) },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const importo = this.SUBRULE(this.importo);
-          return this.ACTION(() => (importo ? { k: "importo" as const, importo, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (importo ? { k: "importo" as const, importo, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.di);
           const misura = this.SUBRULE(this.misura);
-          return this.ACTION(() => (misura ? { k: "di" as const, misura, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (misura ? { k: "di" as const, misura, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           let totale = false;
           this.OR2([
             { ALT: () => { this.CONSUME(K.su); } },
             { ALT: () => { this.CONSUME(K.sul); this.CONSUME(K.totale); this.CONSUME2(K.di); totale = true; } },
           ]);
           const voci = this.SUBRULE3(this.listaNomi) ?? [];
-          return this.ACTION(() => ({ k: "su" as const, voci, totale, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "su" as const, voci, totale, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.scaglioni);
           let da = NaN;
           let a = NaN;
@@ -627,21 +655,22 @@ class ParserRegolamento extends EmbeddedActionsParser {
                 const x = this.CONSUME(T.Numero);
                 this.CONSUME(T.Meno);
                 const y = this.CONSUME2(T.Numero);
-                this.ACTION(() => { da = numeroItaliano(x.image); a = numeroItaliano(y.image); raw = `${x.image}-${y.image}`; });
+                (this.RECORDING_PHASE ? undefined : (() => { da = numeroItaliano(x.image); a = numeroItaliano(y.image); raw = `${x.image}-${y.image}`; })());
               },
             },
             {
               ALT: () => {
                 const x = this.CONSUME(T.GiornoMese);
-                this.ACTION(() => { const [p, q] = x.image.split("-"); da = Number(p); a = Number(q); raw = x.image; });
+                (this.RECORDING_PHASE ? undefined : (() => { const [p, q] = x.image.split("-"); da = Number(p); a = Number(q); raw = x.image; })());
               },
             },
           ]);
-          return this.ACTION(() => (Number.isFinite(da) && Number.isFinite(a) ? { k: "scaglioni" as const, da, a, raw, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (Number.isFinite(da) && Number.isFinite(a) ? { k: "scaglioni" as const, da, a, raw, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME2(K.parti);
           this.CONSUME3(K.di);
           const fonti: { azione: A.Parola; se?: A.Cond }[] = [];
@@ -654,24 +683,26 @@ class ParserRegolamento extends EmbeddedActionsParser {
                 this.CONSUME(K.se);
                 se = this.SUBRULE3(this.condizione);
               });
-              this.ACTION(() => valido(a) && fonti.push({ azione: parola(a), se }));
+              (this.RECORDING_PHASE ? undefined : valido(a) && fonti.push({ azione: parola(a), se }));
             },
           });
-          return this.ACTION(() => ({ k: "partiDi" as const, fonti, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "partiDi" as const, fonti, span: this.finoA(t0) }));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.documenti);
           const d = this.CONSUME3(T.Radice);
           this.CONSUME(K.visibili);
           this.CONSUME(K.a);
           const chi = this.SUBRULE4(this.listaNomi) ?? [];
-          return this.ACTION(() => (valido(d) ? { k: "documenti" as const, documenti: parola(d), visibiliA: chi, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(d) ? { k: "documenti" as const, documenti: parola(d), visibiliA: chi, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.porta);
           this.CONSUME2(K.a);
           const f = this.CONSUME4(T.Radice);
@@ -680,12 +711,12 @@ class ParserRegolamento extends EmbeddedActionsParser {
             this.CONSUME2(K.quando);
             quando = this.SUBRULE4(this.condizione);
           });
-          return this.ACTION(() => (valido(f) ? { k: "porta" as const, fase: parola(f), quando, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(f) ? { k: "porta" as const, fase: parola(f), quando, span: this.finoA(t0) } : undefined));
         },
       },
       { ALT: () => this.SUBRULE(this.clausolaTabella) },
       { ALT: () => this.SUBRULE(this.clausolaIva) },
-    ]);
+    ]));
   });
 
   // ---- terms ---------------------------------------------------------------------------------------
@@ -714,11 +745,11 @@ class ParserRegolamento extends EmbeddedActionsParser {
         },
       },
     ]);
-    return this.ACTION(() => {
+    return (this.RECORDING_PHASE ? undefined : (() => {
       if (!valido(q)) return undefined;
       const quantita: A.NumeroAst = q.tokenType === T.Numero ? numero(q) : { valore: 1, raw: q.image, span: spanTok(q) };
       return { quantita, unita, unitaRaw: raw.join(" "), span: this.finoA(t0) };
-    });
+    })());
   });
 
   private finestra = this.RULE("finestra", (): A.Clausola | undefined => {
@@ -736,7 +767,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           this.OPTION(() => {
             this.CONSUME(K.e);
             const f = this.SUBRULE(this.fineEntro);
-            this.ACTION(() => { entro = f?.limite; formaEntro = f?.forma; });
+            (this.RECORDING_PHASE ? undefined : (() => { entro = f?.limite; formaEntro = f?.forma; })());
           });
         },
       },
@@ -752,13 +783,13 @@ class ParserRegolamento extends EmbeddedActionsParser {
       {
         ALT: () => {
           const f = this.SUBRULE2(this.fineEntro);
-          this.ACTION(() => { entro = f?.limite; formaEntro = f?.forma; });
+          (this.RECORDING_PHASE ? undefined : (() => { entro = f?.limite; formaEntro = f?.forma; })());
         },
       },
     ]);
     let ancora: A.AncoraAst | undefined;
     this.OPTION2(() => { ancora = this.SUBRULE(this.ancora); });
-    return this.ACTION(() => ({ k: "finestra" as const, nonPrimaDi, entro, formaEntro, ancora, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : ({ k: "finestra" as const, nonPrimaDi, entro, formaEntro, ancora, span: this.finoA(t0) }));
   });
 
   private fineEntro = this.RULE("fineEntro", (): { forma: "entro" | "non oltre"; limite?: A.LimiteAst } => {
@@ -803,7 +834,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           this.CONSUME(K.scadenza);
           this.CONSUME2(K.di);
           const n = this.CONSUME3(T.Nome);
-          return this.ACTION(() => (valido(n) ? { t: "termine" as const, termine: parola(n), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { t: "termine" as const, termine: parola(n), span: this.finoA(t0) } : undefined));
         },
       },
     ]);
@@ -816,14 +847,14 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const n = this.CONSUME(T.Numero);
           this.CONSUME(T.Euro);
-          return this.ACTION(() => (valido(n) ? { numero: numero(n), euroPrima: false } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { numero: numero(n), euroPrima: false } : undefined));
         },
       },
       {
         ALT: () => {
           this.CONSUME2(T.Euro);
           const n = this.CONSUME2(T.Numero);
-          return this.ACTION(() => (valido(n) ? { numero: numero(n), euroPrima: true } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { numero: numero(n), euroPrima: true } : undefined));
         },
       },
     ]);
@@ -835,7 +866,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       {
         ALT: () => {
           const e = this.SUBRULE(this.euro);
-          return this.ACTION(() => (e ? { t: "euro" as const, ...e, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (e ? { t: "euro" as const, ...e, span: this.finoA(t0) } : undefined));
         },
       },
       {
@@ -844,7 +875,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           this.CONSUME(T.Percento);
           this.CONSUME(K.del);
           this.CONSUME(K.valore);
-          return this.ACTION(() => (valido(n) ? { t: "percentuale" as const, numero: numero(n), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { t: "percentuale" as const, numero: numero(n), span: this.finoA(t0) } : undefined));
         },
       },
       {
@@ -853,7 +884,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
             { ALT: () => this.CONSUME(T.DaDeterminare) },
             { ALT: () => { this.CONSUME(K.da); return this.CONSUME(K.determinare); } },
           ]);
-          return this.ACTION(() => ({ t: "da_determinare" as const, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ t: "da_determinare" as const, span: this.finoA(t0) }));
         },
       },
     ]);
@@ -882,29 +913,29 @@ class ParserRegolamento extends EmbeddedActionsParser {
             { ALT: () => { parole.push(this.CONSUME(K.tre).image, this.CONSUME(K.quarti).image); } },
             { ALT: () => { parole.push(this.CONSUME(K.per).image, this.CONSUME(K.intero).image); } },
           ]);
-          return this.ACTION(() => {
+          return (this.RECORDING_PHASE ? undefined : (() => {
             const nome = FRAZIONI[parole.join(" ").replace(/^una /, "un ")];
             return nome ? { t: "frazione" as const, nome, span: this.finoA(t0) } : undefined;
-          });
+          })());
         },
       },
       {
         ALT: () => {
           const n = this.CONSUME(T.Numero);
           this.CONSUME(T.Percento);
-          return this.ACTION(() => (valido(n) ? { t: "percentuale" as const, numero: numero(n), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { t: "percentuale" as const, numero: numero(n), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
           const e = this.SUBRULE(this.euro);
-          return this.ACTION(() => (e ? { t: "euro" as const, ...e, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (e ? { t: "euro" as const, ...e, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
           const v = this.CONSUME(T.Identifier);
-          return this.ACTION(() => (valido(v) ? { t: "voce" as const, voce: parola(v), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(v) ? { t: "voce" as const, voce: parola(v), span: this.finoA(t0) } : undefined));
         },
       },
     ]);
@@ -922,14 +953,14 @@ class ParserRegolamento extends EmbeddedActionsParser {
       riga = true;
       importo = this.SUBRULE(this.importo);
     });
-    return this.ACTION(() => {
+    return (this.RECORDING_PHASE ? undefined : (() => {
       if (!riga) return misura ? { k: "finoA" as const, misura, span: this.finoA(t0) } : undefined;
       if (misura?.t !== "euro") {
         this.costruzione.push({ message: "lo scaglione va scritto in euro: 'fino a 1.000 €: 40 €'", span: misura?.span ?? spanTok(t0) });
         return undefined;
       }
       return { k: "finoA" as const, soglia: { numero: misura.numero, euroPrima: misura.euroPrima }, importo, span: this.finoA(t0) };
-    });
+    })());
   });
 
   private rigaOltre = this.RULE("rigaOltre", (): A.Clausola | undefined => {
@@ -938,7 +969,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
     this.OPTION(() => { soglia = this.SUBRULE(this.euro); });
     this.CONSUME(T.DuePunti);
     const importo = this.SUBRULE(this.importo);
-    return this.ACTION(() => ({ k: "oltre" as const, soglia, importo, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : ({ k: "oltre" as const, soglia, importo, span: this.finoA(t0) }));
   });
 
   private rigaIndeterminato = this.RULE("rigaIndeterminato", (): A.Clausola | undefined => {
@@ -950,7 +981,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       { ALT: () => { importo = this.SUBRULE(this.importo); } },
       { ALT: () => { this.CONSUME(K.come); this.CONSUME(K.valore); comeValore = this.SUBRULE(this.euro); } },
     ]);
-    return this.ACTION(() => ({ k: "indeterminato" as const, importo, comeValore, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : ({ k: "indeterminato" as const, importo, comeValore, span: this.finoA(t0) }));
   });
 
   // ---- conditions ----------------------------------------------------------------------------------
@@ -964,7 +995,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       const q = this.SUBRULE2(this.congiunzione);
       if (q) parti.push(q);
     });
-    return this.ACTION(() => (parti.length <= 1 ? parti[0] : { t: "o" as const, parti, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : (parti.length <= 1 ? parti[0] : { t: "o" as const, parti, span: this.finoA(t0) }));
   });
 
   private congiunzione = this.RULE("congiunzione", (): A.Cond | undefined => {
@@ -977,54 +1008,56 @@ class ParserRegolamento extends EmbeddedActionsParser {
       const q = this.SUBRULE2(this.negazione);
       if (q) parti.push(q);
     });
-    return this.ACTION(() => (parti.length <= 1 ? parti[0] : { t: "e" as const, parti, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : (parti.length <= 1 ? parti[0] : { t: "e" as const, parti, span: this.finoA(t0) }));
   });
 
   private negazione = this.RULE("negazione", (): A.Cond | undefined => {
-    const t0 = this.inizio();
-    return this.OR([
+    return this.OR((this.alt_negazione ??= [
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.non);
           const x = this.SUBRULE(this.negazione);
-          return this.ACTION(() => {
+          return (this.RECORDING_PHASE ? undefined : (() => {
             if (!x) return undefined;
             // `non esiste p` is its own form (→ {"!": [{"var": p}]})
             if (x.t === "esiste" && !x.negato) return { ...x, negato: true, span: this.finoA(t0) };
             return { t: "non" as const, x, span: this.finoA(t0) };
-          });
+          })());
         },
       },
       { ALT: () => this.SUBRULE(this.atomo) },
-    ]);
+    ]));
   });
 
   private atomo = this.RULE("atomo", (): A.Cond | undefined => {
-    const t0 = this.inizio();
-    return this.OR([
+    return this.OR((this.alt_atomo ??= [
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(T.ParentesiAperta);
           const x = this.SUBRULE(this.condizione);
           this.CONSUME(T.ParentesiChiusa);
-          return this.ACTION(() => (x ? { t: "parentesi" as const, x, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (x ? { t: "parentesi" as const, x, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME(K.esiste);
           const p = this.SUBRULE(this.percorso);
-          return this.ACTION(() => (p ? { t: "esiste" as const, percorso: p, negato: false, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (p ? { t: "esiste" as const, percorso: p, negato: false, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const b = this.OR2([{ ALT: () => this.CONSUME(K.vero) }, { ALT: () => this.CONSUME(K.falso) }]);
-          return this.ACTION(() => ({ t: "costante" as const, valore: b.image === "vero", span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ t: "costante" as const, valore: b.image === "vero", span: this.finoA(t0) }));
         },
       },
       { ALT: () => this.SUBRULE(this.confronto) },
-    ]);
+    ]));
   });
 
   private confronto = this.RULE("confronto", (): A.Cond | undefined => {
@@ -1042,27 +1075,27 @@ class ParserRegolamento extends EmbeddedActionsParser {
             ALT: () => {
               const op = this.CONSUME(T.Confronto);
               const b = this.SUBRULE(this.esprDestra);
-              this.ACTION(() => {
+              (this.RECORDING_PHASE ? undefined : (() => {
                 if (a && b) risultato = { t: "confronto", op: op.image as A.OpConfronto, a, b, span: this.finoA(t0) };
-              });
+              })());
             },
           },
           {
             ALT: () => {
               this.CONSUME(K.in);
               const l = this.SUBRULE(this.lista);
-              this.ACTION(() => {
+              (this.RECORDING_PHASE ? undefined : (() => {
                 if (a && l) risultato = { t: "inLista", a, lista: l.valori, negato: false, span: this.finoA(t0) };
-              });
+              })());
             },
           },
           {
             ALT: () => {
               this.CONSUME2(K.in);
               const p = this.SUBRULE(this.percorso);
-              this.ACTION(() => {
+              (this.RECORDING_PHASE ? undefined : (() => {
                 if (a && p) risultato = { t: "inPercorso", a, percorso: p, span: this.finoA(t0) };
-              });
+              })());
             },
           },
           {
@@ -1070,21 +1103,21 @@ class ParserRegolamento extends EmbeddedActionsParser {
               this.CONSUME(K.non);
               this.CONSUME3(K.in);
               const l = this.SUBRULE2(this.lista);
-              this.ACTION(() => {
+              (this.RECORDING_PHASE ? undefined : (() => {
                 if (a && l) risultato = { t: "inLista", a, lista: l.valori, negato: true, span: this.finoA(t0) };
-              });
+              })());
             },
           },
         ]);
       },
     });
-    return this.ACTION(() => {
+    return (this.RECORDING_PHASE ? undefined : (() => {
       if (coda) return risultato;
       if (!a) return undefined;
       if (a.t === "percorso") return { t: "vero" as const, percorso: a, span: this.finoA(t0) };
       this.costruzione.push({ message: "una condizione da sola deve essere un fatto (es. 'parte.aderito') o un confronto (es. 'valore <= 25.000 €')", span: a.span });
       return undefined;
-    });
+    })());
   });
 
   private percorso = this.RULE("percorso", (): (A.Espr & { t: "percorso" }) | undefined => {
@@ -1094,28 +1127,29 @@ class ParserRegolamento extends EmbeddedActionsParser {
       this.CONSUME(T.Punto);
       segmenti.push(this.CONSUME(T.Nome));
     });
-    return this.ACTION(() => {
+    return (this.RECORDING_PHASE ? undefined : (() => {
       const ok = segmenti.filter(valido);
       if (ok.length === 0) return undefined;
       return { t: "percorso" as const, segmenti: ok.map(parola), span: this.finoA(t0) };
-    });
+    })());
   });
 
   private numeroEspr = this.RULE("numeroEspr", (): A.Espr | undefined => {
-    const t0 = this.inizio();
-    return this.OR([
+    return this.OR((this.alt_numeroEspr ??= [
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const n = this.CONSUME(T.Numero);
           let unita: "€" | "%" | undefined;
           this.OPTION(() => {
             unita = this.OR2([{ ALT: () => this.CONSUME(T.Euro) }, { ALT: () => this.CONSUME(T.Percento) }]).image as "€" | "%";
           });
-          return this.ACTION(() => (valido(n) ? { t: "numero" as const, numero: numero(n), unita, span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(n) ? { t: "numero" as const, numero: numero(n), unita, span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           this.CONSUME2(T.Euro);
           const n = this.CONSUME2(T.Numero);
           return this.ACTION(() =>
@@ -1123,64 +1157,68 @@ class ParserRegolamento extends EmbeddedActionsParser {
           );
         },
       },
-    ]);
+    ]));
   });
 
   private esprSinistra = this.RULE("esprSinistra", (): A.Espr | undefined => {
-    const t0 = this.inizio();
-    return this.OR([
+    return this.OR((this.alt_esprSinistra ??= [
       { ALT: () => this.SUBRULE(this.percorso) as A.Espr | undefined },
       { ALT: () => this.SUBRULE(this.numeroEspr) },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const s = this.CONSUME(T.Stringa);
-          return this.ACTION(() => (valido(s) ? { t: "stringa" as const, stringa: stringa(s), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(s) ? { t: "stringa" as const, stringa: stringa(s), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const d = this.CONSUME(T.Data);
-          return this.ACTION(() => (valido(d) ? { t: "data" as const, data: parola(d), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(d) ? { t: "data" as const, data: parola(d), span: this.finoA(t0) } : undefined));
         },
       },
-    ]);
+    ]));
   });
 
   /** Right operand and list values: a bare name is a literal, a dotted path is a path. */
   public esprDestra = this.RULE("esprDestra", (): A.Espr | undefined => {
-    const t0 = this.inizio();
-    return this.OR([
+    return this.OR((this.alt_esprDestra ??= [
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const p = this.SUBRULE(this.percorso);
-          return this.ACTION(() => {
+          return (this.RECORDING_PHASE ? undefined : (() => {
             if (!p) return undefined;
             const [solo] = p.segmenti;
             if (p.segmenti.length === 1 && solo) return { t: "letterale" as const, parola: solo, span: p.span };
             return p;
-          });
+          })());
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const b = this.OR2([{ ALT: () => this.CONSUME(K.vero) }, { ALT: () => this.CONSUME(K.falso) }]);
-          return this.ACTION(() => ({ t: "booleano" as const, valore: b.image === "vero", span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ t: "booleano" as const, valore: b.image === "vero", span: this.finoA(t0) }));
         },
       },
       { ALT: () => this.SUBRULE(this.numeroEspr) },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const s = this.CONSUME(T.Stringa);
-          return this.ACTION(() => (valido(s) ? { t: "stringa" as const, stringa: stringa(s), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(s) ? { t: "stringa" as const, stringa: stringa(s), span: this.finoA(t0) } : undefined));
         },
       },
       {
         ALT: () => {
+          const t0 = this.LA(1);
           const d = this.CONSUME(T.Data);
-          return this.ACTION(() => (valido(d) ? { t: "data" as const, data: parola(d), span: this.finoA(t0) } : undefined));
+          return (this.RECORDING_PHASE ? undefined : (valido(d) ? { t: "data" as const, data: parola(d), span: this.finoA(t0) } : undefined));
         },
       },
-    ]);
+    ]));
   });
 }
 
