@@ -127,8 +127,14 @@ export async function bench(): Promise<Record<string, number | string>> {
 
   const check = evaluate(p, validazione);
   if (!check.esito) throw new Error("bench: la domanda di validazione non ha esito");
-  const evalUs = timeUs(() => evaluate(p, validazione), 2000);
-  const statoUs = timeUs(() => evaluate(p, stato), 1000);
+  // The validation question a client app asks before it lets a party act (the whole answer is
+  // computed: esito, motivi, deadlines, fees, open actions); the same read whole; a full-state
+  // question (five events, no action); and the full-state answer serialised to JSON.
+  let n = 0;
+  const evalUs = timeUs(() => { const r = evaluate(p, validazione); n += r.motivi.length + (r.esito === "negato" ? 1 : 0); }, 5000);
+  const statoUs = timeUs(() => { const r = evaluate(p, stato); n += r.scadenze.length + r.azioni_consentite.length + r.indennita.per_parte.length + r.effetti.length + r.traccia.length; }, 2000);
+  const jsonUs = timeUs(() => { n += JSON.stringify(evaluate(p, stato)).length; }, 2000);
+  if (n < 0) console.log(n);
 
   // Conditions of every compiled regolamento, on the facts of both questions.
   const all = catalog.ids().flatMap((x) => catalog.versions(x)).flatMap((r) => r.regole.flatMap(conditionsOf));
@@ -160,6 +166,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     evaluate_regolamento: `${p.id}@${p.versione}`,
     evaluate_us_median: +evalUs.toFixed(2),
     evaluate_stato_us_median: +statoUs.toFixed(2),
+    evaluate_stato_json_us_median: +jsonUs.toFixed(2),
     condizioni_reali: all.length,
     condizione_compilata_ns: +(compiledUs * 1000).toFixed(1),
     condizione_jsonlogic_ns: +(jlUs * 1000).toFixed(1),

@@ -35,3 +35,23 @@ export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R>
   if (eff.quando && !truthy(eff.quando.fn(ctx))) return { kind: "no", via, fallita: eff.quando };
   return { kind: "applica", pr: eff, via };
 }
+
+export const CONFLITTO = Symbol("conflitto");
+
+/**
+ * `resolve` for callers that need only the rule in effect: no result object is allocated.
+ * The effective rule (the target, or an exception's variant), null when it does not apply.
+ */
+export function applicabile<R extends Regola>(pr: PRegola<R>, ctx: Ctx): PRegola<R> | null | typeof CONFLITTO {
+  let eff: PRegola<R> = pr;
+  if (pr.eccezioni.length > 0) {
+    let hit: PEccezione | undefined;
+    for (const e of pr.eccezioni) {
+      if (!truthy(e.quando.fn(ctx))) continue;
+      if (hit) return CONFLITTO;
+      hit = e;
+    }
+    if (hit) { if (!hit.variante) return null; eff = hit.variante as PRegola<R>; }
+  }
+  return eff.quando === undefined || truthy(eff.quando.fn(ctx)) ? eff : null;
+}

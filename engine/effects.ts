@@ -1,5 +1,5 @@
 // `effetti`: the legal consequences the rules attach at `data` (per party when `perParte`).
-import { resolve } from "./defaults.ts";
+import { applicabile, CONFLITTO } from "./defaults.ts";
 import { parteDerivata, type State } from "./facts.ts";
 import type { EffettoGiuridico, Traccia } from "./contract.ts";
 import type { Effetto } from "./ir.ts";
@@ -9,18 +9,18 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
   const ctx = st.ctx;
   for (const pe of p.effetti) {
     if (!pe.r.perParte) {
-      const res = resolve(pe, ctx);
-      if (res.kind !== "applica") continue;
-      const r = res.pr.r as Effetto;
+      const eff = applicabile(pe, ctx);
+      if (eff === null || eff === CONFLITTO) continue;
+      const r = eff.r as Effetto;
       out.push({ effetto: r.effetto, cita: r.cita, fonte: r.fonte });
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: r.effetto });
       continue;
     }
     for (const parte of st.n.parti) {
       ctx["parte"] = parteDerivata(st, parte);
-      const res = resolve(pe, ctx);
-      if (res.kind !== "applica") continue;
-      const r = res.pr.r as Effetto;
+      const eff = applicabile(pe, ctx);
+      if (eff === null || eff === CONFLITTO) continue;
+      const r = eff.r as Effetto;
       out.push({ effetto: r.effetto, parte: parte.id, cita: r.cita, fonte: r.fonte });
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.effetto} (${parte.id})` });
     }

@@ -186,3 +186,22 @@ describe("a condition the engine cannot run", () => {
     expect(() => prepare(reg({ id: "o", regole: [vincolo("x", { azioni: ["adesione"], richiede: bad })] }), [])).toThrow(/bogus/);
   });
 });
+
+describe("the answer is plain JSON data for every reader", () => {
+  const q: Domanda = { data: "2026-03-03", procedimento: { materia: "condominio", valore: 30000, parti, eventi: [dep] },
+    azione: { azione: "designazione_mediatore", ruolo: "responsabile", mediatore: { categoria: "praticante_abilitato" } } };
+  it("JSON, spread, structuredClone and assignment all see the whole answer", () => {
+    const p = velletri();
+    const json = JSON.parse(JSON.stringify(evaluate(p, q)));
+    expect(Object.keys(json)).toEqual(["esito", "motivi", "fase", "scadenze", "indennita", "azioni_consentite", "traccia", "effetti", "regolamento"]);
+    expect(json.scadenze.length).toBeGreaterThan(0);
+    expect({ ...evaluate(p, q) }).toEqual(json);
+    expect(structuredClone(evaluate(p, q))).toEqual(json);
+    const r = evaluate(p, q);
+    r.azioni_consentite = ["x"];
+    expect(r.azioni_consentite).toEqual(["x"]);
+    expect(r.scadenze).toEqual(json.scadenze);
+    const missing = evaluate(p, { ...q, procedimento: { ...q.procedimento, valore: undefined } });
+    expect(JSON.parse(JSON.stringify(missing)).fatti_mancanti).toContain("valore");
+  });
+});

@@ -2,9 +2,9 @@
 // question becomes `errori` and, for the action asked, a denial with its reasons.
 import { romeDay } from "./dates/calendar.ts";
 import { normalize } from "./shape.ts";
-import { buildFacts } from "./facts.ts";
+import { buildFacts, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
-import { esamina, ammessa, MOTORE } from "./validate.ts";
+import { esamina, ammessaDaiFatti, candidateAmmesse, MOTORE } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
@@ -66,21 +66,35 @@ function run(p: Prepared, q: Domanda): Risposta {
   const sc = scadenze(p, st, traccia, eff, conflitti);
   effetti(p, st, eff, traccia);
   const ind = indennita(p, st, traccia, conflitti, mancanti);
+  const consentite = azioniConsentite(p, st);
 
-  const consentite: string[] = [];
-  let ruoli = 4; // the organismo may always act; parties by the roles present
-  for (const x of n.parti) ruoli |= x.ruolo === "istante" ? 1 : x.ruolo === "invitata" ? 2 : 0;
-  const probe: Azione = { azione: "", data: n.dataIso };
-  for (const nome of p.azioniCandidate) {
-    probe.azione = nome;
-    if (ammessa(p, st, probe, n.giorno, ruoli)) consentite.push(nome);
-  }
-
-  const r: Risposta = { motivi, fase, scadenze: sc, indennita: ind, azioni_consentite: consentite, traccia, effetti: eff };
+  const r = {} as Risposta;
   if (esito) r.esito = esito;
+  r.motivi = motivi;
+  r.fase = fase;
+  r.scadenze = sc;
+  r.indennita = ind;
+  r.azioni_consentite = consentite;
+  r.traccia = traccia;
+  r.effetti = eff;
   if (conflitti.length > 0) r.conflitti = conflitti;
   if (mancanti.length > 0) r.fatti_mancanti = uniq(mancanti);
   if (n.errori.length > 0) r.errori = n.errori;
   r.regolamento = { id: p.id, versione: p.versione, basi: p.basi.map((b) => ({ id: b.id, versione: b.versione })) };
   return r;
+}
+
+
+/** The actions with a definition or named by a rule that would be allowed now, bare. */
+function azioniConsentite(p: Prepared, st: State): string[] {
+  const out: string[] = [];
+  let ruoli = 4; // the organismo may always act; parties by the roles present
+  for (const x of st.n.parti) ruoli |= x.ruolo === "istante" ? 1 : x.ruolo === "invitata" ? 2 : 0;
+  const probe: Azione = { azione: "", data: st.n.dataIso };
+  for (const c of candidateAmmesse(p, st.ctx["fase"] as string, ruoli)) {
+    if (!c.dinamica) { out.push(c.nome); continue; }
+    probe.azione = c.nome;
+    if (ammessaDaiFatti(p, st, probe, st.n.giorno, ruoli)) out.push(c.nome);
+  }
+  return out;
 }

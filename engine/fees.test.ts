@@ -107,3 +107,14 @@ describe("fees", () => {
     expect(r.conflitti?.[0]?.messaggio).toMatch(/spese_avvio.*a \(art\. 1\).*b \(art\. 2\)/);
   });
 });
+
+describe("formatting", () => {
+  it("groups thousands the Italian way", async () => {
+    const { formatEuro, formatValore } = await import("./money.ts");
+    expect(formatEuro(123456789)).toBe("€ 1.234.567,89");
+    expect(formatEuro(-2889)).toBe("−€ 28,89");
+    expect(formatEuro(5)).toBe("€ 0,05");
+    expect(formatValore(2500001)).toBe("25.000,01");
+    expect(formatValore(100000000)).toBe("1.000.000");
+  });
+});

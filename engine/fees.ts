@@ -1,6 +1,6 @@
 // Fees per party and voce (engine/SEMANTICS.md §6): table voci by bracket, then the variations
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
-import { resolve } from "./defaults.ts";
+import { applicabile, CONFLITTO, resolve } from "./defaults.ts";
 import { parteDerivata, type State } from "./facts.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
@@ -113,9 +113,9 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     }
 
     for (const pv of p.variazioni) {
-      const res = resolve(pv, ctx);
-      if (res.kind !== "applica") continue;
-      const r = res.pr.r as Variazione;
+      const eff = applicabile(pv, ctx);
+      if (eff === null || eff === CONFLITTO) continue;
+      const r = eff.r as Variazione;
       const su = r.su.map((s) => byVoce.get(s)).filter((x): x is VoceCalc => x !== undefined);
       if (su.length === 0) continue;
       const first = su[0]!;

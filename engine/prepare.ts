@@ -195,6 +195,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     },
     chiusure,
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
+    candidatePerFase: new Map(),
     avvisi,
   };
 }

@@ -84,6 +84,11 @@ export interface Prepared {
   calendario: Calendar;
   chiusure: Chiusura[];
   materieObbligatorie?: string[];
+  /**
+   * Per (phase, roles present): the candidate actions whose definition admits them, and whether
+   * facts may still deny them (a vincolo or a term bears on them). Filled on demand.
+   */
+  candidatePerFase: Map<string, { nome: string; dinamica: boolean }[]>;
   /** Problems found while preparing (an exception whose target was replaced…), for the editor. */
   avvisi: string[];
 }

@@ -4,7 +4,7 @@
 // `azioni_consentite`: no allocation on the way, first failure wins.
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, toDay } from "./dates/calendar.ts";
-import { missingIn, resolve } from "./defaults.ts";
+import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
 import { attoreDi, type State } from "./facts.ts";
 import { finestraDi } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
@@ -174,37 +174,57 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
  * or the organismo? Guards that need fields the bare action lacks are not held against it.
  */
 export function ammessa(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  const ctx = st.ctx;
-  const fase = ctx["fase"] as string;
-  const nome = probe.azione;
-  const def = p.definizioni.get(nome);
+  const fase = st.ctx["fase"] as string;
+  const def = p.definizioni.get(probe.azione);
   if (def) {
     if ((def.daMask & ruoli) === 0) return false;
     if (!faseAmmessa(p, def.r.inFase, fase)) return false;
   } else if (p.fasiFinali.has(fase)) return false;
+  return ammessaDaiFatti(p, st, probe, giorno, ruoli);
+}
+
+/** The candidates the definitions admit in this phase for these roles (cached per prepared version). */
+export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli): { nome: string; dinamica: boolean }[] {
+  const key = `${ruoli}|${fase}`;
+  let list = p.candidatePerFase.get(key);
+  if (list) return list;
+  list = [];
+  for (const nome of p.azioniCandidate) {
+    const def = p.definizioni.get(nome);
+    if (def) { if ((def.daMask & ruoli) === 0 || !faseAmmessa(p, def.r.inFase, fase)) continue; }
+    else if (p.fasiFinali.has(fase)) continue;
+    list.push({ nome, dinamica: p.vincoliPer.has(nome) || p.terminiPer.has(nome) });
+  }
+  p.candidatePerFase.set(key, list);
+  return list;
+}
+
+/** The probe's vincoli and terms, once the definition admitted it. */
+export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
+  const ctx = st.ctx;
+  const fase = ctx["fase"] as string;
+  const nome = probe.azione;
   ctx["azione"] = probe;
   ctx["attore"] = null;
   let ok = true;
   const vincoli = p.vincoliPer.get(nome);
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
-    const pv = vincoli[i]!;
-    const res = resolve(pv, ctx);
-    if (res.kind === "conflitto") { ok = false; break; }
-    if (res.kind === "no") continue;
-    const v = res.pr.r as Vincolo;
-    if (((res.pr as PVincolo).daMask & ruoli) === 0) { ok = false; break; }
-    if (v.inFase && !v.inFase.includes(fase)) { ok = false; break; }
-    const richiede = (res.pr as PVincolo).richiede;
-    if (!truthy(richiede.fn(ctx)) && missingIn(richiede, ctx) === undefined) ok = false;
+    const eff = applicabile(vincoli[i]!, ctx);
+    if (eff === null) continue;
+    if (eff === CONFLITTO) { ok = false; break; }
+    const pv = eff as PVincolo;
+    if ((pv.daMask & ruoli) === 0) { ok = false; break; }
+    if (pv.r.inFase && !pv.r.inFase.includes(fase)) { ok = false; break; }
+    if (!truthy(pv.richiede.fn(ctx)) && missingIn(pv.richiede, ctx) === undefined) ok = false;
   }
   const terms = ok ? p.terminiPer.get(nome) : undefined;
   if (terms) for (let i = 0; ok && i < terms.length; i++) {
     const { t, campo } = terms[i]!;
     if (campo) continue; // the bare action has no date field to bind
-    const res = resolve(t, ctx);
-    if (res.kind === "conflitto") { ok = false; break; }
-    if (res.kind === "no") continue;
-    const r = res.pr.r as Termine;
+    const eff = applicabile(t, ctx);
+    if (eff === null) continue;
+    if (eff === CONFLITTO) { ok = false; break; }
+    const r = eff.r as Termine;
     if (r.ciascunaParte) continue; // which party asks is not known: decided when asked
     const w = finestraDi(p, st, r);
     if (w && ((w.dal !== undefined && giorno < w.dal) || (w.entro !== undefined && giorno > w.entro))) ok = false;
