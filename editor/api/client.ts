@@ -18,7 +18,8 @@ export class ErroreApi extends Error {
 
 function messaggioErrore(stato: number, corpo: unknown): string {
   if (corpo && typeof corpo === "object") {
-    const o = corpo as Record<string, unknown>;
+    // The server's one error shape: { errore: { code, messaggio, dettagli? } }.
+    const o = { ...(corpo as Record<string, unknown>), ...((corpo as { errore?: object }).errore ?? {}) } as Record<string, unknown>;
     for (const k of ["messaggio", "message", "errore", "error", "detail", "title"]) if (typeof o[k] === "string") return o[k] as string;
   }
   if (typeof corpo === "string" && corpo) return corpo;
@@ -62,11 +63,11 @@ export class Api {
 
   /** A new draft: the version and date come from the text's header. */
   async salvaBozza(id: string, sorgente: string): Promise<VersioneDettaglio> {
-    return normalizzaVersione(await this.richiesta<unknown>("POST", `/organismi/${enc(id)}/regolamenti`, { sorgente, source: sorgente }), sorgente);
+    return normalizzaVersione(await this.richiesta<unknown>("POST", `/organismi/${enc(id)}/regolamenti`, { sorgente }), sorgente);
   }
 
   async aggiornaBozza(id: string, versione: string, sorgente: string): Promise<VersioneDettaglio> {
-    return normalizzaVersione(await this.richiesta<unknown>("PUT", `/organismi/${enc(id)}/regolamenti/${enc(versione)}`, { sorgente, source: sorgente }), sorgente);
+    return normalizzaVersione(await this.richiesta<unknown>("PUT", `/organismi/${enc(id)}/regolamenti/${enc(versione)}`, { sorgente }), sorgente);
   }
 
   async pubblica(id: string, versione: string): Promise<VersioneDettaglio> {
@@ -90,7 +91,7 @@ export class Api {
   }
 
   format(sorgente: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
-    return this.richiesta("POST", "/format", { sorgente, source: sorgente });
+    return this.richiesta("POST", "/format", { sorgente });
   }
 }
 

@@ -25,11 +25,11 @@ export class AppRegolamenti extends LitElement {
     css`
       :host { display: flex; flex-direction: column; height: 100vh; }
       header { display: flex; align-items: center; gap: 16px; padding: 0 12px; background: #102a43; color: #fff; height: 44px; flex: none; }
-      header h1 { font-size: 15px; margin: 0; font-weight: 600; }
+      header h1 { font-size: 15px; margin: 0; font-weight: 600; white-space: nowrap; }
       header nav { display: flex; gap: 2px; height: 100%; }
-      header nav a { color: #bcccdc; text-decoration: none; padding: 0 12px; display: flex; align-items: center; font-size: 13.5px; border-bottom: 3px solid transparent; }
+      header nav a { color: #bcccdc; text-decoration: none; padding: 0 12px; display: flex; align-items: center; font-size: 13.5px; border-bottom: 3px solid transparent; white-space: nowrap; }
       header nav a.attiva { color: #fff; border-bottom-color: #60a5fa; }
-      header select { background: #243b53; color: #fff; border-color: #486581; }
+      header select { background: #243b53; color: #fff; border-color: #486581; max-width: 420px; }
       header label { color: #bcccdc; }
       main { flex: 1; min-height: 0; display: flex; flex-direction: column; }
       main > * { flex: 1; min-height: 0; }

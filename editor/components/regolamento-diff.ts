@@ -5,6 +5,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import { monaco } from "../monaco/setup.ts";
 import { LINGUA, TEMA, registraLingua } from "../monaco/lingua.ts";
 import { adottaStiliDocumento } from "../monaco/stili-shadow.ts";
+import { isolaMovimentiMouse } from "../monaco/mouse-shadow.ts";
 import { righeModifica, type Lato } from "../logica/righe-modifica.ts";
 import { parole } from "../logica/formato.ts";
 import { api } from "../api/istanza.ts";
@@ -63,7 +64,9 @@ export class RegolamentoDiff extends LitElement {
   override firstUpdated(): void {
     adottaStiliDocumento(this.shadowRoot!);
     registraLingua();
-    this.diffEditor = monaco.editor.createDiffEditor(this.renderRoot.querySelector<HTMLElement>(".monaco")!, {
+    const contenitore = this.renderRoot.querySelector<HTMLElement>(".monaco")!;
+    isolaMovimentiMouse(contenitore);
+    this.diffEditor = monaco.editor.createDiffEditor(contenitore, {
       theme: TEMA,
       automaticLayout: true,
       readOnly: true,

@@ -6,6 +6,7 @@ import { monaco } from "../monaco/setup.ts";
 import { LINGUA, TEMA, registraLingua } from "../monaco/lingua.ts";
 import { registraFornitori } from "../monaco/fornitori.ts";
 import { adottaStiliDocumento } from "../monaco/stili-shadow.ts";
+import { isolaMovimentiMouse } from "../monaco/mouse-shadow.ts";
 import { Verificatore } from "../monaco/verificatore.ts";
 import { dimenticaModello, statoModello } from "../monaco/stato-modelli.ts";
 import { marcatore } from "../logica/marcatori.ts";
@@ -69,6 +70,7 @@ export class RegolamentoEditor extends LitElement {
     registraLingua();
     registraFornitori();
     const contenitore = this.renderRoot.querySelector<HTMLElement>(".monaco")!;
+    isolaMovimentiMouse(contenitore);
     this.modello = monaco.editor.createModel("", LINGUA, monaco.Uri.parse(`regolamento://${this.organismo || "nuovo"}/${Date.now()}.regolamento`));
     this.editor = monaco.editor.create(contenitore, {
       model: this.modello,
@@ -155,7 +157,7 @@ export class RegolamentoEditor extends LitElement {
 
   private vaiA(riga: number, colonna = 1): void {
     if (!this.editor) return;
-    this.editor.revealLineNearTop(riga, monaco.editor.ScrollType.Smooth);
+    this.editor.revealLineNearTop(riga, monaco.editor.ScrollType.Immediate);
     this.editor.setPosition({ lineNumber: riga, column: colonna });
     this.editor.focus();
   }

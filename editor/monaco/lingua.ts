@@ -23,7 +23,7 @@ export const monarch: monaco.languages.IMonarchLanguage = {
       [/"/, { token: "string.quote", next: "@stringa" }],
       // `vincolo nome:` — the rule's name is its identity (traces, diffs, exceptions).
       [
-        new RegExp(`(${DICHIARAZIONI.join("|")})(\\s+)(${IDENT.source})(?=\\s*(:|sostituisce|a\\b))`),
+        new RegExp(`(${DICHIARAZIONI.join("|")})(\\s+)(${IDENT.source})(?=\\s*(?::|sostituisce|a\\b))`),
         ["keyword.dichiarazione", "", "entity.name.regola"],
       ],
       [/\d{4}-\d{2}-\d{2}/, "number.data"],
