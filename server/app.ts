@@ -1,9 +1,9 @@
 // The HTTP application: limits, credentials, routes, errors. No I/O of its own beyond the
 // dependencies it is given (so tests build it on an in-memory database).
-import { bodyLimit } from "hono/body-limit";
 import { nuovoRouter, type Dipendenze } from "./contesto.ts";
 import { ErroreApi } from "./errori/errore.ts";
 import { gestisciErrore } from "./errori/gestore.ts";
+import { limiteCorpo } from "./limite-corpo.ts";
 import { chiavi } from "./routes/chiavi.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
@@ -22,10 +22,7 @@ export function creaApp(d: Dipendenze) {
 
   app.use(
     "/v1/*",
-    bodyLimit({
-      maxSize: LIMITE_CORPO,
-      onError: (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413),
-    }),
+    limiteCorpo(LIMITE_CORPO, (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413)),
   );
   app.use("/v1/*", async (c, next) => {
     c.set("cred", await d.verificatore.verifica(c.req.header("authorization")));

@@ -182,8 +182,14 @@ export class ServizioProcedimenti {
         const seq = p.revisione + 1;
         const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
         const regole = regoleCheConsentono(r, this.regolamenti(organismo, p.versione_regolamento, giorno(storia[0]?.data)), azione.azione);
-        await this.inserisciEvento(tx, organismo, pid, seq, azione, attore, p.versione_regolamento, regole);
-        await tx.execute(sql`update procedimenti set revisione = ${seq}, aggiornato_il = now() where organismo_id = ${organismo} and id = ${pid}`);
+        // One statement, one round trip: the event and the procedure's new revision.
+        await tx.execute(sql`with nuovo as (
+            insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+            values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
+                    ${p.versione_regolamento}, ${JSON.stringify(regole)}::jsonb)
+            returning seq)
+          update procedimenti set revisione = (select seq from nuovo), aggiornato_il = now()
+          where organismo_id = ${organismo} and id = ${pid}`);
         const dopo = this.valuta(organismo, p.versione_regolamento, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
         return {
           status: 201,
