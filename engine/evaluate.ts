@@ -11,7 +11,13 @@ import { indennita } from "./fees.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
 
-const oggi = () => romeDay(new Date().toISOString())!;
+// Today in Rome, recomputed once a minute: formatting a date in a time zone is not cheap.
+let oggiCache = { minuto: -1, giorno: 0 };
+const oggi = (): number => {
+  const minuto = Math.floor(Date.now() / 60_000);
+  if (minuto !== oggiCache.minuto) oggiCache = { minuto, giorno: romeDay(new Date().toISOString())! };
+  return oggiCache.giorno;
+};
 
 function uniq(xs: string[]): string[] {
   return xs.length < 2 ? xs : [...new Set(xs)];

@@ -14,8 +14,9 @@ export interface State {
   ultimo: Map<string, number>;
   /** Party id → the party with derived fields, for fees and effects. */
   partiDerivate?: Map<string, Ctx>;
-  /** Windows already computed in this question, per term and party ("" for the whole procedure). */
-  finestre?: Map<object, Map<string, unknown>>;
+  /** Windows already computed in this question: per term, and per term and party. */
+  finestre?: Map<object, unknown>;
+  finestreParte?: Map<object, Map<string, unknown>>;
 }
 
 /** Parties an event is by: `parte`, or `parti` for a joint action. */

@@ -21,8 +21,34 @@ export interface Normalized {
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
+const TRAPPOLE = ["toString", "valueOf"];
+
+/** Whether some object in the value has an own `toString`/`valueOf` (JSON can carry them as data). */
+function haTrappole(x: unknown, depth = 0): boolean {
+  if (typeof x !== "object" || x === null || depth > 20) return false;
+  if (Array.isArray(x)) { for (const v of x) if (haTrappole(v, depth + 1)) return true; return false; }
+  for (const k in x) {
+    if (k === "toString" || k === "valueOf") return true;
+    if (haTrappole((x as Record<string, unknown>)[k], depth + 1)) return true;
+  }
+  return false;
+}
+
+/** A copy without them: a condition comparing such an object would otherwise throw in coercion. */
+function senzaTrappole(x: unknown, depth = 0): unknown {
+  if (typeof x !== "object" || x === null || depth > 20) return x;
+  if (Array.isArray(x)) return x.map((v) => senzaTrappole(v, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const k in x) if (!TRAPPOLE.includes(k)) out[k] = senzaTrappole((x as Record<string, unknown>)[k], depth + 1);
+  return out;
+}
+
 export function normalize(q: unknown, oggi: () => number): Normalized {
   const errori: string[] = [];
+  if (haTrappole(q)) {
+    errori.push("la domanda contiene campi di nome toString o valueOf: ignorati");
+    q = senzaTrappole(q);
+  }
   const erroriAzione: string[] = [];
   const dq: Partial<Domanda> = isObj(q) ? (q as Partial<Domanda>) : {};
   if (!isObj(q)) errori.push("la domanda non è un oggetto JSON");

@@ -129,13 +129,22 @@ export function chiuso(st: State, pt: PTermine | { r: Termine }, w: Finestra, pa
 
 /** `finestra`, memoised per question: several checks ask for the same window. */
 export function finestraDi(p: Prepared, st: State, t: Termine, parte?: string): Finestra | undefined {
-  let byTerm = st.finestre;
-  if (!byTerm) { byTerm = new Map(); st.finestre = byTerm; }
+  if (parte === undefined) {
+    let m = st.finestre;
+    if (!m) { m = new Map(); st.finestre = m; }
+    const hit = m.get(t);
+    if (hit !== undefined) return (hit as Finestra | null) ?? undefined;
+    const w = finestra(p, st, t);
+    m.set(t, w ?? null);
+    return w;
+  }
+  let byTerm = st.finestreParte;
+  if (!byTerm) { byTerm = new Map(); st.finestreParte = byTerm; }
   let m = byTerm.get(t);
   if (!m) { m = new Map(); byTerm.set(t, m); }
-  const k = parte ?? "";
-  if (m.has(k)) return m.get(k) as Finestra | undefined;
+  const hit = m.get(parte);
+  if (hit !== undefined) return (hit as Finestra | null) ?? undefined;
   const w = finestra(p, st, t, parte);
-  m.set(k, w);
+  m.set(parte, w ?? null);
   return w;
 }
