@@ -25,6 +25,7 @@ export class RegolamentoDiff extends LitElement {
       aside { overflow: auto; border-right: 1px solid #d9e2ec; background: #fbfcfe; padding: 10px; }
       .monaco { min-height: 0; min-width: 0; }
       .lato { display: inline-flex; gap: 4px; align-items: center; padding: 2px 6px; border-radius: 4px; background: #f0f4f8; }
+      .lato select { max-width: 320px; }
       ul { list-style: none; margin: 0; padding: 0; }
       li.modifica { border: 1px solid #d9e2ec; border-left-width: 4px; border-radius: 4px; padding: 6px 8px; margin-bottom: 6px; cursor: pointer; background: #fff; font-size: 13px; }
       li.modifica:hover { background: #f0f7ff; }
