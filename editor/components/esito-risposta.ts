@@ -27,7 +27,10 @@ export class EsitoRisposta extends LitElement {
       blockquote { margin: 2px 0 0; padding-left: 8px; border-left: 3px solid #d9e2ec; color: #52606d; font-style: italic; }
       table { border-collapse: collapse; width: 100%; font-size: 12px; }
       td, th { padding: 2px 4px; border-bottom: 1px solid #f0f4f8; text-align: left; }
-      td.num { text-align: right; white-space: nowrap; }
+      td.num, th.num, td.data { text-align: right; white-space: nowrap; }
+      td .cita { display: block; white-space: normal; font-size: 11px; }
+      tr.parte td { font-weight: 600; padding-top: 6px; }
+      summary { cursor: pointer; margin-top: 8px; }
       .scaduta { color: #b91c1c; }
       .totale { font-weight: 600; }
     `,
@@ -53,20 +56,23 @@ export class EsitoRisposta extends LitElement {
         : null}
       ${r.conflitti?.length ? html`<h4>Conflitti</h4><ul>${r.conflitti.map((c) => html`<li>${c.messaggio}</li>`)}</ul>` : null}
       ${r.scadenze?.length
-        ? html`<h4>Scadenze</h4><table class="scadenze"><tr><th>termine</th><th>dal</th><th>entro</th><th>art.</th></tr>
-            ${r.scadenze.map((s) => html`<tr class=${s.scaduta ? "scaduta" : ""}><td>${parole(s.nome)}${s.parte ? ` (${s.parte})` : ""}</td><td>${formatData(s.dal)}</td><td>${formatData(s.entro)}</td><td class="cita">${s.cita}</td></tr>`)}</table>`
+        ? html`<h4>Scadenze</h4><table class="scadenze"><tr><th>termine</th><th>dal</th><th>entro</th></tr>
+            ${r.scadenze.map((s) => html`<tr class=${s.scaduta ? "scaduta" : ""}><td>${parole(s.nome)}${s.parte ? ` (${s.parte})` : ""}<span class="cita">${s.cita}${s.fonte !== organismo ? ` · ${s.fonte}` : ""}</span></td><td class="data">${formatData(s.dal)}</td><td class="data">${formatData(s.entro)}${s.scaduta ? " (scaduto)" : ""}</td></tr>`)}</table>`
         : null}
       ${r.indennita?.per_parte?.length
-        ? html`<h4>Indennità</h4><table class="indennita">
+        ? html`<h4>Indennità</h4><table class="indennita"><tr><th>voce</th><th class="num">imponibile</th><th class="num">IVA</th></tr>
             ${r.indennita.per_parte.map(
-              (p) => html`${p.voci.map((v) => html`<tr><td>${p.parte}</td><td>${parole(v.voce)}${v.quantita && v.quantita !== 1 ? ` ×${v.quantita}` : ""}</td><td class="num">${formatEuro(v.imponibile)}</td><td class="num">${v.iva === null ? "" : `+ IVA ${formatEuro(v.iva)}`}</td><td class="cita">${v.cita}</td></tr>`)}
-                <tr class="totale"><td>${p.parte}</td><td>totale</td><td class="num" colspan="2">${formatEuro(p.totale)}</td><td></td></tr>`,
+              (p) => html`<tr class="parte"><td colspan="3">Parte ${p.parte}</td></tr>
+                ${p.voci.map((v) => html`<tr><td>${parole(v.voce)}${v.quantita && v.quantita !== 1 ? ` ×${v.quantita}` : ""}<span class="cita">${v.cita}${v.fonte && v.fonte !== organismo ? ` · ${v.fonte}` : ""}</span></td><td class="num">${formatEuro(v.imponibile)}</td><td class="num">${v.iva === null ? "—" : formatEuro(v.iva)}</td></tr>`)}
+                <tr class="totale"><td>totale parte ${p.parte}</td><td class="num" colspan="2">${formatEuro(p.totale)}</td></tr>`,
             )}
-            <tr class="totale"><td colspan="2">totale procedimento</td><td class="num" colspan="2">${formatEuro(r.indennita.totale)}</td><td></td></tr>
+            <tr class="totale"><td>totale procedimento</td><td class="num" colspan="2">${formatEuro(r.indennita.totale)}</td></tr>
           </table>`
         : null}
       ${r.effetti?.length ? html`<h4>Effetti</h4><ul>${r.effetti.map((e) => html`<li>${parole(e.effetto)}${e.parte ? ` (${e.parte})` : ""} <span class="cita">${e.cita}</span></li>`)}</ul>` : null}
-      ${r.azioni_consentite?.length ? html`<h4>Azioni consentite ora</h4><div style="font-size:12px">${r.azioni_consentite.map(parole).join(", ")}</div>` : null}
+      ${r.azioni_consentite?.length
+        ? html`<details><summary><h4 style="display:inline">Azioni consentite ora (${r.azioni_consentite.length})</h4></summary><div style="font-size:12px">${r.azioni_consentite.map(parole).join(", ")}</div></details>`
+        : null}
       ${this.domanda
         ? html`<h4>Linea temporale</h4><linea-temporale .eventi=${this.domanda.procedimento.eventi ?? []} .scadenze=${r.scadenze ?? []} .azione=${this.domanda.azione} .data=${this.domanda.data ?? ""}></linea-temporale>`
         : null}

@@ -8,6 +8,8 @@ import { aggiungiRisposte, percorsoAGradini, scalaLineare, scalaLog, tacche, tac
 import { formatEuro, formatNumero } from "../logica/formato.ts";
 
 const COLORI = ["#1d4ed8", "#dc2626", "#059669", "#d97706", "#7c3aed", "#0e7490", "#be185d"];
+// Organismi that apply the same national table draw the same line: dashes keep each one visible.
+const TRATTI = ["", "7 4", "2 3", "10 3 2 3", "4 2", "1 4", "12 4"];
 const L = 720;
 const H = 380;
 const M = { sx: 70, dx: 150, su: 16, giu: 44 };
@@ -98,11 +100,11 @@ export class GraficoIndennita extends LitElement {
         <text class="titolo-asse" x=${(M.sx + L - M.dx) / 2} y=${H - 8} text-anchor="middle">valore della controversia (€, scala logaritmica)</text>
         <text class="titolo-asse" transform="translate(14 ${(H - M.giu + M.su) / 2}) rotate(-90)" text-anchor="middle">indennità della parte ${this.parte} (€, IVA inclusa)</text>
         ${this.serie.map(
-          (s, i) => svg`<path class="serie" stroke=${COLORI[i % COLORI.length]} d=${percorsoAGradini(s.punti, x, y)}>
+          (s, i) => svg`<path class="serie" stroke=${COLORI[i % COLORI.length]} stroke-dasharray=${TRATTI[i % TRATTI.length] || "none"} d=${percorsoAGradini(s.punti, x, y)}>
             <title>${s.organismo}: ${s.punti.map((p) => `${formatEuro(p.valore)} → ${formatEuro(p.importo)}`).join("; ")}</title></path>`,
         )}
         <g class="legenda">
-          ${this.serie.map((s, i) => svg`<g transform="translate(${L - M.dx + 14} ${M.su + 8 + i * 20})"><rect width="14" height="4" y="-4" fill=${COLORI[i % COLORI.length]} /><text x="20" y="0">${s.organismo}</text></g>`)}
+          ${this.serie.map((s, i) => svg`<g transform="translate(${L - M.dx + 14} ${M.su + 8 + i * 20})"><line x1="0" x2="16" y1="-4" y2="-4" stroke-width="2" stroke=${COLORI[i % COLORI.length]} stroke-dasharray=${TRATTI[i % TRATTI.length] || "none"} /><text x="22" y="0">${s.organismo}</text></g>`)}
         </g>
       </svg>
     `;

@@ -28,7 +28,7 @@ export class RegolamentoConfronto extends LitElement {
       legend { font-size: 12px; color: #52606d; }
       .evento { display: flex; gap: 6px; margin-bottom: 4px; align-items: center; }
       .evento input.campi { flex: 1; min-width: 200px; }
-      .risposte { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 10px; margin-top: 12px; }
+      .risposte { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 10px; margin-top: 12px; }
       .organismi label { margin-right: 8px; }
     `,
   ];
@@ -100,7 +100,7 @@ export class RegolamentoConfronto extends LitElement {
     const m = this.matrice;
     if (!m) return html`<p class="vuoto">Caricamento della matrice…</p>`;
     return html`<div class="matrice-contenitore"><table class="matrice">
-      <thead><tr><th>Argomento</th>${m.organismi.map((o) => html`<th>${o.nome || o.id}</th>`)}</tr></thead>
+      <thead><tr><th>Argomento</th>${m.organismi.map((o) => html`<th title=${o.nome}>${o.id}</th>`)}</tr></thead>
       <tbody>
         ${m.argomenti.map(
           (a) => html`<tr><th>${a.titolo}</th>${m.organismi.map((o) => {

@@ -1,0 +1,76 @@
+// The comparison view: the topic × organismo matrix, a case run in the simulator with every
+// organismo (one answer each, side by side), and the fee chart drawn from the engine's answers.
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { apriChromium, fotografa, type Sessione } from "./chromium.ts";
+import { organismi } from "./aiuti.ts";
+
+const url = inject("url");
+let s: Sessione;
+let p: Page & { erroriConsole: string[] };
+let ids: string[];
+
+beforeAll(async () => {
+  ids = (await organismi(url)).map((o) => o.id);
+  s = await apriChromium();
+  p = await s.pagina();
+});
+
+afterAll(async () => {
+  await s?.chiudi();
+});
+
+describe("confronto", () => {
+  it("shows the matrix with one column per organismo", async () => {
+    await p.goto(`${url}/#/confronto`);
+    await p.locator("regolamento-confronto table.matrice tbody tr").first().waitFor({ timeout: 30_000 });
+    const colonne = await p.locator("regolamento-confronto table.matrice thead th").allInnerTexts();
+    expect(colonne.slice(1).sort()).toEqual([...ids].sort());
+    expect(await p.locator("regolamento-confronto table.matrice tbody tr").count()).toBeGreaterThan(3);
+  });
+
+  it("runs a case with every organismo and shows every answer side by side", async () => {
+    await p.locator("regolamento-confronto select[name=materia]").selectOption("condominio");
+    await p.locator("regolamento-confronto input[name=valore]").fill("30000");
+    await p.locator("regolamento-confronto input[name=valore]").dispatchEvent("change");
+    await p.locator("regolamento-confronto button.simula").click();
+    const risposte = p.locator("esito-risposta");
+    await risposte.first().waitFor({ timeout: 30_000 });
+    expect(await risposte.count()).toBe(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const r = risposte.nth(i);
+      expect(await r.locator(".esito").innerText()).toMatch(/consentito|negato/i);
+      expect(await r.locator("table.indennita").innerText()).toMatch(/totale procedimento/);
+      expect(await r.locator("linea-temporale svg g.evento").count()).toBe(2);
+    }
+    // The case asked: each organismo's fee for party A at 30.000 € is there, and they are numbers.
+    const totali = await risposte.locator("table.indennita tr.totale").allInnerTexts();
+    expect(totali.some((t) => /\d+,\d\d\s*€/.test(t))).toBe(true);
+    await risposte.first().scrollIntoViewIfNeeded();
+    await fotografa(p, "confronto");
+    await risposte.first().locator("linea-temporale").scrollIntoViewIfNeeded();
+    await risposte.first().screenshot({ path: "test-results/screenshots/linea-temporale.png" });
+  });
+
+  it("draws the fee per party against the dispute value for every organismo", async () => {
+    await p.goto(`${url}/#/grafici`);
+    const linee = p.locator("grafico-indennita path.serie");
+    await linee.first().waitFor({ timeout: 60_000 });
+    await p.waitForFunction((n) => {
+      const g = document.querySelector("app-regolamenti")?.shadowRoot?.querySelector("grafico-indennita");
+      return (g?.shadowRoot?.querySelectorAll("path.serie").length ?? 0) >= n;
+    }, ids.length, { timeout: 60_000 });
+    // Fees grow with the value: each line ends no lower than it starts.
+    const percorsi = await linee.evaluateAll((ps) => ps.map((x) => x.getAttribute("d") ?? ""));
+    for (const d of percorsi) {
+      const ys = [...d.matchAll(/[MV][\d.]+,?([\d.]+)?/g)].map((m) => Number(m[0].startsWith("M") ? m[1] : m[0].slice(1)));
+      expect(ys.at(-1)!).toBeLessThanOrEqual(ys[0]!);
+    }
+    expect(await p.locator("grafico-indennita .legenda text").allTextContents()).toEqual(expect.arrayContaining(ids));
+    await fotografa(p, "grafico");
+  });
+
+  it("logs no errors in the console", () => {
+    expect(p.erroriConsole).toEqual([]);
+  });
+});
