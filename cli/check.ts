@@ -1,7 +1,7 @@
 // `regolamento check <file…>`: prints `file:line:col: code message` per diagnostic; exit 1 on any error.
 // Files that apply baselines are checked against them (regolamenti/normativa/*.regolamento, the
 // version in force at the file's `in vigore dal`), so cross-file references are verified.
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { check, readHeader, type Diagnostic } from "../dsl/index.ts";
@@ -31,6 +31,19 @@ export function basiPer(source: string, file: string, fonti: FonteBase[]): Regol
   return problemi.length ? undefined : bases;
 }
 
+/** Files named, with folders expanded to the `.regolamento` files they contain. */
+export async function espandi(args: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const a of args) {
+    const s = await stat(a).catch(() => undefined);
+    if (s?.isDirectory()) {
+      const nomi = (await readdir(a, { recursive: true })).filter((f) => f.endsWith(".regolamento")).sort();
+      out.push(...nomi.map((n) => path.join(a, n)));
+    } else out.push(a);
+  }
+  return out;
+}
+
 export function riga(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.col}: ${d.code} ${d.severity === "warning" ? "avviso: " : ""}${d.message}`;
 }
@@ -44,11 +57,12 @@ export function opzioneBasi(args: string[]): { files: string[]; basi?: string } 
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { files, basi } = opzioneBasi(args);
-  if (files.length === 0 || files.includes("--help")) {
-    console.error("uso: regolamento check [--basi <cartella>] <file…>");
+  const { files: nomi, basi } = opzioneBasi(args);
+  if (nomi.length === 0 || nomi.includes("--help")) {
+    console.error("uso: regolamento check [--basi <cartella>] <file o cartella…>");
     return 2;
   }
+  const files = await espandi(nomi);
   const fonti = await fontiBasi(basi);
   let errori = 0;
   let avvisi = 0;

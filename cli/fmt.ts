@@ -2,16 +2,17 @@
 // text; --check exits 1 when a file would change; --write rewrites files in place.
 import { readFile, writeFile } from "node:fs/promises";
 import { format } from "../dsl/index.ts";
-import { riga } from "./check.ts";
+import { espandi, riga } from "./check.ts";
 
 export async function run(args: string[]): Promise<number> {
   const check = args.includes("--check");
   const write = args.includes("--write");
-  const files = args.filter((a) => a !== "--check" && a !== "--write");
-  if (files.length === 0 || (check && write) || files.some((f) => f.startsWith("--"))) {
-    console.error("uso: regolamento fmt [--check|--write] <file…>");
+  const nomi = args.filter((a) => a !== "--check" && a !== "--write");
+  if (nomi.length === 0 || (check && write) || nomi.some((f) => f.startsWith("--"))) {
+    console.error("uso: regolamento fmt [--check|--write] <file o cartella…>");
     return 2;
   }
+  const files = await espandi(nomi);
   let esito = 0;
   for (const file of files) {
     let source: string;

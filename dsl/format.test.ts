@@ -51,6 +51,42 @@ vincolo v:
     expect(out.trimEnd().endsWith("# fine")).toBe(true);
     expect(format(out).text).toBe(out);
   });
+  it("a comment closing a block keeps that block's level and stays before the blank line", () => {
+    const src = `regolamento p "P" versione 1 in vigore dal 2026-01-01
+articolo 1
+  comma 1
+    vincolo v: per adesione vieta
+    # resto del comma non operativo
+  comma 2
+      # nota sul comma 2, scritta troppo a destra
+articolo 2
+`;
+    expect(format(src).text).toBe(`regolamento p "P"
+  versione 1 in vigore dal 2026-01-01
+
+articolo 1
+  comma 1
+    vincolo v:
+      per adesione
+      vieta
+    # resto del comma non operativo
+  comma 2
+    # nota sul comma 2, scritta troppo a destra
+
+articolo 2
+`);
+  });
+  it("breaks a long condition at its outermost connective, and a long parametro note onto its own line", () => {
+    const lunga = "esiste deposito_domanda.elementi_mancanti";
+    const src = `regolamento p "P" versione 1 in vigore dal 2026-01-01
+  parametro x = vero "${"una nota lunga ".repeat(8)}"
+vincolo v: per adesione quando ${lunga} o ${lunga} o ${lunga} vieta
+`;
+    const out = format(src).text!;
+    expect(out).toContain(`  parametro x = vero\n    "una nota lunga`);
+    expect(out).toContain(`  quando ${lunga}\n    o ${lunga}\n    o ${lunga}\n  vieta`);
+    expect(format(out).text).toBe(out);
+  });
   it("gives no text on syntax errors, with the diagnostics", () => {
     const r = format(`regolamento p "P" versione 1 in vigore dal 2026-01-01\nvincolo v per adesione vieta\n`);
     expect(r.text).toBeUndefined();

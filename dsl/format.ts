@@ -9,10 +9,16 @@ import type {
 import { haErrori, type Diagnostic } from "./diagnostica.ts";
 import { parse } from "./parse.ts";
 
+/** Beyond this width a parametro's note moves to its own line. */
+const LARGHEZZA = 100;
+
 interface Riga {
   rientro: number;
   testo: string;
   origine: number; // source line of its first token
+  colonna: number; // source column of its first token
+  /** Indentation of what sits inside it (a header's children); a leaf's own indentation. */
+  figli: number;
   vuotaPrima?: boolean;
 }
 
@@ -97,13 +103,24 @@ function importo(i: ImportoAst | undefined): string {
 const rif = (r: RifAst): string => (r.di ? `${r.nome.testo} di ${r.di.testo}` : r.nome.testo);
 const nomi = (ps: { testo: string }[]): string => ps.map((p) => p.testo).join(", ");
 
+/**
+ * A condition after its keyword; when the line would be longer than LARGHEZZA, one line per operand
+ * of the outermost `o`/`e`, continuation lines one level deeper starting with the connective.
+ */
+function condizioneACapo(parola: string, c: Cond, rientro: number): string {
+  const riga = `${parola} ${condizione(c)}`;
+  if (riga.length + rientro <= LARGHEZZA || (c.t !== "o" && c.t !== "e")) return riga;
+  const pad = " ".repeat(rientro + 2);
+  return `${parola} ${c.parti.map(condizione).join(`\n${pad}${c.t} `)}`;
+}
+
 /** One clause as one line; undefined for clauses printed in the statement's header. */
-function clausola(c: Clausola): string | undefined {
+function clausola(c: Clausola, rientro: number): string | undefined {
   switch (c.k) {
     case "quando":
-      return `quando ${condizione(c.cond)}`;
+      return condizioneACapo("quando", c.cond, rientro);
     case "richiede":
-      return `richiede ${condizione(c.cond)}`;
+      return condizioneACapo("richiede", c.cond, rientro);
     case "testo":
     case "nota":
     case "motivo":
@@ -170,17 +187,21 @@ class Stampante {
     return this.sorgente.slice(s.offset, s.endOffset);
   }
   private riga(rientro: number, testo: string, span: Span, vuotaPrima = false): void {
-    this.righe.push({ rientro, testo, origine: span.line, vuotaPrima });
+    this.righe.push({ rientro, testo, origine: span.line, colonna: span.col, figli: rientro + 2, vuotaPrima });
+  }
+  /** A line with nothing inside it (a clause, a row, a header field). */
+  private foglia(rientro: number, testo: string, span: Span, vuotaPrima = false): void {
+    this.righe.push({ rientro, testo, origine: span.line, colonna: span.col, figli: rientro, vuotaPrima });
   }
 
   file(ast: AstFile): void {
     const h = ast.intestazione;
     if (h) {
       this.riga(0, `regolamento ${h.id ? this.testo(h.id.span) : ""} ${h.nome?.raw ?? '""'}`, h.span);
-      if (h.registro) this.riga(2, `registro ${this.testo(h.registro.span)}`, h.registro.span);
+      if (h.registro) this.foglia(2, `registro ${this.testo(h.registro.span)}`, h.registro.span);
       if (h.versione && h.inVigoreDal)
-        this.riga(2, `versione ${this.testo(h.versione.span)} in vigore dal ${h.inVigoreDal.testo}`, h.versione.span);
-      if (h.applica.length) this.riga(2, `applica ${nomi(h.applica)}`, h.applica[0]!.span);
+        this.foglia(2, `versione ${this.testo(h.versione.span)} in vigore dal ${h.inVigoreDal.testo}`, h.versione.span);
+      if (h.applica.length) this.foglia(2, `applica ${nomi(h.applica)}`, h.applica[0]!.span);
       for (const p of h.parametri) this.parametro(p, 2);
     }
     for (const e of ast.elementi) {
@@ -193,7 +214,7 @@ class Stampante {
   private articolo(a: ArticoloAst): void {
     const num = `${a.numero?.raw ?? ""}${a.suffisso ? ` ${a.suffisso}` : ""}`;
     this.riga(0, `articolo ${num}${a.titolo ? ` ${a.titolo.raw}` : ""}`, a.span, true);
-    if (a.testo) this.riga(2, `testo ${a.testo.raw}`, a.testo.span);
+    if (a.testo) this.foglia(2, `testo ${a.testo.raw}`, a.testo.span);
     for (const f of a.figli) {
       if (f.n === "comma") this.comma(f, 2);
       else if (f.n === "lettera") this.lettera(f, 2);
@@ -230,21 +251,26 @@ class Stampante {
 
   private parametro(p: ParametroAst, rientro: number, vuotaPrima = false): void {
     const v = p.valore ? (p.valore.t === "lista" ? `[${p.valore.valori.map(espr).join(", ")}]` : espr(p.valore)) : "";
-    this.riga(rientro, `parametro ${p.nome?.testo ?? ""} = ${v}${p.nota ? ` ${p.nota.raw}` : ""}`, p.span, vuotaPrima);
+    const testa = `parametro ${p.nome?.testo ?? ""} = ${v}`;
+    // a long note goes on its own line, one level deeper, as authors write it
+    if (p.nota && testa.length + p.nota.raw.length + rientro > LARGHEZZA) {
+      this.foglia(rientro, testa, p.span, vuotaPrima);
+      this.foglia(rientro + 2, p.nota.raw, p.nota.span);
+    } else this.foglia(rientro, `${testa}${p.nota ? ` ${p.nota.raw}` : ""}`, p.span, vuotaPrima);
   }
 
   private calendario(c: CalendarioAst, rientro: number, vuotaPrima: boolean): void {
     this.riga(rientro, "calendario", c.span, vuotaPrima);
     for (const v of c.voci) {
       const nome = v.nome ? ` ${v.nome.raw}` : "";
-      if (v.t === "festivo") this.riga(rientro + 2, `festivo ${v.data.testo}${nome}`, v.span);
-      else this.riga(rientro + 2, `chiusura dal ${v.dal.testo} al ${v.al.testo}${nome}`, v.span);
+      if (v.t === "festivo") this.foglia(rientro + 2, `festivo ${v.data.testo}${nome}`, v.span);
+      else this.foglia(rientro + 2, `chiusura dal ${v.dal.testo} al ${v.al.testo}${nome}`, v.span);
     }
   }
 
   private procedura(p: ProceduraAst, rientro: number, vuotaPrima: boolean): void {
     this.riga(rientro, "procedura", p.span, vuotaPrima);
-    for (const f of p.fasi) this.riga(rientro + 2, ["fase", f.nome.testo, ...f.marche].join(" "), f.span);
+    for (const f of p.fasi) this.foglia(rientro + 2, ["fase", f.nome.testo, ...f.marche].join(" "), f.span);
   }
 
   private dichiarazione(d: Dichiarazione, rientro: number, vuotaPrima: boolean): void {
@@ -257,8 +283,8 @@ class Stampante {
     }
     this.riga(rientro, `${testa}:`, d.span, vuotaPrima);
     for (const c of d.clausole) {
-      const t = clausola(c);
-      if (t !== undefined) this.riga(rientro + 2, t, c.span);
+      const t = clausola(c, rientro + 2);
+      if (t !== undefined) this.foglia(rientro + 2, t, c.span);
     }
   }
 }
@@ -269,8 +295,23 @@ function conCommenti(righe: Riga[], ast: AstFile, sorgente: string): string {
   for (let i = sorgente.indexOf("\n"); i >= 0; i = sorgente.indexOf("\n", i + 1)) inizi.push(i + 1);
   const inizioRiga = (line: number): number => inizi[line - 1] ?? sorgente.length;
   const finali = new Map<number, string[]>(); // index of the line → trailing comments
-  const prima = new Map<number, string[]>(); // index of the line → comments on their own lines before it
-  const inCoda: string[] = [];
+  // index of a line → own-line comments before it; `chiude` ones end the block above (they go
+  // before the blank line that opens an articolo), the others introduce the line.
+  const prima = new Map<number, { testo: string; rientro: number; chiude: boolean }[]>();
+  const inCoda: { testo: string; rientro: number }[] = [];
+  // An own-line comment indented deeper than the line after it belongs to the block before it: it
+  // takes the level of that block nearest to where the author wrote it; otherwise it goes with the next line.
+  const collocazione = (col: number, i: number): { rientro: number; chiude: boolean } => {
+    const dopo = righe[i];
+    const prec = righe[i - 1];
+    const voluto = Math.floor((col - 1) / 2) * 2;
+    if (!dopo) return { rientro: prec && col > 1 ? Math.min(prec.figli, voluto) : 0, chiude: true };
+    if (prec && col > dopo.colonna) {
+      const r = Math.min(prec.figli, Math.max(dopo.rientro, voluto));
+      if (r > dopo.rientro) return { rientro: r, chiude: true };
+    }
+    return { rientro: dopo.rientro, chiude: false };
+  };
   for (const c of ast.commenti) {
     const daInizio = sorgente.slice(inizioRiga(c.span.line), c.span.offset);
     const accodato = daInizio.trim().length > 0;
@@ -283,19 +324,21 @@ function conCommenti(righe: Riga[], ast: AstFile, sorgente: string): string {
       }
     }
     const idx = righe.findIndex((r) => r.origine > c.span.line);
-    if (idx < 0) inCoda.push(c.testo);
-    else prima.set(idx, [...(prima.get(idx) ?? []), c.testo]);
+    if (idx < 0) inCoda.push({ testo: c.testo, rientro: collocazione(c.span.col, righe.length).rientro });
+    else prima.set(idx, [...(prima.get(idx) ?? []), { testo: c.testo, ...collocazione(c.span.col, idx) }]);
   }
   const out: string[] = [];
   righe.forEach((r, i) => {
+    const commenti = prima.get(i) ?? [];
+    for (const c of commenti) if (c.chiude) out.push(" ".repeat(c.rientro) + c.testo.trimEnd());
     if (r.vuotaPrima && out.length > 0) out.push("");
     const pad = " ".repeat(r.rientro);
-    for (const c of prima.get(i) ?? []) out.push(pad + c.trimEnd());
+    for (const c of commenti) if (!c.chiude) out.push(" ".repeat(c.rientro) + c.testo.trimEnd());
     const fine = finali.get(i);
     out.push(pad + r.testo + (fine ? " " + fine.map((x) => x.trimEnd()).join(" ") : ""));
   });
-  if (inCoda.length && out.length) out.push("");
-  for (const c of inCoda) out.push(c.trimEnd());
+  if (inCoda.length && out.length && inCoda[0]!.rientro === 0) out.push("");
+  for (const c of inCoda) out.push(" ".repeat(c.rientro) + c.testo.trimEnd());
   return out.join("\n") + "\n";
 }
 
