@@ -139,6 +139,10 @@ export function compile(logic: JsonLogic | undefined): Compiled {
         const [x, y] = xs as [Compiled, Compiled];
         return (d) => { const c = x(d); return truthy(c) ? y(d) : c; };
       }
+      if (xs.length === 3) {
+        const [x, y, z] = xs as [Compiled, Compiled, Compiled];
+        return (d) => { let c = x(d); if (!truthy(c)) return c; c = y(d); return truthy(c) ? z(d) : c; };
+      }
       return (d) => {
         let c: unknown;
         for (let i = 0; i < xs.length; i++) { c = xs[i]!(d); if (!truthy(c)) return c; }
@@ -147,6 +151,14 @@ export function compile(logic: JsonLogic | undefined): Compiled {
     }
     case "or": {
       const xs = args.map(compile);
+      if (xs.length === 2) {
+        const [x, y] = xs as [Compiled, Compiled];
+        return (d) => { const c = x(d); return truthy(c) ? c : y(d); };
+      }
+      if (xs.length === 3) {
+        const [x, y, z] = xs as [Compiled, Compiled, Compiled];
+        return (d) => { let c = x(d); if (truthy(c)) return c; c = y(d); return truthy(c) ? c : z(d); };
+      }
       return (d) => {
         let c: unknown;
         for (let i = 0; i < xs.length; i++) { c = xs[i]!(d); if (truthy(c)) return c; }
@@ -209,6 +221,8 @@ const isConst = (l: JsonLogic | undefined) => !isLogic(l) && !Array.isArray(l);
  * captured as a value instead of a closure call. Same semantics as EAGER.
  */
 function specialise(op: string, args: JsonLogic[], xs: Compiled[]): Compiled | undefined {
+  const fused = fuse(op, args);
+  if (fused) return fused;
   if (op === "!" && xs.length >= 1) { const x = xs[0]!; return (d) => { const v = x(d); return Array.isArray(v) ? v.length === 0 : !v; }; }
   if (op === "!!" && xs.length >= 1) { const x = xs[0]!; return (d) => { const v = x(d); return Array.isArray(v) ? v.length !== 0 : !!v; }; }
   if (xs.length !== 2) return undefined;
@@ -232,6 +246,76 @@ function specialise(op: string, args: JsonLogic[], xs: Compiled[]): Compiled | u
       }
       return undefined;
     }
+  }
+  return undefined;
+}
+
+/** A `var` with a literal one- or two-segment path and no default: read inline by the operator. */
+function simplePath(l: JsonLogic | undefined): string[] | undefined {
+  if (!isLogic(l) || !("var" in l)) return undefined;
+  const raw = l["var"];
+  const a = Array.isArray(raw) ? raw : [raw];
+  if (a.length !== 1 || typeof a[0] !== "string" || a[0] === "") return undefined;
+  const keys = a[0].split(".");
+  return keys.length <= 2 ? keys : undefined;
+}
+
+/** json-logic's `var` (not found → null) for one or two segments. */
+function read1(d: unknown, k: string): unknown {
+  if (d === null || d === undefined) return null;
+  const v = (d as Record<string, unknown>)[k];
+  return v === undefined ? null : v;
+}
+function read2(d: unknown, k0: string, k1: string): unknown {
+  if (d === null || d === undefined) return null;
+  const m = (d as Record<string, unknown>)[k0];
+  if (m === null || m === undefined) return null;
+  const v = (m as Record<string, unknown>)[k1];
+  return v === undefined ? null : v;
+}
+
+/** The hottest shapes — `var op literal`, `var in [literals]`, `!var`, `!!var` — as one closure each. */
+function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
+  const path = simplePath(args[0]);
+  if (!path) return undefined;
+  const [k0, k1] = path as [string, string | undefined];
+  if ((op === "!" || op === "!!") && args.length >= 1) {
+    const neg = op === "!";
+    if (k1 === undefined) return (d) => { const v = read1(d, k0); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
+    return (d) => { const v = read2(d, k0, k1); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
+  }
+  if (args.length !== 2) return undefined;
+  const lit = args[1];
+  if (op === "in") {
+    if (!Array.isArray(lit) || !lit.every((e) => isConst(e))) return undefined;
+    const items = lit as unknown[];
+    if (k1 === undefined) return (d) => items.indexOf(read1(d, k0)) !== -1;
+    return (d) => items.indexOf(read2(d, k0, k1)) !== -1;
+  }
+  if (!isConst(lit)) return undefined;
+  const k = lit as unknown;
+  if (k1 === undefined) {
+    switch (op) {
+      case "==": return (d) => read1(d, k0) == k;
+      case "!=": return (d) => read1(d, k0) != k;
+      case "===": return (d) => read1(d, k0) === k;
+      case "!==": return (d) => read1(d, k0) !== k;
+      case "<": return (d) => (read1(d, k0) as number) < (k as number);
+      case "<=": return (d) => (read1(d, k0) as number) <= (k as number);
+      case ">": return (d) => (read1(d, k0) as number) > (k as number);
+      case ">=": return (d) => (read1(d, k0) as number) >= (k as number);
+    }
+    return undefined;
+  }
+  switch (op) {
+    case "==": return (d) => read2(d, k0, k1) == k;
+    case "!=": return (d) => read2(d, k0, k1) != k;
+    case "===": return (d) => read2(d, k0, k1) === k;
+    case "!==": return (d) => read2(d, k0, k1) !== k;
+    case "<": return (d) => (read2(d, k0, k1) as number) < (k as number);
+    case "<=": return (d) => (read2(d, k0, k1) as number) <= (k as number);
+    case ">": return (d) => (read2(d, k0, k1) as number) > (k as number);
+    case ">=": return (d) => (read2(d, k0, k1) as number) >= (k as number);
   }
   return undefined;
 }
