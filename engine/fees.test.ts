@@ -118,3 +118,18 @@ describe("formatting", () => {
     expect(formatValore(100000000)).toBe("1.000.000");
   });
 });
+
+describe("variations on unknown amounts", () => {
+  it("a deduction from an undetermined fee is undetermined", () => {
+    const p = prepare(reg({ id: "x", regole: [
+      tariffa("spese_mediazione_primo_incontro", { fonte: "x", scaglioni: [{ importo: { tipo: "fisso", centesimi: eur(170) } }] }),
+      tariffa("spese_mediazione", { fonte: "x", scaglioni: [{ fino: eur(5_000_000), importo: { tipo: "fisso", centesimi: eur(1000) } }, { importo: { tipo: "da_determinare" } }] }),
+      variazione("detrazione_primo_incontro", { fonte: "x", misura: { tipo: "voce", voce: "spese_mediazione_primo_incontro" }, su: ["spese_mediazione"] }),
+    ] }), []);
+    const big = parte(evaluate(p, q(6_000_000)), "A");
+    expect(big.voci.find((x) => x.voce === "detrazione_primo_incontro")?.imponibile).toBeNull();
+    expect(big.totale).toBe(207.4);
+    const small = parte(evaluate(p, q(100)), "A");
+    expect(small.voci.find((x) => x.voce === "detrazione_primo_incontro")?.imponibile).toBe(-170);
+  });
+});

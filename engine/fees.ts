@@ -128,8 +128,10 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
       }
       let amount: number | null;
       const m = r.misura;
-      if (m.tipo === "voce") amount = byVoce.get(m.voce)?.importo ?? 0;
-      else if (base === null) amount = null;
+      // A variation on a voce whose amount is unknown is unknown too (a deduction from an
+      // undetermined fee is not a known refund).
+      if (base === null) amount = null;
+      else if (m.tipo === "voce") amount = byVoce.get(m.voce)?.importo ?? 0;
       else if (m.tipo === "frazione") amount = fractionOf(base, m.num, m.den);
       else if (m.tipo === "percentuale") amount = percentOf(base, m.percentuale);
       else amount = m.centesimi;
