@@ -137,18 +137,24 @@ export class ServizioProcedimenti {
 
   private async carica(tx: Tx, organismo: string, pid: string, perAggiornare: boolean) {
     const { database } = this.s;
-    const [p] = await database.rows<RigaProcedimento>(
+    // Both queries leave in one write: the events query starts only once the lock is held (the
+    // connection runs them in order), and in READ COMMITTED it takes a fresh snapshot then, so it
+    // sees every event committed by the transaction that held the lock before us.
+    const procedimento = database.rows<RigaProcedimento>(
       tx,
       perAggiornare
         ? sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid} for update`
         : sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid}`,
     );
-    if (!p) return undefined;
-    const eventi = await database.rows<RigaEvento>(
+    const storia = database.rows<RigaEvento>(
       tx,
       sql`select seq, azione, attore, versione_regolamento, regole, registrato_il from eventi
           where organismo_id = ${organismo} and procedimento_id = ${pid} order by seq`,
     );
+    storia.catch(() => {});
+    const [p] = await procedimento;
+    const eventi = await storia;
+    if (!p) return undefined;
     return { p, eventi };
   }
 

@@ -99,7 +99,7 @@ export class ServizioRegolamenti {
       await tx.execute(sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, diagnostiche)
         values (${organismo}, ${h.versione}, 'bozza', ${h.inVigoreDal}, ${sorgente}, ${regolamento ? JSON.stringify(regolamento) : null}::jsonb, ${JSON.stringify(diagnostics)}::jsonb)`);
       const r = await this.riga(tx, organismo, h.versione);
-      return { ...vista(r!, false), diagnostics };
+      return vista(r!, true);
     });
   }
 
@@ -113,7 +113,7 @@ export class ServizioRegolamenti {
         ir = ${regolamento ? JSON.stringify(regolamento) : null}::jsonb, diagnostiche = ${JSON.stringify(diagnostics)}::jsonb, aggiornato_il = now()
         where organismo_id = ${organismo} and versione = ${versione}`);
       const dopo = await this.riga(tx, organismo, versione);
-      return { ...vista(dopo!, false), diagnostics };
+      return vista(dopo!, true);
     });
   }
 
