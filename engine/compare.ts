@@ -65,12 +65,15 @@ function chiusure(p: Prepared): Cella {
 
 /** What each party pays at filing for a dispute of `valore` euro (istante A deposits; B is invited). */
 function feeCell(p: Prepared, valore: number): Cella {
+  // Filed on the day the newest of the texts involved came into force: deterministic, and every
+  // rule of this prepared version is in force on it.
+  const giorno = [p.regolamento, ...p.basi].map((r) => r.inVigoreDal).sort().at(-1)!;
   const q: Domanda = {
-    data: p.regolamento.inVigoreDal > "2026-01-01" ? p.regolamento.inVigoreDal : "2026-01-01",
+    data: giorno,
     procedimento: {
       materia: "altro", tipo: "volontaria", valore,
       parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }],
-      eventi: [{ azione: "deposito_domanda", data: p.regolamento.inVigoreDal > "2026-01-01" ? p.regolamento.inVigoreDal : "2026-01-01", parte: "A" }],
+      eventi: [{ azione: "deposito_domanda", data: giorno, parte: "A" }],
     },
   };
   const r = evaluate(p, q);
