@@ -64,6 +64,7 @@ export class RegolamentoEditor extends LitElement {
   private verificatore: Verificatore | undefined;
   private versioneAperta: VersioneInfo | undefined;
   private caricamento = 0;
+  private indiceInAttesa: number | undefined;
 
   override firstUpdated(): void {
     adottaStiliDocumento(this.shadowRoot!);
@@ -143,7 +144,13 @@ export class RegolamentoEditor extends LitElement {
 
   private testoCambiato(): void {
     this.verificatore?.verifica(this.testo);
-    this.indice = indiceArticoli(this.testo);
+    // The outline waits for an idle moment: the diagnostics come first.
+    if (this.indiceInAttesa === undefined) {
+      this.indiceInAttesa = requestIdleCallback(() => {
+        this.indiceInAttesa = undefined;
+        this.indice = indiceArticoli(this.testo);
+      }, { timeout: 500 });
+    }
   }
 
   private applicaEsito(e: DalWorker): void {
