@@ -291,12 +291,18 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     // A second catalogue on the same database (as another server would be) hears the publish.
     const altroRegistro = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
     expect(altroRegistro.ha("alfa", "2")).toBe(false);
+    // And one that is not listening (its notification is lost) recovers it by reconciliation.
+    const sordo = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
+    await sordo.chiusura();
     const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R });
     expect(pub.status, pub.testo).toBe(200);
     for (let i = 0; i < 100 && !altroRegistro.ha("alfa", "2"); i++) await new Promise((ok) => setTimeout(ok, 20));
     expect(altroRegistro.ha("alfa", "2")).toBe(true);
     expect(altroRegistro.notificheRicevute).toBeGreaterThan(0);
     await altroRegistro.chiusura();
+    expect(sordo.ha("alfa", "2")).toBe(false);
+    expect(await sordo.riconcilia()).toBe(1);
+    expect(sordo.ha("alfa", "2")).toBe(true);
     expect(pub.json).toMatchObject({ stato: "pubblicata", versione: "2" });
     expect((await api.req("GET", "/v1/organismi/alfa/regolamenti/2")).status).toBe(200);
     expect((await api.req("PUT", "/v1/organismi/alfa/regolamenti/2", { chiave: R, corpo: { sorgente: v2 } })).status).toBe(409);

@@ -7,6 +7,7 @@ import { inTenant } from "../db/tenant.ts";
 import type { Catalog, Header, Motore, Prepared, Regolamento } from "../engine-adapter.ts";
 
 export const CANALE_PUBBLICAZIONI = "regolamenti";
+const INTERVALLO_RICONCILIAZIONE_MS = 60_000;
 
 interface RigaPubblicata {
   organismo_id: string;
@@ -16,6 +17,7 @@ interface RigaPubblicata {
 
 export class Registro {
   private chiudi?: () => Promise<void>;
+  private timer?: NodeJS.Timeout;
   /** Versions seen through NOTIFY, for tests and /v1/stato. */
   notificheRicevute = 0;
 
@@ -28,18 +30,35 @@ export class Registro {
     const r = new Registro(database, motore.newCatalog());
     // Listen first, then load: a publish in between is seen by one or the other (adding is idempotent).
     r.chiudi = await database.listen(CANALE_PUBBLICAZIONI, (payload) => {
+      r.notificheRicevute++;
       void r.ricarica(payload).catch((e: unknown) => console.error("[registro] notifica non applicata:", e));
     });
     const righe = await inTenant(database, null, (tx) =>
       database.rows<RigaPubblicata>(tx, sql`select organismo_id, versione, ir from regolamento_versioni where stato = 'pubblicata' and ir is not null`),
     );
     for (const riga of righe) r.aggiungi(riga.ir);
+    // A notification lost (e.g. while the LISTEN connection was reconnecting) is recovered here.
+    r.timer = setInterval(() => void r.riconcilia().catch(() => {}), INTERVALLO_RICONCILIAZIONE_MS);
+    r.timer.unref();
     return r;
+  }
+
+  /** Adds any published version the catalogue lacks (cheap: names only, then the missing rows). */
+  async riconcilia(): Promise<number> {
+    const nomi = await inTenant(this.database, null, (tx) =>
+      this.database.rows<{ organismo_id: string; versione: string }>(tx, sql`select organismo_id, versione from regolamento_versioni where stato = 'pubblicata' and ir is not null`),
+    );
+    let aggiunte = 0;
+    for (const n of nomi) {
+      if (this.ha(n.organismo_id, n.versione)) continue;
+      await this.ricarica(`${n.organismo_id}@${n.versione}`);
+      aggiunte++;
+    }
+    return aggiunte;
   }
 
   /** `<organismo>@<versione>` just published: read it (public row) and add it. */
   async ricarica(payload: string): Promise<void> {
-    this.notificheRicevute++;
     const at = payload.lastIndexOf("@");
     if (at <= 0) return;
     const organismo = payload.slice(0, at);
@@ -88,6 +107,7 @@ export class Registro {
   }
 
   async chiusura(): Promise<void> {
+    clearInterval(this.timer);
     await this.chiudi?.();
   }
 }
