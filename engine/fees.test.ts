@@ -133,3 +133,16 @@ describe("variations on unknown amounts", () => {
     expect(small.voci.find((x) => x.voce === "detrazione_primo_incontro")?.imponibile).toBe(-170);
   });
 });
+
+describe("missing facts in fees", () => {
+  it("a reduction that needs a fact not given names it", () => {
+    const p = prepare(reg({ id: "x", regole: [
+      tariffa("spese_mediazione", { fonte: "x", scaglioni: [{ importo: { tipo: "fisso", centesimi: eur(100) } }] }),
+      variazione("riduzione", { fonte: "x", misura: { tipo: "frazione", num: 1, den: 3 }, su: ["spese_mediazione"], quando: { "<=": [v("tabella.scaglione"), 6] } }),
+    ] }), []);
+    expect(evaluate(p, q(100)).fatti_mancanti).toContain("tabella.scaglione");
+    const given = evaluate(p, q(100, { tabella: { scaglione: 3 } }));
+    expect(given.fatti_mancanti).toBeUndefined();
+    expect(parte(given, "A").voci.map((x) => x.voce)).toEqual(["spese_mediazione", "riduzione"]);
+  });
+});

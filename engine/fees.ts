@@ -1,6 +1,6 @@
 // Fees per party and voce (engine/SEMANTICS.md §6): table voci by bracket, then the variations
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
-import { applicabile, CONFLITTO, resolve } from "./defaults.ts";
+import { missingIn, resolve } from "./defaults.ts";
 import { parteDerivata, type State } from "./facts.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
@@ -83,7 +83,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
         conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
         continue;
       }
-      if (res.kind === "no") continue;
+      if (res.kind === "no") { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); continue; }
       const ppt = res.pr as PTariffa;
       const t = ppt.r;
       if (t.tabella !== undefined) {
@@ -113,9 +113,14 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     }
 
     for (const pv of p.variazioni) {
-      const eff = applicabile(pv, ctx);
-      if (eff === null || eff === CONFLITTO) continue;
-      const r = eff.r as Variazione;
+      const res = resolve(pv, ctx);
+      // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
+      if (res.kind === "no") { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); continue; }
+      if (res.kind === "conflitto") {
+        conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pv.r.nome}` });
+        continue;
+      }
+      const r = res.pr.r as Variazione;
       const su = r.su.map((s) => byVoce.get(s)).filter((x): x is VoceCalc => x !== undefined);
       if (su.length === 0) continue;
       const first = su[0]!;

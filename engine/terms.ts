@@ -1,6 +1,6 @@
 // Terms: the window [dal, entro] of a `termine` from its anchor, counted the Italian way, with
 // closures that suspend it and the art. 155 c.p.c. extension off Sundays and holidays.
-import { fromDay, toDay, weekday } from "./dates/calendar.ts";
+import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve } from "./defaults.ts";
 import { partiDi, type State } from "./facts.ts";
@@ -55,7 +55,7 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   }
   const ev = st.n.eventi[idx]!;
   const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
-  const g = a.campo || ev.a.data_ricezione !== undefined ? (typeof raw === "string" ? toDay(raw.slice(0, 10)) : undefined) : ev.giorno;
+  const g = a.campo || ev.a.data_ricezione !== undefined ? romeDay(raw) : ev.giorno;
   return g === undefined ? undefined : { giorno: g, indice: idx };
 }
 

@@ -3,7 +3,7 @@
 // `esamina` explains (motivi, trace, missing facts); `ammessa` is the lean probe behind
 // `azioni_consentite`: no allocation on the way, first failure wins.
 import { truthy } from "./conditions/compile.ts";
-import { fromDay, toDay } from "./dates/calendar.ts";
+import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
 import { attoreDi, type State } from "./facts.ts";
 import { finestraDi } from "./terms.ts";
@@ -70,7 +70,7 @@ function dataPer(a: Azione, campo: string | undefined, giorno: number): number |
   if (!campo) return giorno;
   const raw = a[campo];
   if (raw === undefined) return null; // missing
-  return typeof raw === "string" ? toDay(raw.slice(0, 10)) : undefined;
+  return romeDay(raw);
 }
 
 /** Examines the action asked at the current phase, explaining every rule that decides. */
