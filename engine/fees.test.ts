@@ -138,7 +138,7 @@ describe("missing facts in fees", () => {
   it("a reduction that needs a fact not given names it", () => {
     const p = prepare(reg({ id: "x", regole: [
       tariffa("spese_mediazione", { fonte: "x", scaglioni: [{ importo: { tipo: "fisso", centesimi: eur(100) } }] }),
-      variazione("riduzione", { fonte: "x", misura: { tipo: "frazione", num: 1, den: 3 }, su: ["spese_mediazione"], quando: { "<=": [v("tabella.scaglione"), 6] } }),
+      variazione("riduzione", { fonte: "x", misura: { tipo: "frazione", num: 1, den: 3 }, su: ["spese_mediazione"], quando: { in: [v("tabella.scaglione"), [1, 2, 3, 4, 5, 6]] } }),
     ] }), []);
     expect(evaluate(p, q(100)).fatti_mancanti).toContain("tabella.scaglione");
     const given = evaluate(p, q(100, { tabella: { scaglione: 3 } }));
