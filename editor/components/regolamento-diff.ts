@@ -91,7 +91,19 @@ export class RegolamentoDiff extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has("organismo") && this.organismo) void api.versioni(this.organismo).then((v) => (this.versioniA = v)).catch(() => undefined);
+    if (changed.has("organismo") && this.organismo) {
+      void api
+        .versioni(this.organismo)
+        .then((v) => {
+          this.versioniA = v;
+          // Opened on an organismo alone: its two latest versions, the usual question.
+          if (!this.a && !this.b && !this.altroOrganismo && v.length >= 2) {
+            this.a = v.at(-2)!.versione;
+            this.b = v.at(-1)!.versione;
+          }
+        })
+        .catch(() => undefined);
+    }
     if ((changed.has("altroOrganismo") || changed.has("organismo")) && (this.altroOrganismo || this.organismo)) {
       void api.versioni(this.altroOrganismo || this.organismo).then((v) => (this.versioniB = v)).catch(() => undefined);
     }

@@ -178,6 +178,10 @@ export class RegolamentoEditor extends LitElement {
   }
 
   private async salva(): Promise<void> {
+    if (!this.chiave) {
+      this.messaggio = { tipo: "errore", testo: "Per salvare una bozza serve la chiave del responsabile dell'organismo." };
+      return;
+    }
     this.occupato = true;
     try {
       const aperta = this.versioneAperta;

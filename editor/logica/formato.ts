@@ -2,8 +2,10 @@
 import type { Centesimi, Limite } from "../../engine/ir.ts";
 
 // "always": Italian CLDR leaves 4-digit numbers ungrouped (1000), while the texts write 1.000.
-const euro = new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR", useGrouping: "always" } as Intl.NumberFormatOptions);
-const numero = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2, useGrouping: "always" } as Intl.NumberFormatOptions);
+// (ES2023 option, missing from the ES2022 lib types.)
+const sempre = { useGrouping: "always" } as unknown as Intl.NumberFormatOptions;
+const euro = new Intl.NumberFormat("it-IT", { style: "currency", currency: "EUR", ...sempre });
+const numero = new Intl.NumberFormat("it-IT", { maximumFractionDigits: 2, ...sempre });
 
 export function formatEuro(importo: number | null | undefined): string {
   return importo === null || importo === undefined ? "da determinare" : euro.format(importo);

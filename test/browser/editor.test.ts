@@ -118,6 +118,9 @@ describe("editor", () => {
   it("saves a draft and publishes it with the responsabile's key", async () => {
     const chiave = await creaChiave(url, chiaveAdmin, organismo);
     await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), conVersione(originale, "prova-browser", "2030-01-01")] as const);
+    // Without a key the interface refuses and says why, before any request.
+    await p.locator("regolamento-editor button.salva").click();
+    await p.locator("regolamento-editor .messaggio.errore", { hasText: "serve la chiave" }).waitFor({ timeout: 5000 });
     await p.locator("regolamento-editor input[type=password]").fill(chiave);
     await p.locator("regolamento-editor input[type=password]").dispatchEvent("change");
     await p.locator("regolamento-editor button.salva").click();
