@@ -49,6 +49,13 @@ const ATTESI: Record<string, string> = {
   misura: "la misura (es. 'un terzo', 'la metà', '10%', '50 €', o una voce)",
   ancora: "da quando decorre il termine ('da <evento>', 'prima di <evento>.<campo>', 'dalla scadenza di <termine>')",
   suffisso: "'bis', 'ter', 'quater' o 'quinquies'",
+  esprDestra: "un valore (un nome, un numero, un testo, una data, 'vero' o 'falso')",
+  esprSinistra: "un fatto, un numero, un testo o una data",
+  negazione: "una condizione (es. 'materia = condominio', 'esiste adesione')",
+  atomo: "una condizione (es. 'materia = condominio', 'esiste adesione')",
+  confronto: "una condizione (es. 'materia = condominio', 'esiste adesione')",
+  dichiarazione: "una regola: vincolo, termine, tariffa, riduzione, aumento, esenzione, insieme, effetto, visibilita, azione o eccezione",
+  finestra: "la finestra del termine ('entro N giorni', 'non prima di N giorni', 'non oltre N giorni', 'non meno di N giorni')",
 };
 
 export const messaggiErrore: IParserErrorMessageProvider = {

@@ -46,4 +46,10 @@ describe("error recovery and hand-written messages", () => {
     const [d] = sintassi(`${TESTA}vincolo v: per`);
     expect(d).toMatchObject({ line: 3, col: 15 });
   });
+  it("with syntax errors, the rest of the file is still checked for meaning, without echoes", () => {
+    const ds = check(`${TESTA}vincolo rotto: per adesione richiede valore <=\nvincolo altro: per adesone vieta\n`);
+    expect(ds.map((d) => [d.code, d.line])).toEqual([["E001", 4], ["E010", 4]]);
+    const ds2 = check(`${TESTA}vincolo rotto: per adesione richiede\n\nvincolo altro: per adesone vieta\n`);
+    expect(ds2.map((d) => d.code)).toEqual(["E001", "E010"]); // no E002 for the broken statement
+  });
 });

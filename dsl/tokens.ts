@@ -58,13 +58,14 @@ export const Euro = createToken({ name: "Euro", pattern: "€", label: "'€'" }
 
 /** Keywords that are also everyday nouns and fact names: usable as path roots and literal values. */
 const MORBIDE = new Set([
-  "valore", "parte", "parti", "documenti", "azione", "fase", "tabella", "voce", "scadenza", "termine",
-  "effetto", "accordo", "giorno", "giorni", "mese", "mesi", "totale", "registro", "versione", "calendario",
-  "festivo", "chiusura", "procedura", "iniziale", "finale", "insieme", "riduzione", "aumento", "esenzione",
-  "tariffa", "vincolo", "eccezione", "visibilita", "mancanza", "sospensione", "iva", "indeterminato",
-  "parametro", "motivo", "nota", "testo", "scaglioni", "lavorativi", "lavorativo", "vigore", "intero",
-  "visibili", "porta", "prima", "applica", "lettera", "comma", "articolo", "regolamento",
+  "valore", "parte", "parti", "documenti", "azione", "fase", "tabella", "voce", "scadenza", "accordo", "giorno",
+  "giorni", "mese", "mesi", "totale", "registro", "versione", "festivo", "chiusura", "iniziale", "finale",
+  "mancanza", "sospensione", "iva", "indeterminato", "motivo", "nota", "testo", "scaglioni", "lavorativi",
+  "lavorativo", "vigore", "intero", "visibili", "porta", "prima", "applica",
 ]);
+// Not soft, so that a statement or unit keyword after a half-written condition starts the next
+// statement instead of being read as a value: regolamento articolo comma lettera vincolo termine
+// tariffa riduzione aumento esenzione insieme effetto visibilita eccezione parametro calendario procedura.
 
 const PAROLE = [
   "regolamento", "registro", "versione", "in", "vigore", "dal", "al", "applica", "parametro", "calendario",
