@@ -67,8 +67,11 @@ describe(`processi del server (${process.env.DATABASE_URL ? "Postgres" : "PGlite
         }
       }
     };
-    const lavori = Array.from({ length: 8 }, (_, w) => lavoratore(w).catch((e: unknown) => e));
-    while (confermate.size < 80) await new Promise((r) => setTimeout(r, 20));
+    let finiti = 0;
+    const lavori = Array.from({ length: 8 }, (_, w) => lavoratore(w).catch((e: unknown) => e).finally(() => finiti++));
+    const limite = Date.now() + 60_000;
+    while (confermate.size < 80 && finiti === 0 && Date.now() < limite) await new Promise((r) => setTimeout(r, 20));
+    expect(finiti, "un lavoratore si è fermato prima dell'uccisione").toBe(0);
     await a.uccidi("SIGKILL"); // requests are in flight right now
     fermo = true;
     const errori = (await Promise.all(lavori)).filter((x) => x !== undefined);
@@ -85,8 +88,15 @@ describe(`processi del server (${process.env.DATABASE_URL ? "Postgres" : "PGlite
     expect((ev.json as { seq: number }[]).map((e) => e.seq)).toEqual(Array.from({ length: ev.json.length }, (_, i) => i + 1));
     const stato = await chiama(b.url, "GET", `/v1/organismi/alfa/procedimenti/${pid}`, { chiave });
     expect(stato.json.revisione).toBe(ev.json.length);
+    // Over a real socket, a declared Content-Length over the limit is refused before reading it.
+    const grande = await chiama(b.url, "POST", `/v1/organismi/alfa/procedimenti/${pid}/azioni`, {
+      chiave, corpo: { azione: "deposito_documento", data: "2026-03-05", documento: "g", tipo: "sessione_comune", testo: "x".repeat(3 * 1024 * 1024) },
+    });
+    expect(grande.status).toBe(413);
+    expect((await chiama(b.url, "GET", `/v1/organismi/alfa/procedimenti/${pid}`, { chiave })).json.revisione).toBe(ev.json.length);
     await b.uccidi("SIGTERM");
-  });
+    expect(await b.uscita).toBe(0);
+  }, 240_000);
 
   it.skipIf(!process.env.DATABASE_URL)(
     "due server su un Postgres: una pubblicazione su uno cambia le risposte dell'altro (LISTEN/NOTIFY) [solo con DATABASE_URL: PGlite è un solo processo]",
@@ -112,5 +122,6 @@ describe(`processi del server (${process.env.DATABASE_URL ? "Postgres" : "PGlite
       expect(dopo.json).toMatchObject({ esito: "negato", regolamento: { versione: "2" } });
       expect(dopo.json.motivi[0]).toMatchObject({ regola: "praticanti_fino_a_10000" });
     },
+    240_000,
   );
 });

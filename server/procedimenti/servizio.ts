@@ -113,6 +113,8 @@ export class ServizioProcedimenti {
         throw new ErroreApi(422, "events_out_of_order", `L'evento ${i} (${e.azione}) è anteriore al precedente: gli eventi vanno dal più vecchio.`);
       const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
       const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, azione, giorno(azione.data));
+      if (r.errori?.length)
+        throw new ErroreApi(422, "invalid_facts", `I fatti del procedimento non sono leggibili dal motore: ${r.errori.join("; ")}`, { errori: r.errori, evento: i });
       if (r.esito === "negato") throw negata(r, { evento_rifiutato: i });
       eventi.push({ azione, regole: regoleCheConsentono(r, this.regolamenti(organismo, reg.versione, deposito), azione.azione) });
     }
