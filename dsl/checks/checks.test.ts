@@ -59,6 +59,8 @@ describe("semantic checks (SPEC § Checks)", () => {
     expect(messaggi(src, [BASE])[0]).toContain("forse intendevi 'risposta_proposta'?");
     expect(codici(src.replace("rispota_", "risposta_"), [BASE])).toEqual([]);
     expect(codici(`${TESTA}eccezione ecc a nessuna: quando vero\n`)).toEqual(["E021:error:3"]);
+    // bases given but not the applied one: still only a warning
+    expect(codici(src, [])).toEqual(["E021:warning:4"]);
   });
   it("E022 reference to a baseline the file does not apply", () => {
     expect(codici(`${TESTA}eccezione ecc a risposta_proposta di dm-150-2023: quando vero\n`)).toEqual(["E022:error:3"]);

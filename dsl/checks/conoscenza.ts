@@ -21,16 +21,19 @@ export interface Conoscenza {
 }
 
 export function conosci(r: Raccolta, reg: Regolamento, bases: Regolamento[] | undefined): Conoscenza {
+  // Cross-file names are verifiable only when every applied baseline was given (a caller passing
+  // `[]` or a partial list gets the lone-file warnings, not false errors).
+  const complete = bases !== undefined && reg.applica.every((id) => bases.some((b) => b.id === id));
   const k: Conoscenza = {
     azioni: new Set(AZIONI),
     insiemi: new Set(),
     fasi: new Set(),
-    fasiVerificabili: bases !== undefined || reg.applica.length === 0,
+    fasiVerificabili: complete || reg.applica.length === 0,
     termini: new Set(),
     voci: new Set(),
     scaglioniPerVoce: new Map(),
     regoleLocali: new Map(),
-    basiDate: bases !== undefined,
+    basiDate: complete,
     applica: reg.applica,
     id: reg.id,
   };
