@@ -39,14 +39,23 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Median over `rounds` of the mean time per call (µs) of `n` calls. */
+/**
+ * CPU time of this process in µs: on a shared machine wall-clock rounds include the time the
+ * process waited for a core; CPU time is what a question costs.
+ */
+function cpuUs(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/** Median over `rounds` of the mean CPU time per call (µs) of `n` calls. */
 function timeUs(fn: () => unknown, n: number, rounds = 15): number {
   for (let i = 0; i < n; i++) fn(); // warm-up
   const per: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
+    const t0 = cpuUs();
     for (let i = 0; i < n; i++) fn();
-    per.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
+    per.push((cpuUs() - t0) / n);
   }
   return median(per);
 }
@@ -55,9 +64,9 @@ async function timeUsAsync(fn: () => Promise<unknown>, n: number, rounds = 7): P
   for (let i = 0; i < Math.min(n, 200); i++) await fn();
   const per: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
+    const t0 = cpuUs();
     for (let i = 0; i < n; i++) await fn();
-    per.push(Number(process.hrtime.bigint() - t0) / 1000 / n);
+    per.push((cpuUs() - t0) / n);
   }
   return median(per);
 }
@@ -68,12 +77,12 @@ function paired(a: () => void, na: number, b: () => void, nb: number, per: numbe
   for (let i = 0; i < nb; i++) b();
   const ta: number[] = [], tb: number[] = [], r: number[] = [];
   for (let k = 0; k < rounds; k++) {
-    let t0 = process.hrtime.bigint();
+    let t0 = cpuUs();
     for (let i = 0; i < na; i++) a();
-    const x = Number(process.hrtime.bigint() - t0) / 1000 / na / per;
-    t0 = process.hrtime.bigint();
+    const x = (cpuUs() - t0) / na / per;
+    t0 = cpuUs();
     for (let i = 0; i < nb; i++) b();
-    const y = Number(process.hrtime.bigint() - t0) / 1000 / nb / per;
+    const y = (cpuUs() - t0) / nb / per;
     ta.push(x); tb.push(y); r.push(y / x);
   }
   return { a: median(ta), b: median(tb), ratio: median(r) };
