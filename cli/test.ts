@@ -5,11 +5,13 @@ import { loadAll, findScenarioFiles, readScenarioFile, resolveRegolamento } from
 import { eseguiCaso, type Caso } from "../engine/scenari.ts";
 
 export async function run(args: string[]): Promise<number> {
+  // After a second, a progress line on stderr: rewritten in place on a terminal, once otherwise.
   const started = Date.now();
+  const tty = process.stderr.isTTY === true;
   let progressShown = false;
   const progress = (msg: string) => {
-    if (Date.now() - started < 1000 || !process.stderr.isTTY && process.env["CI"]) return;
-    process.stderr.write(`\r${msg}`.padEnd(60));
+    if (Date.now() - started < 1000 || (progressShown && !tty)) return;
+    process.stderr.write(tty ? `\r${msg}`.padEnd(70) : `${msg}…\n`);
     progressShown = true;
   };
   let catalog;
@@ -37,7 +39,7 @@ export async function run(args: string[]): Promise<number> {
       const esito = eseguiCaso(catalog, c);
       if (esito.differenze.length === 0) { passed++; continue; }
       failed++;
-      if (progressShown) { process.stderr.write("\r".padEnd(61) + "\r"); progressShown = false; }
+      if (progressShown && tty) { process.stderr.write("\r".padEnd(71) + "\r"); progressShown = false; }
       console.log(`✗ ${file} › ${esito.nome}`);
       for (const d of esito.differenze) console.log(`    ${d}`);
       console.log(`    atteso:   ${JSON.stringify(c.atteso)}`);
@@ -47,7 +49,7 @@ export async function run(args: string[]): Promise<number> {
       }
     }
   }
-  if (progressShown) process.stderr.write("\n");
+  if (progressShown && tty) process.stderr.write("\n");
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }
