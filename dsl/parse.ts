@@ -2,6 +2,7 @@
 import { EOF, type IToken } from "chevrotain";
 import { lex } from "./lexer.ts";
 import { parser, spanTok } from "./parser.ts";
+import { K, ParentesiAperta, ParentesiChiusa, QuadraAperta, QuadraChiusa } from "./tokens.ts";
 import { errore, ordina, type Diagnostic } from "./diagnostica.ts";
 import type { AstFile, Span } from "./ast.ts";
 
@@ -18,12 +19,41 @@ function spanErrore(t: IToken, ultimo: IToken | undefined, source: string): Span
   return { line, col, endLine: line, endCol: col + 1, offset: source.length, endOffset: source.length };
 }
 
+/** Deeper nesting than this is refused before parsing: recursive descent would exhaust the stack. */
+export const PROFONDITA_MASSIMA = 64;
+
+/** The first token that nests conditions deeper than PROFONDITA_MASSIMA (parentheses, lists, `non`). */
+function troppoAnnidato(tokens: IToken[]): IToken | undefined {
+  let profondita = 0;
+  let non = 0;
+  for (const t of tokens) {
+    if (t.tokenType === ParentesiAperta || t.tokenType === QuadraAperta) profondita++;
+    else if (t.tokenType === ParentesiChiusa || t.tokenType === QuadraChiusa) profondita = Math.max(0, profondita - 1);
+    non = t.tokenType === K.non ? non + 1 : 0;
+    if (profondita > PROFONDITA_MASSIMA || non > PROFONDITA_MASSIMA) return t;
+  }
+  return undefined;
+}
+
 export function parse(source: string): { ast?: AstFile; diagnostics: Diagnostic[] } {
   const { lexed, diagnostics } = lex(source);
+  const profondo = troppoAnnidato(lexed.tokens);
+  if (profondo) {
+    diagnostics.push(errore("E001", `condizione troppo annidata (più di ${PROFONDITA_MASSIMA} livelli di parentesi o di 'non'): semplificala`, spanTok(profondo)));
+    return { diagnostics: ordina(diagnostics) };
+  }
   parser.sorgente = source;
   parser.costruzione = [];
   parser.input = lexed.tokens;
-  const ast = parser.file() as AstFile | undefined;
+  let ast: AstFile | undefined;
+  try {
+    ast = parser.file() as AstFile | undefined;
+  } catch (e) {
+    // Last resort (the depth guard above should make this unreachable): never crash on input.
+    if (!(e instanceof RangeError)) throw e;
+    diagnostics.push(errore("E001", "testo troppo complesso da analizzare", spanTok(lexed.tokens[0]!)));
+    return { diagnostics: ordina(diagnostics) };
+  }
   const ultimo = lexed.tokens[lexed.tokens.length - 1];
   // After a syntax error, recovery often trips again on the rest of the same line: the first
   // message there is the one that explains; later ones on that line are echoes.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { check, parse } from "./index.ts";
+import { check, compile, format, parse } from "./index.ts";
 import { TESTA } from "./test-utils.ts";
 
 const sintassi = (src: string) => check(src).filter((d) => d.code === "E001");
@@ -51,5 +51,22 @@ describe("error recovery and hand-written messages", () => {
     expect(ds.map((d) => [d.code, d.line])).toEqual([["E001", 4], ["E010", 4]]);
     const ds2 = check(`${TESTA}vincolo rotto: per adesione richiede\n\nvincolo altro: per adesone vieta\n`);
     expect(ds2.map((d) => d.code)).toEqual(["E001", "E010"]); // no E002 for the broken statement
+  });
+  it("deep nesting is refused with a diagnostic, never a stack overflow", () => {
+    for (const n of [1_000, 50_000]) {
+      const parentesi = `${TESTA}vincolo v: per adesione richiede ${"(".repeat(n)}valore > 1${")".repeat(n)}\n`;
+      const negazioni = `${TESTA}vincolo v: per adesione richiede ${"non ".repeat(n)}valore > 1\n`;
+      for (const src of [parentesi, negazioni]) {
+        expect(check(src)[0]?.message).toContain("troppo annidata");
+        expect(compile(src).regolamento).toBeUndefined();
+        expect(format(src).text).toBeUndefined();
+      }
+    }
+    // within the limit it parses
+    expect(check(`${TESTA}vincolo v: per adesione richiede ${"(".repeat(60)}valore > 1${")".repeat(60)}\n`)).toEqual([]);
+  });
+  it("long flat conditions are fine (linear)", () => {
+    const src = `${TESTA}vincolo v: per adesione richiede ${"valore > 1 e ".repeat(5_000)}vero\n`;
+    expect(compile(src).regolamento?.regole[0]).toMatchObject({ richiede: { and: expect.any(Array) } });
   });
 });
