@@ -30,6 +30,7 @@ export class EsitoRisposta extends LitElement {
       td.num, th.num, td.data { text-align: right; white-space: nowrap; }
       td .cita { display: block; white-space: normal; font-size: 11px; }
       tr.parte td { font-weight: 600; padding-top: 6px; }
+      td .nota { display: block; font-size: 11px; color: #7b8794; font-style: italic; }
       summary { cursor: pointer; margin-top: 8px; }
       .scaduta { color: #b91c1c; }
       .totale { font-weight: 600; }
@@ -63,7 +64,7 @@ export class EsitoRisposta extends LitElement {
         ? html`<h4>Indennità</h4><table class="indennita"><tr><th>voce</th><th class="num">imponibile</th><th class="num">IVA</th></tr>
             ${r.indennita.per_parte.map(
               (p) => html`<tr class="parte"><td colspan="3">Parte ${p.parte}</td></tr>
-                ${p.voci.map((v) => html`<tr><td>${parole(v.voce)}${v.quantita && v.quantita !== 1 ? ` ×${v.quantita}` : ""}<span class="cita">${v.cita}${v.fonte && v.fonte !== organismo ? ` · ${v.fonte}` : ""}</span></td><td class="num">${formatEuro(v.imponibile)}</td><td class="num">${v.iva === null ? "—" : formatEuro(v.iva)}</td></tr>`)}
+                ${p.voci.map((v) => html`<tr><td>${parole(v.voce)}${v.quantita && v.quantita !== 1 ? ` ×${v.quantita}` : ""}<span class="cita">${v.cita}${v.fonte && v.fonte !== organismo ? ` · ${v.fonte}` : ""}</span>${v.nota ? html`<span class="nota">${v.nota}</span>` : null}</td><td class="num">${formatEuro(v.imponibile)}</td><td class="num">${v.iva === null ? "—" : formatEuro(v.iva)}</td></tr>`)}
                 <tr class="totale"><td>totale parte ${p.parte}</td><td class="num" colspan="2">${formatEuro(p.totale)}</td></tr>`,
             )}
             <tr class="totale"><td>totale procedimento</td><td class="num" colspan="2">${formatEuro(r.indennita.totale)}</td></tr>

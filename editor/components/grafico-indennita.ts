@@ -28,7 +28,7 @@ export function casoGrafico(): CasoForm {
     eventi: [
       { azione: "deposito_domanda", data: "2026-03-02", parte: "A", campi: "" },
       { azione: "adesione", data: "2026-03-10", parte: "B", campi: "" },
-      { azione: "primo_incontro", data: "2026-04-01", parte: "", campi: "esito: prosecuzione, presenti: [A, B]" },
+      { azione: "primo_incontro", data: "2026-04-01", parte: "", campi: "esito: prosecuzione, presenti: [A, B], avvio_mediazione: true" },
       { azione: "verbale", data: "2026-05-15", parte: "", campi: "tipo: accordo" },
     ],
     azione: undefined,
@@ -45,6 +45,8 @@ export class GraficoIndennita extends LitElement {
     text { font-size: 11px; fill: #52606d; }
     .titolo-asse { font-size: 12px; fill: #1f2933; }
     path.serie { fill: none; stroke-width: 2; }
+    path.serie.parziale { stroke-opacity: 0.55; }
+    .note { font-size: 12px; color: #52606d; max-width: ${L}px; }
     .legenda text { font-size: 12px; fill: #1f2933; }
     .stato { font-size: 13px; color: #52606d; }
   `;
@@ -100,13 +102,18 @@ export class GraficoIndennita extends LitElement {
         <text class="titolo-asse" x=${(M.sx + L - M.dx) / 2} y=${H - 8} text-anchor="middle">valore della controversia (€, scala logaritmica)</text>
         <text class="titolo-asse" transform="translate(14 ${(H - M.giu + M.su) / 2}) rotate(-90)" text-anchor="middle">indennità della parte ${this.parte} (€, IVA inclusa)</text>
         ${this.serie.map(
-          (s, i) => svg`<path class="serie" stroke=${COLORI[i % COLORI.length]} stroke-dasharray=${TRATTI[i % TRATTI.length] || "none"} d=${percorsoAGradini(s.punti, x, y)}>
+          (s, i) => svg`<path class="serie ${s.vociMancanti.length ? "parziale" : ""}" stroke=${COLORI[i % COLORI.length]} stroke-dasharray=${TRATTI[i % TRATTI.length] || "none"} d=${percorsoAGradini(s.punti, x, y)}>
             <title>${s.organismo}: ${s.punti.map((p) => `${formatEuro(p.valore)} → ${formatEuro(p.importo)}`).join("; ")}</title></path>`,
         )}
         <g class="legenda">
-          ${this.serie.map((s, i) => svg`<g transform="translate(${L - M.dx + 14} ${M.su + 8 + i * 20})"><line x1="0" x2="16" y1="-4" y2="-4" stroke-width="2" stroke=${COLORI[i % COLORI.length]} stroke-dasharray=${TRATTI[i % TRATTI.length] || "none"} /><text x="22" y="0">${s.organismo}</text></g>`)}
+          ${this.serie.map((s, i) => svg`<g transform="translate(${L - M.dx + 14} ${M.su + 8 + i * 20})"><line x1="0" x2="16" y1="-4" y2="-4" stroke-width="2" stroke=${COLORI[i % COLORI.length]} stroke-dasharray=${TRATTI[i % TRATTI.length] || "none"} /><text x="22" y="0">${s.organismo}${s.vociMancanti.length ? " *" : ""}</text></g>`)}
         </g>
       </svg>
+      ${this.serie.some((s) => s.vociMancanti.length)
+        ? html`<p class="note">* Importo parziale: il testo non dà l'importo di
+            ${this.serie.filter((s) => s.vociMancanti.length).map((s) => `${s.organismo} (${s.vociMancanti.map((v) => v.replace(/_/g, " ")).join(", ")})`).join("; ")}
+            — la linea conta solo le voci determinabili (la tabella va indicata nel caso, CONTRACT.md «tabella»).</p>`
+        : null}
     `;
   }
 }

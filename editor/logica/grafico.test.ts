@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Risposta } from "../../engine/contract.ts";
 import { aggiungiRisposte, percorsoAGradini, scalaLineare, scalaLog, tacche, taccheLog, valoriLog, type Serie } from "./grafico.ts";
 
-function risposta(totA: number): Risposta {
+function risposta(totA: number, senzaImporto?: string): Risposta {
+  const voci = senzaImporto ? [{ voce: senzaImporto, imponibile: null, iva: null, cita: "art. 1" }] : [];
   return {
     motivi: [], fase: "x", scadenze: [], azioni_consentite: [], traccia: [], effetti: [],
-    indennita: { per_parte: [{ parte: "A", voci: [], totale: totA }, { parte: "B", voci: [], totale: 1 }], totale: totA + 1 },
+    indennita: { per_parte: [{ parte: "A", voci, totale: totA }, { parte: "B", voci: [], totale: 1 }], totale: totA + 1 },
   };
 }
 
@@ -36,9 +37,11 @@ describe("chart geometry", () => {
   it("collects one party's totals per organismo, in value order", () => {
     const m = new Map<string, Serie>();
     aggiungiRisposte(m, 5000, [{ organismo: "velletri", risposta: risposta(200) }, { organismo: "645", risposta: risposta(150) }], "A");
-    aggiungiRisposte(m, 1000, [{ organismo: "velletri", risposta: risposta(100) }], "A");
+    aggiungiRisposte(m, 1000, [{ organismo: "velletri", risposta: risposta(100, "spese_mediazione") }], "A");
     expect(m.get("velletri")?.punti).toEqual([{ valore: 1000, importo: 100 }, { valore: 5000, importo: 200 }]);
     expect(m.get("645")?.punti).toEqual([{ valore: 5000, importo: 150 }]);
+    expect(m.get("velletri")?.vociMancanti).toEqual(["spese_mediazione"]);
+    expect(m.get("645")?.vociMancanti).toEqual([]);
   });
 
   it("draws steps", () => {

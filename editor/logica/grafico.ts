@@ -10,6 +10,8 @@ export interface Punto {
 export interface Serie {
   organismo: string;
   punti: Punto[];
+  /** Voci due but without an amount (`imponibile: null`): the line is a lower bound, and says so. */
+  vociMancanti: string[];
 }
 
 /** Dispute values from `da` to `a`, `n` of them, evenly spaced on a log scale, rounded to 2 digits. */
@@ -29,8 +31,9 @@ export function aggiungiRisposte(serie: Map<string, Serie>, valore: number, risp
     const pp = r.risposta?.indennita?.per_parte?.find((p) => p.parte === parte);
     if (!pp) continue;
     let s = serie.get(r.organismo);
-    if (!s) serie.set(r.organismo, (s = { organismo: r.organismo, punti: [] }));
+    if (!s) serie.set(r.organismo, (s = { organismo: r.organismo, punti: [], vociMancanti: [] }));
     s.punti.push({ valore, importo: pp.totale });
+    for (const v of pp.voci) if (v.imponibile === null && !s.vociMancanti.includes(v.voce)) s.vociMancanti.push(v.voce);
     s.punti.sort((x, y) => x.valore - y.valore);
   }
 }

@@ -67,8 +67,10 @@ export function disponi(eventi: Azione[], scadenze: Scadenza[], data: string | u
       return { x: px, riga, etichetta: e.azione.replace(/_/g, " "), data: e.data!, chiesta };
     });
 
+  // A term without `dal` runs from its anchor, which is an event: draw it from the first event.
+  const inizio = eventi.find((e) => e.data)?.data;
   const termini: TermineDisegno[] = scadenze.map((s, i) => {
-    const a = s.dal ? giorno(s.dal) : data ? giorno(data) : min;
+    const a = s.dal ? giorno(s.dal) : inizio ? giorno(inizio) : data ? giorno(data) : min;
     const b = s.entro ? giorno(s.entro) : max;
     return {
       x0: x(a), x1: Math.max(x(b), x(a) + 2), corsia: i, etichetta: s.nome.replace(/_/g, " ") + (s.parte ? ` (${s.parte})` : ""),

@@ -37,6 +37,11 @@ describe("disponi (timeline)", () => {
     expect(l.oggi).toBeCloseTo(l.eventi[2]!.x);
   });
 
+  it("a term without `dal` starts at the procedure's first event", () => {
+    const l2 = disponi(eventi, [{ nome: "durata_procedimento", entro: "2026-07-02", cita: "art. 6", fonte: "x" }], "2026-04-01", undefined, 0, 600);
+    expect(l2.termini[0]!.x0).toBeCloseTo(l2.eventi[0]!.x);
+  });
+
   it("empty without dates", () => {
     expect(disponi([], [], undefined, undefined, 0, 100)).toEqual({ eventi: [], termini: [], tacche: [] });
   });
