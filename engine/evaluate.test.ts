@@ -205,3 +205,18 @@ describe("the answer is plain JSON data for every reader", () => {
     expect(JSON.parse(JSON.stringify(missing)).fatti_mancanti).toContain("valore");
   });
 });
+
+describe("azioni_consentite probes the bare action", () => {
+  it("a guard on a field of the action is decided when the action is asked, not held against the probe", () => {
+    const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
+      vincolo("adesione_con_spese_avvio", { fonte: "o", cita: "art. 3", azioni: ["adesione"], richiede: v("azione.pagamento_spese_avvio") }),
+      vincolo("mai_rinvio", { fonte: "o", cita: "art. 4", azioni: ["richiesta_rinvio"], richiede: false }),
+    ] }), [baseline()]);
+    const q = (a?: Domanda["azione"]): Domanda => ({ data: "2026-03-03", procedimento: { materia: "altro", valore: 1, parti, eventi: [dep] }, ...(a ? { azione: a } : {}) });
+    const state = evaluate(p, q());
+    expect(state.azioni_consentite).toContain("adesione");
+    expect(state.azioni_consentite).not.toContain("richiesta_rinvio");
+    expect(evaluate(p, q({ azione: "adesione", parte: "B" })).esito).toBe("negato");
+    expect(evaluate(p, q({ azione: "adesione", parte: "B", pagamento_spese_avvio: true })).esito).toBe("consentito");
+  });
+});

@@ -9,10 +9,12 @@ import type { Calendar } from "./dates/count.ts";
 
 export interface Cond {
   fn: Compiled;
-  /** Literal paths the condition reads, for `fatti_mancanti`. */
+  /** Paths the condition compares: undefined ones are `fatti_mancanti` (conditions/vars.ts). */
   vars: string[];
   /** The same paths split on ".", once. */
   paths: string[][];
+  /** Reads a field of the action (`azione.x`, other than its name and date): the bare probe of `azioni_consentite` lacks them. */
+  campiAzione: boolean;
 }
 
 /** A rule ready to run: its compiled `quando` and the exceptions that may override it. */

@@ -215,7 +215,8 @@ export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: n
     const pv = eff as PVincolo;
     if ((pv.daMask & ruoli) === 0) { ok = false; break; }
     if (pv.r.inFase && !pv.r.inFase.includes(fase)) { ok = false; break; }
-    if (!truthy(pv.richiede.fn(ctx)) && missingIn(pv.richiede, ctx) === undefined) ok = false;
+    // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
+    if (!truthy(pv.richiede.fn(ctx)) && !pv.richiede.campiAzione && missingIn(pv.richiede, ctx) === undefined) ok = false;
   }
   const terms = ok ? p.terminiPer.get(nome) : undefined;
   if (terms) for (let i = 0; ok && i < terms.length; i++) {

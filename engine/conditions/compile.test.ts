@@ -97,3 +97,12 @@ describe("varsOf / isMissing", () => {
     expect(isMissing({ azione: {} }, "azione.mediatore.categoria")).toBe(true);
   });
 });
+
+describe("comparedVarsOf", async () => {
+  const { comparedVarsOf } = await import("./vars.ts");
+  it("lists compared paths, not flags tested for truth", () => {
+    const e: JsonLogic = { and: [{ "<=": [{ var: "tabella.scaglione" }, 6] }, { "!!": [{ var: "parte.requisiti_patrocinio_stato" }] },
+      { or: [{ in: [{ var: "tipo" }, ["obbligatoria"]] }, { "!": { var: "adesione" } }] }] };
+    expect(comparedVarsOf(e).sort()).toEqual(["tabella.scaglione", "tipo"]);
+  });
+});

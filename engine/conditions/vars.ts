@@ -43,3 +43,32 @@ export function isMissing(data: unknown, path: string | string[]): boolean {
   }
   return cur === undefined;
 }
+
+const CONFRONTI = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">=", "in"]);
+
+/**
+ * The paths a condition *compares* (operands of =, <, in…): when one is undefined the condition
+ * cannot be decided, and it goes to `fatti_mancanti`. A path only tested for truth (`esiste x`,
+ * `non x`, a bare flag) is not among them: by the contract an absent fact did not happen.
+ */
+export function comparedVarsOf(logic: JsonLogic | undefined, out: Set<string> = new Set()): string[] {
+  walkCompared(logic, out);
+  return [...out];
+}
+
+function walkCompared(l: JsonLogic | undefined, out: Set<string>): void {
+  if (Array.isArray(l)) { for (const x of l) walkCompared(x, out); return; }
+  if (l === null || typeof l !== "object") return;
+  for (const [op, raw] of Object.entries(l)) {
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (CONFRONTI.has(op)) {
+      for (const a of args) {
+        if (a && typeof a === "object" && !Array.isArray(a) && "var" in a) {
+          const v = (a as { var: JsonLogic }).var;
+          const p = Array.isArray(v) ? v[0] : v;
+          if (typeof p === "string" && p !== "") out.add(p);
+        } else walkCompared(a, out);
+      }
+    } else if (op !== "var") walkCompared(args as JsonLogic[], out);
+  }
+}
