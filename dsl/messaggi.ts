@@ -15,13 +15,46 @@ export function descriviToken(t: IToken | undefined): string {
 }
 
 /** Hints appended for recognisable slips. */
-function suggerimento(actual: IToken | undefined): string {
+function suggerimento(actual: IToken | undefined, previous?: IToken): string {
   if (!actual || actual.tokenType === EOF) return "";
   const low = actual.image.toLowerCase();
   if (low !== actual.image && PAROLE_CHIAVE.has(low)) return ` (le parole chiave si scrivono in minuscolo: '${low}')`;
   if (actual.image === "=") return " (per confrontare si scrive un solo '=': 'materia = condominio')";
+  if (previous?.image === "=" && (actual.image === ">" || actual.image === "<")) return ` (forse intendevi '${actual.image}='?)`;
+  if (low === "euro" || low === "eur") return " (per gli euro scrivi '€': '25.000 €')";
   return "";
 }
+
+/** What a name-shaped token stands for, from where the parser wanted it. */
+function nomeAtteso(ruleName: string, previous: IToken | undefined): string | undefined {
+  const prec = previous?.image;
+  switch (ruleName) {
+    case "dichiarazione":
+      return "il nome della regola (es. 'praticanti_fino_a_25000')";
+    case "rif":
+      return prec === "di" ? "la fonte della regola (es. 'dlgs-28-2010')" : "il nome della regola a cui si riferisce";
+    case "ancora":
+      return prec === "di" && previous?.tokenType.name === "K_di" ? "il nome dell'evento o del termine" : "l'evento da cui decorre il termine (es. 'deposito_domanda')";
+    case "listaNomi":
+      return "un nome (un ruolo, una fase, una voce)";
+    case "percorso":
+      return "il nome di un fatto dopo il '.'";
+    case "procedura":
+      return "il nome della fase";
+    case "clausola":
+      if (prec === "per" || prec === ",") return "il nome di un'azione";
+      if (prec === "mancanza") return "il nome dell'effetto";
+      if (prec === "scadenza") return "il nome della scadenza";
+      if (prec === "voce") return "il nome della voce";
+      if (prec === "effetto") return "il nome dell'effetto";
+      if (prec === "a") return "il nome della fase o del destinatario";
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
+const NUMERO_DI: Record<string, string> = { articolo: "il numero dell'articolo", comma: "il numero del comma" };
 
 function elenco(tipi: TokenType[]): string {
   const nomi = [...new Set(tipi.map(etichetta))];
@@ -63,23 +96,29 @@ export const messaggiErrore: IParserErrorMessageProvider = {
     if (ruleName === "dichiarazione" && expected.name === "DuePunti")
       return `atteso ':' dopo il nome della regola${previous ? ` '${previous.image}'` : ""}, trovato ${descriviToken(actual)}${suggerimento(actual)}`;
     if (expected === EOF)
-      return `non capisco ${descriviToken(actual)} qui: atteso un articolo, un comma, una lettera o una regola (vincolo, termine, tariffa, …)${suggerimento(actual)}`;
+      return `non capisco ${descriviToken(actual)} qui: atteso un articolo, un comma, una lettera o una regola (vincolo, termine, tariffa, …)${suggerimento(actual, previous)}`;
     if (ruleName === "intestazione" && expected.name === "Stringa")
       return `atteso il nome dell'organismo tra virgolette dopo l'identificativo, trovato ${descriviToken(actual)}`;
     if (ruleName === "intestazione" && expected.name === "K_regolamento")
       return `il file deve cominciare con l'intestazione 'regolamento <id> "<nome>" versione … in vigore dal AAAA-MM-GG', trovato ${descriviToken(actual)}${suggerimento(actual)}`;
-    return `atteso ${etichetta(expected)}, trovato ${descriviToken(actual)}${suggerimento(actual)}`;
+    const cosa =
+      expected.name === "Nome" || expected.name === "Radice" || expected.name === "Identifier"
+        ? nomeAtteso(ruleName, previous)
+        : expected.name === "Numero"
+          ? NUMERO_DI[ruleName]
+          : undefined;
+    return `atteso ${cosa ?? etichetta(expected)}, trovato ${descriviToken(actual)}${suggerimento(actual, previous)}`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
     return `non capisco ${descriviToken(firstRedundant)} qui: atteso un articolo, un comma, una lettera o una regola (vincolo, termine, tariffa, …)${suggerimento(firstRedundant)}`;
   },
-  buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
+  buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const atteso = ATTESI[ruleName];
-    if (atteso) return `atteso ${atteso}, trovato ${descriviToken(actual[0])}${suggerimento(actual[0])}`;
+    if (atteso) return `atteso ${atteso}, trovato ${descriviToken(actual[0])}${suggerimento(actual[0], previous)}`;
     const primi = expectedPathsPerAlt.flatMap((alt: TokenType[][]) => alt.map((path: TokenType[]) => path[0]).filter((t): t is TokenType => !!t));
     const dove = NOMI_REGOLE[ruleName];
     const a = actual[0];
-    return `atteso ${elenco(primi)}${dove ? ` (${dove})` : ""}, trovato ${descriviToken(a)}${suggerimento(a)}`;
+    return `atteso ${elenco(primi)}${dove ? ` (${dove})` : ""}, trovato ${descriviToken(a)}${suggerimento(a, previous)}`;
   },
   buildEarlyExitMessage({ expectedIterationPaths, actual, ruleName }) {
     const primi = expectedIterationPaths.map((p) => p[0]).filter((t): t is TokenType => !!t);

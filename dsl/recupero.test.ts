@@ -69,4 +69,13 @@ describe("error recovery and hand-written messages", () => {
     const src = `${TESTA}vincolo v: per adesione richiede ${"valore > 1 e ".repeat(5_000)}vero\n`;
     expect(compile(src).regolamento?.regole[0]).toMatchObject({ richiede: { and: expect.any(Array) } });
   });
+  it("names say what they name", () => {
+    const msg = (corpo: string) => sintassi(`${TESTA}${corpo}\n`)[0]?.message;
+    expect(msg("vincolo: per adesione vieta")).toContain("atteso il nome della regola");
+    expect(msg("vincolo v: per adesione, vieta")).toContain("atteso il nome di un'azione");
+    expect(msg("termine t: entro 7 giorni da")).toContain("atteso l'evento da cui decorre il termine");
+    expect(msg("articolo 5 comma")).toContain("atteso il numero del comma");
+    expect(msg("vincolo v: per adesione richiede valore => 3")).toContain("forse intendevi '>='?");
+    expect(msg("vincolo v: per adesione richiede valore <= 3 euro")).toContain("scrivi '€'");
+  });
 });
