@@ -5,7 +5,7 @@ import { customElement, state } from "lit/decorators.js";
 import { api } from "../api/istanza.ts";
 import type { Matrix, OrganismoInfo, RispostaConfronto } from "../api/tipi.ts";
 import { AZIONI, MATERIE, TIPI_PROCEDIMENTO } from "../../engine/vocabolario.ts";
-import { casoEsempio, domandaDa, type CasoForm, type EventoForm } from "../logica/caso.ts";
+import { CASI_ESEMPIO, casoEsempio, domandaDa, type CasoForm, type EventoForm } from "../logica/caso.ts";
 import { parole } from "../logica/formato.ts";
 import { stiliComuni } from "./stili-comuni.ts";
 import "./esito-risposta.ts";
@@ -168,7 +168,14 @@ export class RegolamentoConfronto extends LitElement {
       </fieldset>
       <div class="riga">
         <button class="primario simula" type="submit" ?disabled=${this.inCorso || this.scelti.size === 0}>Simula con ${this.scelti.size} organismi</button>
-        <button type="button" @click=${() => (this.caso = casoEsempio())}>Caso d'esempio</button>
+        <label>Casi d'esempio
+          <select name="esempio" @change=${(e: Event) => {
+            const i = Number((e.target as HTMLSelectElement).value);
+            if (CASI_ESEMPIO[i]) this.caso = CASI_ESEMPIO[i].caso();
+          }}>
+            <option value="" selected>—</option>
+            ${CASI_ESEMPIO.map((c, i) => html`<option value=${i}>${c.titolo}</option>`)}
+          </select></label>
         <details><summary style="font-size:12px;color:#52606d">Domanda JSON</summary><pre style="font-size:11px">${JSON.stringify(domanda, null, 2)}</pre></details>
       </div>
     </form>`;
@@ -188,7 +195,7 @@ export class RegolamentoConfronto extends LitElement {
         ${this.risposte
           ? html`<div class="risposte">
               ${this.risposte.map(
-                (r) => html`<esito-risposta .nome=${this.nome(r.organismo)} .risposta=${r} .domanda=${domanda}></esito-risposta>`,
+                (r) => html`<esito-risposta data-organismo=${r.organismo} .nome=${this.nome(r.organismo)} .risposta=${r} .domanda=${domanda}></esito-risposta>`,
               )}
             </div>`
           : null}

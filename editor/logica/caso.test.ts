@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { casoEsempio, domandaDa, leggiCampi } from "./caso.ts";
+import { casoEsempio, casoPraticante, domandaDa, leggiCampi } from "./caso.ts";
 
 describe("leggiCampi", () => {
   it("reads pairs with JSON values, bare words, Italian booleans and lists", () => {
@@ -23,6 +23,10 @@ describe("domandaDa", () => {
       },
       azione: { azione: "richiesta_proposta", data: "2026-04-01", parte: "A" },
     });
+  });
+
+  it("reads an object field of an action (the designated mediator)", () => {
+    expect(domandaDa(casoPraticante()).azione).toEqual({ azione: "designazione_mediatore", data: "2026-03-03", mediatore: { categoria: "praticante_abilitato" } });
   });
 
   it("an empty value is indeterminate; Italian notation is read; a given value overrides", () => {

@@ -35,6 +35,27 @@ export function casoEsempio(): CasoForm {
   };
 }
 
+/** A mediator in training designated above the € 25.000 that Velletri allows (art. 5 c. 4). */
+export function casoPraticante(): CasoForm {
+  return {
+    data: "2026-03-03",
+    materia: "condominio",
+    tipo: "",
+    valore: "30000",
+    parti: [
+      { id: "A", ruolo: "istante" },
+      { id: "B", ruolo: "invitata" },
+    ],
+    eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A", campi: "" }],
+    azione: { azione: "designazione_mediatore", data: "2026-03-03", parte: "", campi: 'mediatore: {"categoria": "praticante_abilitato"}' },
+  };
+}
+
+export const CASI_ESEMPIO: { titolo: string; caso: () => CasoForm }[] = [
+  { titolo: "Proposta chiesta da una sola parte (responsabilità medica)", caso: casoEsempio },
+  { titolo: "Praticante designato oltre € 25.000", caso: casoPraticante },
+];
+
 function valoreCampo(s: string): unknown {
   const t = s.trim();
   if (t === "") return "";
