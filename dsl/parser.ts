@@ -2,6 +2,9 @@
 // directly (no CST pass). One instance, reused for every parse (Chevrotain's performance guidance).
 // Error recovery is on: a rule that fails returns undefined and the builders below drop what is
 // missing, so an author with three mistakes sees three diagnostics in one pass.
+// Chevrotain first runs every rule once in a "recording phase" with dummy tokens to learn the
+// grammar: node building is skipped then (`this.RECORDING_PHASE`), instead of wrapping it in
+// ACTION closures, which would cost one allocation per call on the hot path.
 import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
 import { K } from "./tokens.ts";
@@ -412,20 +415,19 @@ class ParserRegolamento extends EmbeddedActionsParser {
         if (c) clausole.push(c);
       },
     });
-    return (this.RECORDING_PHASE ? undefined : (() => {
-      const tipo = TIPI_DICH.find(([tok]) => tok === t0.tokenType || (tok === K.visibilita && t0.image === "visibilità"))?.[1];
-      if (!tipo) return undefined;
-      let nome: A.Parola | undefined;
-      if (valido(nomeTok)) {
-        nome = parola(nomeTok);
-        if (nome.chiave)
-          this.costruzione.push({
-            message: `'${nome.testo}' è una parola chiave del linguaggio e non può essere il nome di una regola: scegli un altro nome (es. '${nome.testo}_${tipo}')`,
-            span: nome.span,
-          });
-      }
-      return { n: "dichiarazione" as const, tipo, tipoRaw: t0.image, nome, sostituisce, a, clausole, span: this.finoA(t0) };
-    })());
+    if (this.RECORDING_PHASE) return undefined;
+    const tipo = TIPI_DICH.find(([tok]) => tok === t0.tokenType || (tok === K.visibilita && t0.image === "visibilità"))?.[1];
+    if (!tipo) return undefined;
+    let nome: A.Parola | undefined;
+    if (valido(nomeTok)) {
+      nome = parola(nomeTok);
+      if (nome.chiave)
+        this.costruzione.push({
+          message: `'${nome.testo}' è una parola chiave del linguaggio e non può essere il nome di una regola: scegli un altro nome (es. '${nome.testo}_${tipo}')`,
+          span: nome.span,
+        });
+    }
+    return { n: "dichiarazione" as const, tipo, tipoRaw: t0.image, nome, sostituisce, a, clausole, span: this.finoA(t0) };
   });
 
   private rif = this.RULE("rif", (): A.RifAst | undefined => {
@@ -655,13 +657,13 @@ class ParserRegolamento extends EmbeddedActionsParser {
                 const x = this.CONSUME(T.Numero);
                 this.CONSUME(T.Meno);
                 const y = this.CONSUME2(T.Numero);
-                (this.RECORDING_PHASE ? undefined : (() => { da = numeroItaliano(x.image); a = numeroItaliano(y.image); raw = `${x.image}-${y.image}`; })());
+                if (!this.RECORDING_PHASE) { da = numeroItaliano(x.image); a = numeroItaliano(y.image); raw = `${x.image}-${y.image}`; }
               },
             },
             {
               ALT: () => {
                 const x = this.CONSUME(T.GiornoMese);
-                (this.RECORDING_PHASE ? undefined : (() => { const [p, q] = x.image.split("-"); da = Number(p); a = Number(q); raw = x.image; })());
+                if (!this.RECORDING_PHASE) { const [p, q] = x.image.split("-"); da = Number(p); a = Number(q); raw = x.image; }
               },
             },
           ]);
@@ -745,11 +747,10 @@ class ParserRegolamento extends EmbeddedActionsParser {
         },
       },
     ]);
-    return (this.RECORDING_PHASE ? undefined : (() => {
-      if (!valido(q)) return undefined;
-      const quantita: A.NumeroAst = q.tokenType === T.Numero ? numero(q) : { valore: 1, raw: q.image, span: spanTok(q) };
-      return { quantita, unita, unitaRaw: raw.join(" "), span: this.finoA(t0) };
-    })());
+    if (this.RECORDING_PHASE) return undefined;
+    if (!valido(q)) return undefined;
+    const quantita: A.NumeroAst = q.tokenType === T.Numero ? numero(q) : { valore: 1, raw: q.image, span: spanTok(q) };
+    return { quantita, unita, unitaRaw: raw.join(" "), span: this.finoA(t0) };
   });
 
   private finestra = this.RULE("finestra", (): A.Clausola | undefined => {
@@ -767,7 +768,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           this.OPTION(() => {
             this.CONSUME(K.e);
             const f = this.SUBRULE(this.fineEntro);
-            (this.RECORDING_PHASE ? undefined : (() => { entro = f?.limite; formaEntro = f?.forma; })());
+            if (!this.RECORDING_PHASE) { entro = f?.limite; formaEntro = f?.forma; }
           });
         },
       },
@@ -783,7 +784,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       {
         ALT: () => {
           const f = this.SUBRULE2(this.fineEntro);
-          (this.RECORDING_PHASE ? undefined : (() => { entro = f?.limite; formaEntro = f?.forma; })());
+          if (!this.RECORDING_PHASE) { entro = f?.limite; formaEntro = f?.forma; }
         },
       },
     ]);
@@ -913,10 +914,9 @@ class ParserRegolamento extends EmbeddedActionsParser {
             { ALT: () => { parole.push(this.CONSUME(K.tre).image, this.CONSUME(K.quarti).image); } },
             { ALT: () => { parole.push(this.CONSUME(K.per).image, this.CONSUME(K.intero).image); } },
           ]);
-          return (this.RECORDING_PHASE ? undefined : (() => {
-            const nome = FRAZIONI[parole.join(" ").replace(/^una /, "un ")];
-            return nome ? { t: "frazione" as const, nome, span: this.finoA(t0) } : undefined;
-          })());
+          if (this.RECORDING_PHASE) return undefined;
+          const nome = FRAZIONI[parole.join(" ").replace(/^una /, "un ")];
+          return nome ? { t: "frazione" as const, nome, span: this.finoA(t0) } : undefined;
         },
       },
       {
@@ -953,14 +953,13 @@ class ParserRegolamento extends EmbeddedActionsParser {
       riga = true;
       importo = this.SUBRULE(this.importo);
     });
-    return (this.RECORDING_PHASE ? undefined : (() => {
-      if (!riga) return misura ? { k: "finoA" as const, misura, span: this.finoA(t0) } : undefined;
-      if (misura?.t !== "euro") {
-        this.costruzione.push({ message: "lo scaglione va scritto in euro: 'fino a 1.000 €: 40 €'", span: misura?.span ?? spanTok(t0) });
-        return undefined;
-      }
-      return { k: "finoA" as const, soglia: { numero: misura.numero, euroPrima: misura.euroPrima }, importo, span: this.finoA(t0) };
-    })());
+    if (this.RECORDING_PHASE) return undefined;
+    if (!riga) return misura ? { k: "finoA" as const, misura, span: this.finoA(t0) } : undefined;
+    if (misura?.t !== "euro") {
+      this.costruzione.push({ message: "lo scaglione va scritto in euro: 'fino a 1.000 €: 40 €'", span: misura?.span ?? spanTok(t0) });
+      return undefined;
+    }
+    return { k: "finoA" as const, soglia: { numero: misura.numero, euroPrima: misura.euroPrima }, importo, span: this.finoA(t0) };
   });
 
   private rigaOltre = this.RULE("rigaOltre", (): A.Clausola | undefined => {
@@ -1018,12 +1017,11 @@ class ParserRegolamento extends EmbeddedActionsParser {
           const t0 = this.LA(1);
           this.CONSUME(K.non);
           const x = this.SUBRULE(this.negazione);
-          return (this.RECORDING_PHASE ? undefined : (() => {
-            if (!x) return undefined;
-            // `non esiste p` is its own form (→ {"!": [{"var": p}]})
-            if (x.t === "esiste" && !x.negato) return { ...x, negato: true, span: this.finoA(t0) };
-            return { t: "non" as const, x, span: this.finoA(t0) };
-          })());
+          if (this.RECORDING_PHASE) return undefined;
+          if (!x) return undefined;
+          // `non esiste p` is its own form (→ {"!": [{"var": p}]})
+          if (x.t === "esiste" && !x.negato) return { ...x, negato: true, span: this.finoA(t0) };
+          return { t: "non" as const, x, span: this.finoA(t0) };
         },
       },
       { ALT: () => this.SUBRULE(this.atomo) },
@@ -1075,27 +1073,27 @@ class ParserRegolamento extends EmbeddedActionsParser {
             ALT: () => {
               const op = this.CONSUME(T.Confronto);
               const b = this.SUBRULE(this.esprDestra);
-              (this.RECORDING_PHASE ? undefined : (() => {
+              if (!this.RECORDING_PHASE) {
                 if (a && b) risultato = { t: "confronto", op: op.image as A.OpConfronto, a, b, span: this.finoA(t0) };
-              })());
+              }
             },
           },
           {
             ALT: () => {
               this.CONSUME(K.in);
               const l = this.SUBRULE(this.lista);
-              (this.RECORDING_PHASE ? undefined : (() => {
+              if (!this.RECORDING_PHASE) {
                 if (a && l) risultato = { t: "inLista", a, lista: l.valori, negato: false, span: this.finoA(t0) };
-              })());
+              }
             },
           },
           {
             ALT: () => {
               this.CONSUME2(K.in);
               const p = this.SUBRULE(this.percorso);
-              (this.RECORDING_PHASE ? undefined : (() => {
+              if (!this.RECORDING_PHASE) {
                 if (a && p) risultato = { t: "inPercorso", a, percorso: p, span: this.finoA(t0) };
-              })());
+              }
             },
           },
           {
@@ -1103,21 +1101,20 @@ class ParserRegolamento extends EmbeddedActionsParser {
               this.CONSUME(K.non);
               this.CONSUME3(K.in);
               const l = this.SUBRULE2(this.lista);
-              (this.RECORDING_PHASE ? undefined : (() => {
+              if (!this.RECORDING_PHASE) {
                 if (a && l) risultato = { t: "inLista", a, lista: l.valori, negato: true, span: this.finoA(t0) };
-              })());
+              }
             },
           },
         ]);
       },
     });
-    return (this.RECORDING_PHASE ? undefined : (() => {
-      if (coda) return risultato;
-      if (!a) return undefined;
-      if (a.t === "percorso") return { t: "vero" as const, percorso: a, span: this.finoA(t0) };
-      this.costruzione.push({ message: "una condizione da sola deve essere un fatto (es. 'parte.aderito') o un confronto (es. 'valore <= 25.000 €')", span: a.span });
-      return undefined;
-    })());
+    if (this.RECORDING_PHASE) return undefined;
+    if (coda) return risultato;
+    if (!a) return undefined;
+    if (a.t === "percorso") return { t: "vero" as const, percorso: a, span: this.finoA(t0) };
+    this.costruzione.push({ message: "una condizione da sola deve essere un fatto (es. 'parte.aderito') o un confronto (es. 'valore <= 25.000 €')", span: a.span });
+    return undefined;
   });
 
   private percorso = this.RULE("percorso", (): (A.Espr & { t: "percorso" }) | undefined => {
@@ -1127,11 +1124,10 @@ class ParserRegolamento extends EmbeddedActionsParser {
       this.CONSUME(T.Punto);
       segmenti.push(this.CONSUME(T.Nome));
     });
-    return (this.RECORDING_PHASE ? undefined : (() => {
-      const ok = segmenti.filter(valido);
-      if (ok.length === 0) return undefined;
-      return { t: "percorso" as const, segmenti: ok.map(parola), span: this.finoA(t0) };
-    })());
+    if (this.RECORDING_PHASE) return undefined;
+    const ok = segmenti.filter(valido);
+    if (ok.length === 0) return undefined;
+    return { t: "percorso" as const, segmenti: ok.map(parola), span: this.finoA(t0) };
   });
 
   private numeroEspr = this.RULE("numeroEspr", (): A.Espr | undefined => {
@@ -1188,12 +1184,11 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const t0 = this.LA(1);
           const p = this.SUBRULE(this.percorso);
-          return (this.RECORDING_PHASE ? undefined : (() => {
-            if (!p) return undefined;
-            const [solo] = p.segmenti;
-            if (p.segmenti.length === 1 && solo) return { t: "letterale" as const, parola: solo, span: p.span };
-            return p;
-          })());
+          if (this.RECORDING_PHASE) return undefined;
+          if (!p) return undefined;
+          const [solo] = p.segmenti;
+          if (p.segmenti.length === 1 && solo) return { t: "letterale" as const, parola: solo, span: p.span };
+          return p;
         },
       },
       {
