@@ -4,6 +4,8 @@
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { fileURLToPath } from "node:url";
+import { PgDialect } from "drizzle-orm/pg-core";
+import { sql as q } from "drizzle-orm";
 import { schema } from "./schema.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -15,9 +17,20 @@ export interface Database {
   readonly driver: "postgres" | "pglite";
   /** `db.execute()` returns an array on postgres.js and `{ rows }` on PGlite: this is the one wrapper. */
   rows<T>(on: Db | Tx, query: SQL): Promise<T[]>;
+  /**
+   * A tenant transaction in two round trips: BEGIN, the tenant setup and `letture` leave in one
+   * write; `decidi` sees their rows and returns the `scritture`, which leave with COMMIT in a second
+   * write. Anything failing rolls the whole transaction back and rejects.
+   */
+  dueTempi<T>(organismo: string, letture: SQL[], decidi: (righe: unknown[][]) => Promise<Piano<T>> | Piano<T>): Promise<T>;
   /** LISTEN on a channel; resolves once listening; returns the unsubscribe. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+export interface Piano<T> {
+  scritture: SQL[];
+  valore: T;
 }
 
 export type Where = { url: string } | { dataDir: string } | { memory: true };
@@ -50,10 +63,49 @@ async function openPostgres(url: string): Promise<Database> {
     await lock`select pg_advisory_unlock(727272)`.catch(() => {});
     lock.release();
   }
+  const dialect = new PgDialect();
+  const unsafe = (c: typeof client, query: SQL) => {
+    const { sql: testo, params } = dialect.sqlToQuery(query);
+    return c.unsafe(testo, params as never[]);
+  };
   return {
     db,
     driver: "postgres",
     rows: async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query)),
+    async dueTempi<T>(organismo: string, letture: SQL[], decidi: (righe: unknown[][]) => Promise<Piano<T>> | Piano<T>): Promise<T> {
+      const c = await client.reserve();
+      const annulla = () => c`rollback`.catch(() => {});
+      try {
+        // Issued in one tick: postgres.js sends them in one write, and the server runs them in order.
+        const primo = [c`begin`, c`select set_config('app.organismo', ${organismo}, true), set_config('role', 'app_user', true)`, ...letture.map((l) => unsafe(c, l))];
+        const letti = await Promise.allSettled(primo);
+        const errore = letti.find((x) => x.status === "rejected");
+        if (errore) {
+          await annulla();
+          throw errore.reason;
+        }
+        let piano: Piano<T>;
+        try {
+          piano = await decidi(letti.slice(2).map((x) => [...((x as PromiseFulfilledResult<Iterable<unknown>>).value)]));
+        } catch (e) {
+          await annulla();
+          throw e;
+        }
+        // The writes and COMMIT in one write. If a write fails the transaction is aborted and COMMIT
+        // only rolls it back: the write's own rejection is what tells us.
+        const scritti = await Promise.allSettled([...piano.scritture.map((w) => unsafe(c, w)), c`commit`]);
+        const fallito = scritti.find((x) => x.status === "rejected");
+        if (fallito) {
+          await annulla();
+          throw fallito.reason;
+        }
+        const commit = scritti[scritti.length - 1] as PromiseFulfilledResult<{ command?: string }>;
+        if (commit.value.command !== "COMMIT") throw new Error(`transazione non confermata (${commit.value.command})`);
+        return piano.valore;
+      } finally {
+        c.release();
+      }
+    },
     async listen(channel, onPayload) {
       const sub = await client.listen(channel, (p) => onPayload(p));
       return () => sub.unlisten();
@@ -70,10 +122,21 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   await client.waitReady;
   const db = drizzle({ client, schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder });
+  const rows = async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query));
   return {
     db,
     driver: "pglite",
-    rows: async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query)),
+    rows,
+    // In-process: no round trips to save; the same contract on one ordinary transaction.
+    dueTempi: <T>(organismo: string, letture: SQL[], decidi: (righe: unknown[][]) => Promise<Piano<T>> | Piano<T>) =>
+      db.transaction(async (tx) => {
+        await tx.execute(q`select set_config('app.organismo', ${organismo}, true), set_config('role', 'app_user', true)`);
+        const righe: unknown[][] = [];
+        for (const l of letture) righe.push(await rows(tx, l));
+        const piano = await decidi(righe);
+        for (const w of piano.scritture) await tx.execute(w);
+        return piano.valore;
+      }),
     async listen(channel, onPayload) {
       return client.listen(channel, onPayload);
     },

@@ -169,42 +169,74 @@ export class ServizioProcedimenti {
     impronta: string,
   ): Promise<Esito> {
     const { versione_attesa, ...azioneChiesta } = richiesta;
-    return inTenant(this.s.database, organismo, (tx) =>
-      idempotente(this.s.database, tx, organismo, chiave, impronta, async () => {
-        // FOR UPDATE: concurrent actions on this procedure wait here, one at a time.
-        const caricato = await this.carica(tx, organismo, pid, true);
-        const storia = caricato?.eventi.map((e) => e.azione) ?? [];
-        if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
-        const { p } = caricato;
-        if (versione_attesa !== undefined && versione_attesa !== p.revisione)
-          throw new ErroreApi(409, "stale_version", `Il procedimento è alla revisione ${p.revisione}, non ${versione_attesa}: ricaricalo e riprova.`, {
-            revisione: p.revisione,
-          });
-        const ultima = storia[storia.length - 1]?.data;
-        const azione = conAttore(cred, { ...azioneChiesta, data: azioneChiesta.data ?? oggi() });
-        if (typeof ultima === "string" && giorno(azione.data) < giorno(ultima))
-          throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
-        const procedimento = { ...p.fatti, eventi: storia };
-        const r = this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(azione.data));
-        if (r.esito === "negato") throw negata(r, { revisione: p.revisione });
-        const seq = p.revisione + 1;
-        const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
-        const regole = regoleCheConsentono(r, this.regolamenti(organismo, p.versione_regolamento, giorno(storia[0]?.data)), azione.azione);
-        // One statement, one round trip: the event and the procedure's new revision.
-        await tx.execute(sql`with nuovo as (
-            insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
-            values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
-                    ${p.versione_regolamento}, ${JSON.stringify(regole)}::jsonb)
-            returning seq)
-          update procedimenti set revisione = (select seq from nuovo), aggiornato_il = now()
-          where organismo_id = ${organismo} and id = ${pid}`);
-        const dopo = this.valuta(organismo, p.versione_regolamento, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
-        return {
-          status: 201,
-          corpo: { ...r, id: pid, versione: p.versione_regolamento, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
-        };
-      }),
-    );
+    // Two round trips (Database.dueTempi): [BEGIN, tenant, idempotency claim, lock, history] then
+    // [event + revision, idempotency answer, COMMIT]. The history query starts once the lock is held
+    // (the connection runs them in order) and, in READ COMMITTED, with a fresh snapshot: it sees every
+    // event committed by whoever held the lock before. A concurrent retry with the same
+    // Idempotency-Key waits on the claim (INSERT … ON CONFLICT) until the first commits.
+    const letture = [
+      ...(chiave === undefined
+        ? []
+        : [
+            sql`insert into idempotenza (organismo_id, chiave, impronta, status, risposta)
+                values (${organismo}, ${chiave}, ${impronta}, 0, 'null'::jsonb) on conflict do nothing returning chiave`,
+            sql`select impronta, status, risposta from idempotenza where organismo_id = ${organismo} and chiave = ${chiave}`,
+          ]),
+      sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid} for update`,
+      sql`select seq, azione, attore, versione_regolamento, regole, registrato_il from eventi
+          where organismo_id = ${organismo} and procedimento_id = ${pid} order by seq`,
+    ];
+    return this.s.database.dueTempi<Esito>(organismo, letture, (righe) => {
+      if (chiave !== undefined) {
+        const [rivendicata, registrata] = righe as [unknown[], { impronta: string; status: number; risposta: Record<string, unknown> }[]];
+        if (rivendicata.length === 0) {
+          const r = registrata[0];
+          if (!r || r.impronta !== impronta)
+            throw new ErroreApi(409, "idempotency_key_reused", "Questa Idempotency-Key è già stata usata per una richiesta diversa.");
+          return { scritture: [], valore: { status: r.status as 201, corpo: r.risposta, ripetuta: true } };
+        }
+      }
+      const [righeP, righeE] = righe.slice(chiave === undefined ? 0 : 2) as [RigaProcedimento[], RigaEvento[]];
+      const p = righeP[0];
+      const storia = (righeE ?? []).map((e) => e.azione);
+      if (!p || !puoVedere(cred, pid, p.fatti, storia)) throw nonTrovatoProcedimento();
+      if (versione_attesa !== undefined && versione_attesa !== p.revisione)
+        throw new ErroreApi(409, "stale_version", `Il procedimento è alla revisione ${p.revisione}, non ${versione_attesa}: ricaricalo e riprova.`, {
+          revisione: p.revisione,
+        });
+      const ultima = storia[storia.length - 1]?.data;
+      const azione = conAttore(cred, { ...azioneChiesta, data: azioneChiesta.data ?? oggi() });
+      if (typeof ultima === "string" && giorno(azione.data) < giorno(ultima))
+        throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
+      const procedimento = { ...p.fatti, eventi: storia };
+      const r = this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(azione.data));
+      if (r.esito === "negato") throw negata(r, { revisione: p.revisione });
+      const seq = p.revisione + 1;
+      const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
+      const regole = regoleCheConsentono(r, this.regolamenti(organismo, p.versione_regolamento, giorno(storia[0]?.data)), azione.azione);
+      const dopo = this.valuta(organismo, p.versione_regolamento, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
+      const esito: Esito = {
+        status: 201,
+        corpo: { ...r, id: pid, versione: p.versione_regolamento, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
+      };
+      return {
+        scritture: [
+          // One statement: the event and the procedure's new revision.
+          sql`with nuovo as (
+              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+              values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
+                      ${p.versione_regolamento}, ${JSON.stringify(regole)}::jsonb)
+              returning seq)
+            update procedimenti set revisione = (select seq from nuovo), aggiornato_il = now()
+            where organismo_id = ${organismo} and id = ${pid}`,
+          ...(chiave === undefined
+            ? []
+            : [sql`update idempotenza set status = ${esito.status}, risposta = ${JSON.stringify(esito.corpo)}::jsonb
+                   where organismo_id = ${organismo} and chiave = ${chiave}`]),
+        ],
+        valore: esito,
+      };
+    });
   }
 
   async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
