@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avvia, type Avviato } from "./avvia.ts";
+import { chiaveAmministratore } from "./avvio/amministratore.ts";
 import { Registro } from "./catalogo/registro.ts";
 import { inTenant } from "./db/tenant.ts";
 import { CHIAVE_ADMIN, FIXTURE, SEMI_DI_PROVA, databaseDiProva, type DatabaseDiProva } from "./test-support/ambiente.ts";
@@ -390,6 +391,15 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect((await api.req("POST", "/v1/organismi", { chiave: CHIAVE_ADMIN, corpo: { id: "gamma", nome: "Gamma" } })).status).toBe(201);
     expect((await api.req("POST", "/v1/organismi", { chiave: CHIAVE_ADMIN, corpo: { id: "gamma", nome: "Gamma" } })).status).toBe(409);
     expect(((await api.req("GET", "/v1/organismi")).json as { id: string }[]).map((o) => o.id)).toContain("gamma");
+  });
+
+  it("chiave dell'amministratore generata al primo avvio: una volta sola, conservata come impronta, valida", async () => {
+    const prima = await chiaveAmministratore(s.dipendenze.database, undefined);
+    expect(prima.generata).toMatch(/^_amministrazione\.000000000000\./);
+    expect((await chiaveAmministratore(s.dipendenze.database, undefined)).generata).toBeUndefined();
+    const r = await api.req("POST", "/v1/organismi", { chiave: prima.generata!, corpo: { id: "delta", nome: "Delta" } });
+    expect(r.status).toBe(201);
+    expect((await api.req("POST", "/v1/organismi/alfa/procedimenti", { chiave: prima.generata!, corpo: procedimentoDiProva() })).status).toBe(404);
   });
 
   it("CLI `regolamento chiavi crea|revoca` contro un server in ascolto", async () => {
