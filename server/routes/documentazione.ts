@@ -21,6 +21,8 @@ export function documentazione(app: OpenAPIHono<Env>): void {
     },
   });
   app.get("/docs", swaggerUI({ url: "/openapi.json", baseUrl: "/docs/assets" }));
+  // Swagger UI's page names no icon: the browser asks for /favicon.ico and logs a 404 otherwise.
+  app.get("/favicon.ico", (c) => c.body(null, 204));
   app.get("/docs/assets/swagger-ui-dist/:file", async (c) => {
     const file = c.req.param("file");
     if (!/^[a-z0-9._-]+\.(css|js|png|map)$/i.test(file)) return c.notFound();
