@@ -5,7 +5,7 @@ import { parteDerivata, type State } from "./facts.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Tariffa, Variazione } from "./ir.ts";
-import type { Cond, PTariffa, Prepared } from "./prepared.ts";
+import type { PTariffa, Prepared } from "./prepared.ts";
 
 interface VoceCalc {
   voce: string;
@@ -72,14 +72,9 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   let totale = 0;
   if (st.n.proc.valore === undefined && p.tariffe.length > 0) mancanti.push("valore");
 
-  // Missing facts are looked for once per condition, not once per party.
-  const cercati = new Set<unknown>();
-  const manca = (c: Cond | undefined) => {
-    if (!c || cercati.has(c)) return;
-    cercati.add(c);
-    const m = missingIn(c, ctx);
-    if (m) mancanti.push(...m);
-  };
+  // Missing facts are looked for with the first party only: the other parties' conditions read
+  // the same facts (their own `parte.*` ones aside).
+  let prima = true;
   for (const parte of st.n.parti) {
     ctx["parte"] = parteDerivata(st, parte);
     const calc: VoceCalc[] = [];
@@ -91,7 +86,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
         conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
         continue;
       }
-      if (res.kind === "no") { manca(res.fallita); continue; }
+      if (res.kind === "no") { if (prima && res.fallita) { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); } continue; }
       const ppt = res.pr as PTariffa;
       const t = ppt.r;
       if (t.tabella !== undefined) {
@@ -123,7 +118,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     for (const pv of p.variazioni) {
       const res = resolve(pv, ctx);
       // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
-      if (res.kind === "no") { manca(res.fallita); continue; }
+      if (res.kind === "no") { if (prima && res.fallita) { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); } continue; }
       if (res.kind === "conflitto") {
         conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pv.r.nome}` });
         continue;
@@ -166,6 +161,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     });
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
     totale += tot;
+    prima = false;
   }
   ctx["parte"] = undefined;
   return { per_parte, totale: euro(totale) };
