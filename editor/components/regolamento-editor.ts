@@ -271,7 +271,7 @@ export class RegolamentoEditor extends LitElement {
           )}
         </ul>
         <div class="stato">
-          ${err} errori · ${avv} avvisi${this.msVerifica !== undefined ? html` · verificato in ${this.msVerifica.toFixed(1)} ms` : null}
+          ${err} ${err === 1 ? "errore" : "errori"} · ${avv} ${avv === 1 ? "avviso" : "avvisi"}${this.msVerifica !== undefined ? html` · verificato in ${this.msVerifica.toFixed(1)} ms` : null}
         </div>
       </div>
     `;

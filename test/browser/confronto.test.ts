@@ -52,6 +52,11 @@ describe("confronto", () => {
       const v = p.locator('esito-risposta[data-organismo="velletri"]');
       expect(await v.locator(".esito").innerText()).toMatch(/negato/i);
       expect(await v.locator("ul.motivi").innerText()).toContain("art. 5 c. 4");
+      // Tall enough that the whole card is on screen, under the page header.
+      await p.setViewportSize({ width: 1400, height: 1800 });
+      await v.evaluate((el) => el.scrollIntoView({ block: "center" }));
+      await v.screenshot({ path: "test-results/screenshots/confronto-negato.png" });
+      await p.setViewportSize({ width: 1400, height: 900 });
     }
     // The case asked: each organismo's fee for party A at 30.000 € is there, and they are numbers.
     const totali = await risposte.locator("table.indennita tr.totale").allInnerTexts();

@@ -14,7 +14,7 @@ let organismo: string;
 let originale: string;
 
 const stato = () => p.locator("regolamento-editor .stato").innerText();
-const errori = async () => Number(/(\d+) errori/.exec(await stato())?.[1]);
+const errori = async () => Number(/(\d+) error[ei]/.exec(await stato())?.[1]);
 
 beforeAll(async () => {
   const os = await organismi(url);
@@ -79,6 +79,9 @@ describe("editor", () => {
       return m.getLineContent(m.getLineCount());
     }, editorEl());
     expect(riga.trim()).toBe("eccezione");
+    // Back to the seed's text for the next steps.
+    await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
+    await p.waitForFunction((sel) => /^0 errori/.test((eval(sel) as HTMLElement).shadowRoot!.querySelector(".stato")!.textContent!.trim()), editorEl(), { timeout: 15_000 });
   });
 
   it("reveals an article from the outline", async () => {
