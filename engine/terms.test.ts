@@ -124,3 +124,33 @@ describe("terms", () => {
     expect(r.fase).toBe("proposta_formulata");
   });
 });
+
+describe("terms anchored on another term", () => {
+  it("`dalla scadenza di` counts from the other term's last day", () => {
+    const p = org({ regole: [
+      termine("preferenze_candidati", { fonte: "org", cita: "art. 4", ancora: { evento: "comunicazione_lista_candidati", verso: "da" }, entro: g(5), per: [{ azione: "preferenze_candidati" }] }),
+      termine("nomina", { fonte: "org", cita: "art. 5", ancora: { termine: "preferenze_candidati", verso: "da" }, entro: g(3), per: [{ azione: "designazione_mediatore" }], inMancanza: "nomina_d_ufficio" }),
+    ] });
+    const base = q("2026-03-02", "2026-03-04");
+    base.procedimento.eventi!.push({ azione: "comunicazione_lista_candidati", data: "2026-03-03", ruolo: "segreteria" });
+    const r = evaluate(p, base);
+    expect(sc(r, "preferenze_candidati")?.entro).toBe("2026-03-09"); // Sun 8 → Mon 9
+    expect(sc(r, "nomina")?.entro).toBe("2026-03-12");
+    const late = evaluate(p, { ...base, data: "2026-03-20" });
+    expect(late.effetti).toContainEqual(expect.objectContaining({ effetto: "nomina_d_ufficio", cita: "art. 5" }));
+    expect(sc(late, "nomina")?.scaduta).toBe(true);
+    const done = structuredClone(base);
+    done.procedimento.eventi!.push({ azione: "designazione_mediatore", data: "2026-03-10", ruolo: "responsabile" });
+    expect(sc(evaluate(p, done), "nomina")).toBeUndefined();
+  });
+  it("a term whose anchor has not happened is not listed", () => {
+    const r = evaluate(org(), q("2026-03-02", "2026-03-03"));
+    expect(sc(r, "risposta_proposta")).toBeUndefined();
+  });
+  it("a date-time anchor field is read in Europe/Rome", () => {
+    const p = org({ regole: [termine("t", { fonte: "org", ancora: { evento: "comunicazione_domanda", campo: "data_ricezione", verso: "da" }, entro: g(1) })] });
+    const base = q("2026-03-02", "2026-03-03");
+    base.procedimento.eventi!.push({ azione: "comunicazione_domanda", data: "2026-03-02", data_ricezione: "2026-03-02T23:30:00Z", ruolo: "segreteria" });
+    expect(sc(evaluate(p, base), "t")?.entro).toBe("2026-03-04"); // received on the 3rd in Rome
+  });
+});
