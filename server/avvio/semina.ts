@@ -27,6 +27,17 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
       .map((id) => [...compilati.values()].filter((r) => r.id === id && r.inVigoreDal <= h.inVigoreDal).sort((a, b) => b.inVigoreDal.localeCompare(a.inVigoreDal))[0])
       .filter((r): r is Regolamento => r !== undefined);
   const esito: EsitoSemina = { inseriti: [], scartati: [] };
+  // Versions already stored are not compiled again: their stored IR serves as a base for the others.
+  const esistenti = new Map(
+    (
+      await inTenant(database, null, (tx) =>
+        database.rows<{ organismo_id: string; versione: string; ir: Regolamento | null }>(
+          tx,
+          sql`select organismo_id, versione, ir from regolamento_versioni where stato = 'pubblicata'`,
+        ),
+      )
+    ).map((r) => [`${r.organismo_id}@${r.versione}`, r.ir] as const),
+  );
   const ordinati = [...intestazioni].sort((a, b) => Number(!basiId.has(a.s.id)) - Number(!basiId.has(b.s.id)));
   // Baselines may apply other baselines (dm on dlgs): repeat until nothing new compiles.
   const daFare = [...ordinati];
@@ -34,6 +45,12 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
     for (const item of [...daFare]) {
       const { s, h } = item;
       if (!h) continue;
+      const gia = esistenti.get(`${s.id}@${s.versione}`);
+      if (esistenti.has(`${s.id}@${s.versione}`)) {
+        if (gia) compilati.set(`${s.id}@${s.versione}`, gia);
+        daFare.splice(daFare.indexOf(item), 1);
+        continue;
+      }
       const { regolamento, diagnostics } = motore.compile(s.source, basiPer(h));
       if (!regolamento) continue;
       compilati.set(`${s.id}@${s.versione}`, regolamento);
