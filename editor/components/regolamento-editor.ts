@@ -84,6 +84,8 @@ export class RegolamentoEditor extends LitElement {
       scrollBeyondLastLine: false,
       fixedOverflowWidgets: true,
     });
+    // Ctrl/Cmd+S saves the draft, as in every editor.
+    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void this.salva());
     this.verificatore = new Verificatore((e) => this.applicaEsito(e));
     this.modello.onDidChangeContent(() => this.testoCambiato());
   }
@@ -245,7 +247,7 @@ export class RegolamentoEditor extends LitElement {
           </select>
         </label>
         <button @click=${this.formatta} title="Formatta il documento (Maiusc+Alt+F)">Formatta</button>
-        <button @click=${this.salva} ?disabled=${this.occupato} class="salva">Salva bozza</button>
+        <button @click=${this.salva} ?disabled=${this.occupato} class="salva" title="Salva come bozza (Ctrl+S)">Salva bozza</button>
         <button @click=${this.pubblica} ?disabled=${this.occupato || !aperta || aperta.pubblicata !== false} class="primario pubblica">Pubblica</button>
         <label>Chiave responsabile
           <input type="password" .value=${this.chiave} @change=${this.cambiaChiave} placeholder="chiave" autocomplete="off" size="14" />

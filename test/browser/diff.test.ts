@@ -69,6 +69,16 @@ describe("diff", () => {
     await fotografa(p, "diff");
   });
 
+  it("compares two organismi", async () => {
+    const altri = (await organismi(url)).filter((o) => o.id !== organismo && o.versione_in_vigore);
+    if (altri.length === 0) return;
+    const altro = altri[0]!;
+    await p.goto(`${url}/#/diff/${organismo}/${prima}/${altro.versione_in_vigore}/${altro.id}`);
+    await p.locator("regolamento-diff li.modifica").first().waitFor({ timeout: 30_000 });
+    expect(await p.locator("regolamento-diff .riassunto").innerText()).toMatch(/\d+ modificate · \d+ aggiunte · \d+ rimosse/);
+    expect(await p.locator("regolamento-diff select[aria-label='Altro organismo']").inputValue()).toBe(altro.id);
+  });
+
   it("logs no errors in the console", () => {
     expect(p.erroriConsole).toEqual([]);
   });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { apriChromium, fotografa, type Sessione } from "./chromium.ts";
+import { format } from "../../dsl/index.ts";
 import { apriEditor, conVersione, creaChiave, editorEl, organismi, sorvola, versione } from "./aiuti.ts";
 
 const url = inject("url");
@@ -82,6 +83,17 @@ describe("editor", () => {
     // Back to the seed's text for the next steps.
     await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
     await p.waitForFunction((sel) => /^0 errori/.test((eval(sel) as HTMLElement).shadowRoot!.querySelector(".stato")!.textContent!.trim()), editorEl(), { timeout: 15_000 });
+  });
+
+  it("formats the document with the language's formatter", async () => {
+    // Indentation is not significant: flatten it and let the formatter restore the canonical form.
+    const piatto = originale.split("\n").map((r) => r.trimStart()).join("\n");
+    const atteso = format(piatto).text;
+    expect(atteso).toBeDefined();
+    await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), piatto] as const);
+    await p.locator("regolamento-editor button", { hasText: "Formatta" }).click();
+    await p.waitForFunction(([sel, t]) => (eval(sel as string) as { testo: string }).testo === t, [editorEl(), atteso] as const, { timeout: 15_000 });
+    await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
   });
 
   it("reveals an article from the outline", async () => {
