@@ -137,16 +137,13 @@ export class ServizioProcedimenti {
                                  ${versione}, ${JSON.stringify(regole)}::jsonb)`);
   }
 
-  private async carica(tx: Tx, organismo: string, pid: string, perAggiornare: boolean) {
+  /** The procedure and its history, for reading (the action path locks: see `agisci`). */
+  private async carica(tx: Tx, organismo: string, pid: string) {
     const { database } = this.s;
-    // Both queries leave in one write: the events query starts only once the lock is held (the
-    // connection runs them in order), and in READ COMMITTED it takes a fresh snapshot then, so it
-    // sees every event committed by the transaction that held the lock before us.
+    // Issued together: pipelined on the connection, one round trip.
     const procedimento = database.rows<RigaProcedimento>(
       tx,
-      perAggiornare
-        ? sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid} for update`
-        : sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid}`,
+      sql`select id, versione_regolamento, fatti, revisione from procedimenti where organismo_id = ${organismo} and id = ${pid}`,
     );
     const storia = database.rows<RigaEvento>(
       tx,
@@ -240,7 +237,7 @@ export class ServizioProcedimenti {
   }
 
   async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
-    const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid, false));
+    const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid));
     const storia = caricato?.eventi.map((e) => e.azione) ?? [];
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
     const { p } = caricato;
@@ -249,7 +246,7 @@ export class ServizioProcedimenti {
   }
 
   async eventi(cred: CredenzialeChiave, organismo: string, pid: string) {
-    const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid, false));
+    const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid));
     const storia = caricato?.eventi.map((e) => e.azione) ?? [];
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
     const regole = regoleVisibilita(this.regolamenti(organismo, caricato.p.versione_regolamento, giorno(storia[0]?.data)));
