@@ -17,7 +17,7 @@ import { leggiChiave, salvaChiave } from "../api/chiave.ts";
 import { caricaBasi } from "../api/basi.ts";
 import type { VersioneInfo } from "../api/tipi.ts";
 import type { Diagnostic } from "../../dsl/index.ts";
-import type { DalWorker } from "../worker/protocollo.ts";
+import type { EsitoVerifica } from "../worker/protocollo.ts";
 import { stiliComuni } from "./stili-comuni.ts";
 
 type Messaggio = { tipo: "ok" | "errore"; testo: string } | undefined;
@@ -155,7 +155,7 @@ export class RegolamentoEditor extends LitElement {
     }
   }
 
-  private applicaEsito(e: DalWorker): void {
+  private applicaEsito(e: EsitoVerifica): void {
     if (!this.modello) return;
     monaco.editor.setModelMarkers(this.modello, "regolamento", e.diagnostiche.map(marcatore));
     this.diagnostiche = e.diagnostiche;

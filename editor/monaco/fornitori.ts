@@ -1,12 +1,12 @@
 // Language features of `regolamento` in Monaco: completion, hover, formatting, document symbols.
 // Each adapts a pure function of ../logica (tested in Node) to Monaco's provider interface.
 import * as monaco from "monaco-editor/editor/editor.api";
-import { format } from "../../dsl/index.ts";
 import { proposte, type Genere } from "../logica/completamento.ts";
 import { indiceArticoli } from "../logica/indice-articoli.ts";
 import { spiega, spiegazioneMarkdown } from "../logica/spiegazione.ts";
 import { LINGUA } from "./lingua.ts";
 import { statoModello } from "./stato-modelli.ts";
+import { formatta } from "./formattatore.ts";
 
 const K = monaco.languages.CompletionItemKind;
 const GENERI: Record<Genere, monaco.languages.CompletionItemKind> = {
@@ -51,10 +51,11 @@ export function registraFornitori(): void {
 
   monaco.languages.registerDocumentFormattingEditProvider(LINGUA, {
     displayName: "Formattazione del regolamento",
-    provideDocumentFormattingEdits(model) {
-      const { text } = format(model.getValue());
-      // Syntax errors: nothing to format (the markers already say why).
-      if (text === undefined || text === model.getValue()) return [];
+    async provideDocumentFormattingEdits(model) {
+      const prima = model.getValue();
+      const text = await formatta(prima);
+      // Syntax errors: nothing to format (the markers already say why). Text changed meanwhile: skip.
+      if (text === undefined || text === prima || model.getValue() !== prima) return [];
       return [{ range: model.getFullModelRange(), text }];
     },
   });

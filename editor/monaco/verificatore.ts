@@ -1,7 +1,7 @@
 // Runs the DSL in a worker while the author types. Light debounce by construction: at most one
 // check in flight; edits made meanwhile collapse into one more check of the latest text.
 import type { Regolamento } from "../../engine/ir.ts";
-import type { AlWorker, DalWorker } from "../worker/protocollo.ts";
+import type { AlWorker, DalWorker, EsitoVerifica } from "../worker/protocollo.ts";
 import DiagnosticaWorker from "../worker/diagnostica.worker.ts?worker";
 
 export class Verificatore {
@@ -10,8 +10,10 @@ export class Verificatore {
   private inVolo = false;
   private inAttesa: string | undefined;
 
-  constructor(private readonly onEsito: (e: DalWorker) => void) {
-    this.worker.onmessage = (e: MessageEvent<DalWorker>) => this.ricevi(e.data);
+  constructor(private readonly onEsito: (e: EsitoVerifica) => void) {
+    this.worker.onmessage = (e: MessageEvent<DalWorker>) => {
+      if (e.data.tipo === "esito") this.ricevi(e.data);
+    };
   }
 
   impostaBasi(basi: Regolamento[]): void {
@@ -31,7 +33,7 @@ export class Verificatore {
     this.worker.terminate();
   }
 
-  private ricevi(e: DalWorker): void {
+  private ricevi(e: EsitoVerifica): void {
     this.inVolo = false;
     const prossimo = this.inAttesa;
     this.inAttesa = undefined;

@@ -1,8 +1,9 @@
-// The diagnostics worker: compiles the text with the DSL (which also checks it) against the applied
-// baselines and posts back diagnostics and, when there are no errors, the compiled form.
-import { compile } from "../../dsl/index.ts";
+// The DSL worker: compiles the text (which also checks it) against the applied baselines and posts
+// back diagnostics and, when there are no errors, the compiled form; formats on request. The DSL
+// (chevrotain) lives only here, off the page's main thread and out of its bundle.
+import { compile, format } from "../../dsl/index.ts";
 import type { Regolamento } from "../../engine/ir.ts";
-import type { AlWorker, DalWorker } from "./protocollo.ts";
+import type { AlWorker, DalWorker, EsitoVerifica } from "./protocollo.ts";
 
 let basi: Regolamento[] = [];
 
@@ -12,8 +13,18 @@ self.onmessage = (e: MessageEvent<AlWorker>) => {
     basi = m.basi;
     return;
   }
+  if (m.tipo === "formatta") {
+    let text: string | undefined;
+    try {
+      text = format(m.sorgente).text;
+    } catch {
+      text = undefined; // the formatter failing leaves the text as it is
+    }
+    (self as unknown as Worker).postMessage({ tipo: "formattato", id: m.id, text } satisfies DalWorker);
+    return;
+  }
   const t0 = performance.now();
-  let risposta: DalWorker;
+  let risposta: EsitoVerifica;
   try {
     const { regolamento, diagnostics } = compile(m.sorgente, { bases: basi });
     risposta = { tipo: "esito", id: m.id, diagnostiche: diagnostics, regolamento, ms: performance.now() - t0 };

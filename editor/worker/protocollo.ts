@@ -5,9 +5,19 @@ import type { Diagnostic } from "../../dsl/index.ts";
 
 export type AlWorker =
   | { tipo: "basi"; basi: Regolamento[] }
-  | { tipo: "verifica"; id: number; sorgente: string };
+  | { tipo: "verifica"; id: number; sorgente: string }
+  | { tipo: "formatta"; id: number; sorgente: string };
 
-export interface DalWorker {
+export type DalWorker = EsitoVerifica | EsitoFormattazione;
+
+/** `text` undefined on syntax errors (nothing to format). */
+export interface EsitoFormattazione {
+  tipo: "formattato";
+  id: number;
+  text?: string;
+}
+
+export interface EsitoVerifica {
   tipo: "esito";
   id: number;
   diagnostiche: Diagnostic[];
