@@ -2,12 +2,16 @@
 // is set (a database of its own, dropped at the end). Organismi `alfa` and `beta` come from
 // server/test-fixtures/semi (small, stable regolamenti of our own).
 import { readFileSync } from "node:fs";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avvia, type Avviato } from "./avvia.ts";
 import { chiaveAmministratore } from "./avvio/amministratore.ts";
+import { semina } from "./avvio/semina.ts";
 import { Registro } from "./catalogo/registro.ts";
 import { inTenant } from "./db/tenant.ts";
 import { CHIAVE_ADMIN, FIXTURE, SEMI_DI_PROVA, databaseDiProva, type DatabaseDiProva } from "./test-support/ambiente.ts";
@@ -55,6 +59,20 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
       { id: "alfa", nome: "Organismo Alfa (prova)", registro: "9001", versione_in_vigore: "1" },
       { id: "beta", nome: "Organismo Beta (prova)", registro: "9002", versione_in_vigore: "1" },
     ]);
+  });
+
+  it("semina: un file che non compila è scartato con il motivo, le versioni già presenti non sono reinserite", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "semi-"));
+    try {
+      await copyFile(FIXTURE("semi/alfa.regolamento"), join(dir, "alfa.regolamento"));
+      await writeFile(join(dir, "rotto.regolamento"), 'regolamento rotto "R"\n versione 1 in vigore dal 2024-01-01\narticolo 1\n comma 1\n  vincolo x: per boh vieta\n');
+      const esito = await semina(s.dipendenze.database, s.dipendenze.motore, dir);
+      expect(esito.inseriti).toEqual([]);
+      expect(esito.scartati).toEqual([{ file: expect.stringContaining("rotto.regolamento"), motivo: expect.stringContaining("E010") }]);
+      expect((await api.req("GET", "/v1/organismi/rotto/regolamenti")).status).toBe(404);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("procedimento: crea, azione consentita registrata, azione negata 422 senza registrare nulla", async () => {

@@ -12,7 +12,7 @@ export interface EsitoSemina {
 }
 
 export async function semina(database: Database, motore: Motore, cartella?: string): Promise<EsitoSemina> {
-  const { sources } = await motore.loadAll(cartella);
+  const { sources, errori } = await motore.loadAll(cartella);
   // Compile in two passes: baselines (applied by someone, or under normativa/) first, so the
   // organismi compile against them.
   const basiId = new Set<string>();
@@ -27,6 +27,12 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
       .map((id) => [...compilati.values()].filter((r) => r.id === id && r.inVigoreDal <= h.inVigoreDal).sort((a, b) => b.inVigoreDal.localeCompare(a.inVigoreDal))[0])
       .filter((r): r is Regolamento => r !== undefined);
   const esito: EsitoSemina = { inseriti: [], scartati: [] };
+  // Files the loader could not compile: `file:line:col: message`, one per diagnostic; one entry per file.
+  for (const riga of errori) {
+    const m = /^(.*?\.regolamento):(.*)$/.exec(riga);
+    const file = m?.[1] ?? "?";
+    if (!esito.scartati.some((x) => x.file === file)) esito.scartati.push({ file, motivo: `non compila (${(m?.[2] ?? riga).trim()})` });
+  }
   // Versions already stored are not compiled again: their stored IR serves as a base for the others.
   const esistenti = new Map(
     (
