@@ -1,7 +1,7 @@
 // lex + parse (recovering): the AST and the syntax diagnostics (E001), each with line:col.
-import { EOF, type IToken } from "chevrotain";
+import { EOF, createTokenInstance, type IToken } from "chevrotain";
 import { lex } from "./lexer.ts";
-import { parser, spanTok } from "./parser.ts";
+import { MASSIMO_ERRORI, TroppiErrori, parser, spanTok } from "./parser.ts";
 import { K, ParentesiAperta, ParentesiChiusa, QuadraAperta, QuadraChiusa } from "./tokens.ts";
 import { errore, ordina, type Diagnostic } from "./diagnostica.ts";
 import type { AstFile, Span } from "./ast.ts";
@@ -18,6 +18,8 @@ function spanErrore(t: IToken, ultimo: IToken | undefined, source: string): Span
   const col = (righe[righe.length - 1]?.length ?? 0) + 1;
   return { line, col, endLine: line, endCol: col + 1, offset: source.length, endOffset: source.length };
 }
+
+const EOF_TOKEN: IToken = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN);
 
 /** Deeper nesting than this is refused before parsing: recursive descent would exhaust the stack. */
 export const PROFONDITA_MASSIMA = 64;
@@ -46,13 +48,16 @@ export function parse(source: string): { ast?: AstFile; diagnostics: Diagnostic[
   parser.costruzione = [];
   parser.input = lexed.tokens;
   let ast: AstFile | undefined;
+  let interrotto = false;
   try {
     ast = parser.file() as AstFile | undefined;
   } catch (e) {
+    if (e instanceof TroppiErrori) interrotto = true;
     // Last resort (the depth guard above should make this unreachable): never crash on input.
-    if (!(e instanceof RangeError)) throw e;
-    diagnostics.push(errore("E001", "testo troppo complesso da analizzare", spanTok(lexed.tokens[0]!)));
-    return { diagnostics: ordina(diagnostics) };
+    else if (e instanceof RangeError) {
+      diagnostics.push(errore("E001", "testo troppo complesso da analizzare", spanErrore(lexed.tokens[0] ?? EOF_TOKEN, undefined, source)));
+      return { diagnostics: ordina(diagnostics) };
+    } else throw e;
   }
   const ultimo = lexed.tokens[lexed.tokens.length - 1];
   // After a syntax error, recovery often trips again on the rest of the same line: the first
@@ -65,6 +70,12 @@ export function parse(source: string): { ast?: AstFile; diagnostics: Diagnostic[
     diagnostics.push(errore("E001", e.message, span));
   }
   for (const c of parser.costruzione) diagnostics.push(errore("E001", c.message, c.span));
+  if (interrotto) {
+    const ultimoErrore = parser.errors[parser.errors.length - 1];
+    const span = ultimoErrore ? spanErrore(ultimoErrore.token, ultimo, source) : spanErrore(EOF_TOKEN, ultimo, source);
+    diagnostics.push(errore("E001", `più di ${MASSIMO_ERRORI} errori di sintassi: l'analisi si ferma qui`, span));
+    return { diagnostics: ordina(diagnostics) };
+  }
   if (ast) {
     ast.commenti = (lexed.groups["commenti"] ?? []).map((t) => ({ testo: t.image, span: spanTok(t) }));
     if (!ast.elementi) ast.elementi = [];

@@ -5,7 +5,7 @@
 // Chevrotain first runs every rule once in a "recording phase" with dummy tokens to learn the
 // grammar: node building is skipped then (`this.RECORDING_PHASE`), instead of wrapping it in
 // ACTION closures, which would cost one allocation per call on the hot path.
-import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
+import { EmbeddedActionsParser, EOF, tokenMatcher, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import * as T from "./tokens.ts";
 import { K } from "./tokens.ts";
 import { messaggiErrore } from "./messaggi.ts";
@@ -66,6 +66,19 @@ const FRAZIONI: Record<string, A.FrazioneNome> = {
   "tre quarti": "tre quarti", "per intero": "per intero",
 };
 
+/** How far ahead recovery looks for a token where parsing may resume. */
+const RESYNC_ORIZZONTE = 200;
+
+/** Syntax errors reported before the parser gives up on a file. */
+export const MASSIMO_ERRORI = 100;
+
+/** Thrown to stop a parse that has already found MASSIMO_ERRORI errors. */
+export class TroppiErrori extends Error {
+  constructor() {
+    super("troppi errori di sintassi");
+  }
+}
+
 class ParserRegolamento extends EmbeddedActionsParser {
   /** Problems found while building nodes (e.g. a keyword used as a rule name); reset per parse. */
   costruzione: ErroreCostruzione[] = [];
@@ -73,6 +86,32 @@ class ParserRegolamento extends EmbeddedActionsParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 4, errorMessageProvider: messaggiErrore });
     this.performSelfAnalysis();
+    // Recovery re-syncs recursively, one level per error, and grows worse than linearly with the
+    // number of errors: past MASSIMO_ERRORI the parse stops (parse() reports what was found).
+    const interno = this as unknown as {
+      SAVE_ERROR(e: unknown): unknown;
+      findReSyncTokenType(): TokenType;
+      flattenFollowSet(): TokenType[];
+    };
+    const salva = interno.SAVE_ERROR.bind(this);
+    interno.SAVE_ERROR = (e: unknown) => {
+      const r = salva(e);
+      if (this.errors.length >= MASSIMO_ERRORI) throw new TroppiErrori();
+      return r;
+    };
+    // Chevrotain looks for the next token where parsing may resume by scanning ahead without limit;
+    // at the top level only the end of file follows, so every error there scanned the whole rest of
+    // the file. Looking RESYNC_ORIZZONTE tokens ahead is enough: past that, resume at the end
+    // (the repetition's own lookahead still resumes at the next article or rule on the way).
+    interno.findReSyncTokenType = () => {
+      const seguiti = interno.flattenFollowSet();
+      for (let k = 1; k <= RESYNC_ORIZZONTE; k++) {
+        const t = this.LA(k);
+        if (t.tokenType === EOF) return EOF;
+        for (const f of seguiti) if (tokenMatcher(t, f)) return f;
+      }
+      return EOF;
+    };
   }
 
   private inizio(): IToken {

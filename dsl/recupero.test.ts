@@ -78,4 +78,13 @@ describe("error recovery and hand-written messages", () => {
     expect(msg("vincolo v: per adesione richiede valore => 3")).toContain("forse intendevi '>='?");
     expect(msg("vincolo v: per adesione richiede valore <= 3 euro")).toContain("scrivi '€'");
   });
+  it("a file full of errors stops at 100 diagnostics, in bounded time", () => {
+    const riga = "vincolo v: per adesione richiede valore <= 1.0000 €\n";
+    const src = TESTA + riga.repeat(5_000);
+    const t0 = performance.now();
+    const ds = check(src);
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    expect(ds.length).toBeLessThanOrEqual(110);
+    expect(ds[ds.length - 1]!.message).toContain("l'analisi si ferma qui");
+  });
 });
