@@ -18,7 +18,8 @@ export default defineConfig({
   worker: { format: "es" },
   server: {
     port: 5173,
-    proxy: { "/v1": "http://127.0.0.1:3000" },
+    // The API of `npm run dev` (override with REGOLAMENTO_API=http://host:port).
+    proxy: { "/v1": process.env.REGOLAMENTO_API ?? "http://127.0.0.1:3000" },
     fs: { allow: [fileURLToPath(new URL("..", import.meta.url))] },
   },
 });

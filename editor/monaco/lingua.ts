@@ -19,6 +19,7 @@ export const monarch: monaco.languages.IMonarchLanguage = {
   fatti: [...FATTI],
   tokenizer: {
     root: [
+      [/\s+/, "white"],
       [/#.*$/, "comment"],
       [/"/, { token: "string.quote", next: "@stringa" }],
       // `vincolo nome:` — the rule's name is its identity (traces, diffs, exceptions).
@@ -28,7 +29,7 @@ export const monarch: monaco.languages.IMonarchLanguage = {
       ],
       [/\d{4}-\d{2}-\d{2}/, "number.data"],
       [/[a-z]+(-[0-9a-z]+)+/, "type.fonte"],
-      [/€?\s?\d{1,3}(\.\d{3})+(,\d+)?\s?[€%]?|€?\s?\d+(,\d+)?\s?[€%]?/, "number"],
+      [/€\s?\d[\d.]*(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?:\s?[€%])?|\d+(?:,\d+)?(?:\s?[€%])?/, "number"],
       [/€/, "number"],
       // `azione.mediatore`: the fact, not the statement kind.
       [/azione(?=\.)/, "variable.fatto"],
