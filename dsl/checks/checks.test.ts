@@ -62,6 +62,12 @@ describe("semantic checks (SPEC § Checks)", () => {
     // bases given but not the applied one: still only a warning
     expect(codici(src, [])).toEqual(["E021:warning:4"]);
   });
+  it("E023 sostituisce a rule of another kind; a rule never targets itself", () => {
+    expect(codici(`${TESTA_BASI}vincolo risposta_proposta sostituisce risposta_proposta di dlgs-28-2010: per adesione vieta\n`, [BASE])).toEqual(["E023:error:4"]);
+    // same name as the base's rule, no `di`: the target is the base's, not itself
+    expect(codici(`${TESTA_BASI}termine risposta_proposta sostituisce risposta_proposta: entro 10 giorni da formulazione_proposta\n`, [BASE])).toEqual([]);
+    expect(codici(`${TESTA}termine t sostituisce t: entro 10 giorni da formulazione_proposta\n`)).toEqual(["E021:error:3"]);
+  });
   it("E022 reference to a baseline the file does not apply", () => {
     expect(codici(`${TESTA}eccezione ecc a risposta_proposta di dm-150-2023: quando vero\n`)).toEqual(["E022:error:3"]);
   });

@@ -1,44 +1,60 @@
 // E021 (target of `eccezione a` / `sostituisce` does not exist), E022 (`X di <base>` not applied),
-// E060 (`dalla scadenza di X` where X is no termine).
-import type { Regolamento } from "../../engine/ir.ts";
-import type { RifAst, Span } from "../ast.ts";
+// E023 (`sostituisce` names a rule of another kind), E060 (`dalla scadenza di X` where X is no termine).
+import type { Regola, Regolamento } from "../../engine/ir.ts";
+import type { RifAst } from "../ast.ts";
+import { tipoIr } from "../compile/regolamento.ts";
 import { avviso, errore, type Diagnostic } from "../diagnostica.ts";
 import { regolaNelleBasi } from "./basi.ts";
 import type { Conoscenza } from "./conoscenza.ts";
 import { forseIntendevi } from "./suggerimenti.ts";
 import type { Raccolta } from "./visita.ts";
 
+const UN_IR: Record<Regola["tipo"], string> = {
+  vincolo: "un vincolo", termine: "un termine", tariffa: "una tariffa", variazione: "una variazione", insieme: "un insieme",
+  effetto: "un effetto", visibilita: "una visibilità", azione: "la definizione di un'azione", eccezione: "un'eccezione",
+};
+
 export function riferimenti(r: Raccolta, k: Conoscenza, bases: Regolamento[] | undefined, diags: Diagnostic[]): void {
   const nomiBasi = (fonte?: string): string[] =>
     (bases ?? []).filter((b) => !fonte || b.id === fonte).flatMap((b) => b.regole.map((g) => g.nome));
 
-  const verifica = (rif: RifAst, come: string, span: Span): void => {
+  /** Checks a reference; returns the kind of the rule it names when found. `proprio`: the referring rule's own name (never its own target). */
+  const verifica = (rif: RifAst, come: string, proprio: string | undefined): Regola["tipo"] | undefined => {
     const fonte = rif.di?.testo;
+    const nome = rif.nome.testo;
     if (fonte && fonte !== k.id && !k.applica.includes(fonte)) {
-      diags.push(errore("E022", `'${rif.nome.testo} di ${fonte}': il regolamento non applica ${fonte} (aggiungi 'applica ${fonte}' nell'intestazione)`, rif.di!.span));
-      return;
+      diags.push(errore("E022", `'${nome} di ${fonte}': il regolamento non applica ${fonte} (aggiungi 'applica ${fonte}' nell'intestazione)`, rif.di!.span));
+      return undefined;
     }
     const locale = !fonte || fonte === k.id;
-    if (locale && k.regoleLocali.has(rif.nome.testo)) return;
+    const tipoLocale = nome !== proprio ? k.regoleLocali.get(nome) : undefined;
+    if (locale && tipoLocale) return tipoLocale as Regola["tipo"];
+    const locali = [...k.regoleLocali.keys()].filter((n) => n !== proprio);
     if (fonte === k.id) {
-      diags.push(errore("E021", `${come} '${rif.nome.testo}' non esiste in questo regolamento${forseIntendevi(rif.nome.testo, k.regoleLocali.keys())}`, rif.nome.span));
-      return;
+      diags.push(errore("E021", `${come} '${nome}' non esiste in questo regolamento${forseIntendevi(nome, locali)}`, rif.nome.span));
+      return undefined;
     }
     if (!k.basiDate) {
-      if (k.applica.length === 0)
-        diags.push(errore("E021", `${come} '${rif.nome.testo}' non esiste${forseIntendevi(rif.nome.testo, k.regoleLocali.keys())}`, rif.nome.span));
-      else
-        diags.push(avviso("E021", `${come} '${rif.nome.testo}' non è in questo file: lo verifico solo con le basi applicate (${k.applica.join(", ")})`, rif.nome.span));
-      return;
+      if (k.applica.length === 0) diags.push(errore("E021", `${come} '${nome}' non esiste${forseIntendevi(nome, locali)}`, rif.nome.span));
+      else diags.push(avviso("E021", `${come} '${nome}' non è in questo file: lo verifico solo con le basi applicate (${k.applica.join(", ")})`, rif.nome.span));
+      return undefined;
     }
-    if (regolaNelleBasi(bases, { nome: rif.nome.testo, ...(fonte ? { fonte } : {}) })) return;
-    const candidati = [...nomiBasi(fonte), ...(locale ? k.regoleLocali.keys() : [])];
-    diags.push(errore("E021", `${come} '${rif.nome.testo}' non esiste${fonte ? ` in ${fonte}` : ""}${forseIntendevi(rif.nome.testo, candidati)}`, rif.nome.span));
+    const trovata = regolaNelleBasi(bases, { nome, ...(fonte ? { fonte } : {}) });
+    if (trovata) return trovata.tipo;
+    const candidati = [...nomiBasi(fonte), ...(locale ? locali : [])];
+    diags.push(errore("E021", `${come} '${nome}' non esiste${fonte ? ` in ${fonte}` : ""}${forseIntendevi(nome, candidati)}`, rif.nome.span));
+    return undefined;
   };
 
   for (const d of r.dichiarazioni) {
-    if (d.a) verifica(d.a, "la regola a cui deroga l'eccezione", d.a.span);
-    if (d.sostituisce) verifica(d.sostituisce, "la regola sostituita", d.sostituisce.span);
+    const proprio = d.nome ? (d.tipo === "azione" ? `azione_${d.nome.testo}` : d.nome.testo) : undefined;
+    if (d.a) verifica(d.a, "la regola a cui deroga l'eccezione", proprio);
+    if (d.sostituisce) {
+      const tipo = verifica(d.sostituisce, "la regola sostituita", proprio);
+      const mio = tipoIr(d.tipo);
+      if (tipo && tipo !== mio)
+        diags.push(errore("E023", `'${d.sostituisce.nome.testo}' è ${UN_IR[tipo]}: ${UN_IR[mio]} non può sostituirla (usa un'eccezione, o una regola dello stesso tipo)`, d.sostituisce.nome.span));
+    }
     for (const c of d.clausole) {
       if (c.k !== "finestra" || c.ancora?.t !== "termine") continue;
       const t = c.ancora.termine;
