@@ -9,6 +9,8 @@ export type { OpzioniCompilazione } from "./analizza.ts";
 export { parse } from "./parse.ts";
 export { format } from "./format.ts";
 export { readHeader, type Header } from "./intestazione.ts";
+/** Every keyword of the language (for editors' highlighting and completion). */
+export { PAROLE_CHIAVE } from "./tokens.ts";
 
 /** parse + semantic checks. */
 export function check(source: string, opts?: OpzioniCompilazione): Diagnostic[] {
