@@ -86,7 +86,12 @@ export class RegolamentoEditor extends LitElement {
     });
     // Ctrl/Cmd+S saves the draft, as in every editor.
     this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => void this.salva());
-    this.verificatore = new Verificatore((e) => this.applicaEsito(e));
+    this.verificatore = new Verificatore(
+      (e) => this.applicaEsito(e),
+      (c) => {
+        if (this.modello) statoModello(this.modello.uri.toString()).regolamento = c.regolamento;
+      },
+    );
     this.modello.onDidChangeContent(() => this.testoCambiato());
   }
 
@@ -160,7 +165,6 @@ export class RegolamentoEditor extends LitElement {
     monaco.editor.setModelMarkers(this.modello, "regolamento", e.diagnostiche.map(marcatore));
     this.diagnostiche = e.diagnostiche;
     this.msVerifica = e.ms;
-    if (e.regolamento) statoModello(this.modello.uri.toString()).regolamento = e.regolamento;
     this.dispatchEvent(new CustomEvent("diagnostiche", { detail: { diagnostiche: e.diagnostiche, ms: e.ms }, bubbles: true, composed: true }));
   }
 

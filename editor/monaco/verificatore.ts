@@ -1,7 +1,7 @@
 // Runs the DSL in a worker while the author types. Light debounce by construction: at most one
 // check in flight; edits made meanwhile collapse into one more check of the latest text.
 import type { Regolamento } from "../../engine/ir.ts";
-import type { AlWorker, DalWorker, EsitoVerifica } from "../worker/protocollo.ts";
+import type { AlWorker, Compilato, DalWorker, EsitoVerifica } from "../worker/protocollo.ts";
 import DiagnosticaWorker from "../worker/diagnostica.worker.ts?worker";
 
 export class Verificatore {
@@ -10,9 +10,14 @@ export class Verificatore {
   private inVolo = false;
   private inAttesa: string | undefined;
 
-  constructor(private readonly onEsito: (e: EsitoVerifica) => void) {
+  constructor(
+    private readonly onEsito: (e: EsitoVerifica) => void,
+    private readonly onCompilato: (c: Compilato) => void = () => {},
+  ) {
     this.worker.onmessage = (e: MessageEvent<DalWorker>) => {
       if (e.data.tipo === "esito") this.ricevi(e.data);
+      // The compiled form of the latest text only (older ones would point hovers at moved lines).
+      else if (e.data.tipo === "compilato" && e.data.id === this.ultimo && !this.inVolo) this.onCompilato(e.data);
     };
   }
 

@@ -25,9 +25,11 @@ self.onmessage = (e: MessageEvent<AlWorker>) => {
   }
   const t0 = performance.now();
   let risposta: EsitoVerifica;
+  let regolamento: Regolamento | undefined;
   try {
-    const { regolamento, diagnostics } = compile(m.sorgente, { bases: basi });
-    risposta = { tipo: "esito", id: m.id, diagnostiche: diagnostics, regolamento, ms: performance.now() - t0 };
+    const r = compile(m.sorgente, { bases: basi });
+    regolamento = r.regolamento;
+    risposta = { tipo: "esito", id: m.id, diagnostiche: r.diagnostics, ms: performance.now() - t0 };
   } catch (err) {
     // A crash of the checker must not leave the editor silent: report it where the text starts.
     const messaggio = `errore interno del verificatore: ${err instanceof Error ? err.message : String(err)}`;
@@ -36,5 +38,7 @@ self.onmessage = (e: MessageEvent<AlWorker>) => {
       diagnostiche: [{ code: "E000", severity: "error", message: messaggio, line: 1, col: 1, endLine: 1, endCol: 2 }],
     };
   }
-  (self as unknown as Worker).postMessage(risposta);
+  const posta = (x: DalWorker) => (self as unknown as Worker).postMessage(x);
+  posta(risposta);
+  if (regolamento) posta({ tipo: "compilato", id: m.id, regolamento });
 };

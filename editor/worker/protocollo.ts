@@ -8,7 +8,14 @@ export type AlWorker =
   | { tipo: "verifica"; id: number; sorgente: string }
   | { tipo: "formatta"; id: number; sorgente: string };
 
-export type DalWorker = EsitoVerifica | EsitoFormattazione;
+export type DalWorker = EsitoVerifica | Compilato | EsitoFormattazione;
+
+/** Sent after the diagnostics, so the markers never wait for the (large) compiled form to be copied. */
+export interface Compilato {
+  tipo: "compilato";
+  id: number;
+  regolamento: Regolamento;
+}
 
 /** `text` undefined on syntax errors (nothing to format). */
 export interface EsitoFormattazione {
@@ -21,8 +28,6 @@ export interface EsitoVerifica {
   tipo: "esito";
   id: number;
   diagnostiche: Diagnostic[];
-  /** The compiled form, when the text has no errors. */
-  regolamento?: Regolamento;
   /** Time spent in the DSL, for the status bar and the benchmark. */
   ms: number;
 }
