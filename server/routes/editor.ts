@@ -13,11 +13,11 @@ const SENZA_BUILD = `<!doctype html><html lang="it"><head><meta charset="utf-8">
 <h1>Editor non ancora compilato</h1><p>Esegui <code>npm run build:editor</code> (oppure <code>npm start</code>, che lo fa da sé) e ricarica.</p>
 <p>L'API è comunque attiva: <a href="/docs">documentazione</a> · <a href="/openapi.json">/openapi.json</a> · <a href="/v1/organismi">/v1/organismi</a>.</p></body></html>`;
 
-export function editor(app: Hono<Env>): void {
+export function editor(app: Hono<Env>, cartella = cartellaEditor): void {
   app.use("/*", async (c, next) => {
     if (c.req.method !== "GET" && c.req.method !== "HEAD") return next();
     if (c.req.path.startsWith("/v1/") || c.req.path === "/openapi.json" || c.req.path.startsWith("/docs")) return next();
-    if (!existsSync(cartellaEditor)) return c.req.path === "/" || c.req.path === "/index.html" ? c.html(SENZA_BUILD, 200) : next();
-    return serveStatic({ root: cartellaEditor })(c, next);
+    if (!existsSync(cartella)) return c.req.path === "/" || c.req.path === "/index.html" ? c.html(SENZA_BUILD, 200) : next();
+    return serveStatic({ root: cartella })(c, next);
   });
 }
