@@ -55,6 +55,11 @@ export interface Domanda {
   azione?: Azione;
   /** Extension: pin a version (scenario files, simulator). */
   versione?: string;
+  /**
+   * Extension: set the regolamento's parameters for this question (the reading of an ambiguous text,
+   * e.g. `{ "sabato_lavorativo": true }`); the answer's `traccia` says which were set.
+   */
+  parametri?: Record<string, number | string | boolean | string[]>;
 }
 
 export interface Scadenza {

@@ -77,6 +77,12 @@ describe("default logic", () => {
     expect(r.scadenze.filter((s) => s.nome === "risposta_proposta").map((s) => s.entro)).toEqual(["2026-04-04", "2026-04-04"]);
     const plain = evaluate(p, { data: "2026-04-02", procedimento: { materia: "altro", valore: 1, parti, eventi: ev } });
     expect(plain.scadenze.find((s) => s.nome === "risposta_proposta")?.entro).toBe("2026-04-08");
+    // A late answer is denied citing both the law's term and the exception that shortened it.
+    const late = evaluate(p, { data: "2026-04-06", procedimento: { materia: "altro", valore: 1, parti, modalita: "telematica", eventi: ev },
+      azione: { azione: "risposta_proposta", data: "2026-04-06", parte: "B", esito: "accettata" } });
+    expect(late.esito).toBe("negato");
+    expect(late.motivi.map((m) => m.cita)).toEqual(expect.arrayContaining(["art. 3"]));
+    expect(late.motivi.find((m) => m.regola === "risposta_telematica")?.scadenza).toMatchObject({ entro: "2026-04-04" });
   });
   it("`sostituisce` replaces the law's term (10 days for 7)", () => {
     const ev = [dep, { azione: "formulazione_proposta", data: "2026-04-01", ruolo: "mediatore" }];
@@ -218,5 +224,32 @@ describe("azioni_consentite probes the bare action", () => {
     expect(state.azioni_consentite).not.toContain("richiesta_rinvio");
     expect(evaluate(p, q({ azione: "adesione", parte: "B" })).esito).toBe("negato");
     expect(evaluate(p, q({ azione: "adesione", parte: "B", pagamento_spese_avvio: true })).esito).toBe("consentito");
+  });
+});
+
+describe("who acts", () => {
+  it("an action naming an organismo role is the organismo's, even with `parte` (the party addressed)", () => {
+    const p = prepare(reg({ id: "x", applica: ["dlgs-28-2010"], regole: [] }), [baseline()]);
+    const q = (azione: Record<string, unknown>): Domanda => ({ data: "2026-03-04", procedimento: { materia: "altro", valore: 1, parti, eventi: [dep] },
+      azione: { azione: "fissazione_primo_incontro", data: "2026-03-04", data_incontro: "2026-03-25", ...azione } });
+    expect(evaluate(p, q({ ruolo: "segreteria", parte: "B" })).esito).toBe("consentito");
+    expect(evaluate(p, q({ parte: "B" })).esito).toBe("negato");
+  });
+});
+
+describe("parameters set by the question", () => {
+  it("override the regolamento's reading for that question only, and the trace says so", () => {
+    const base = reg({ id: "x", applica: ["dlgs-28-2010"], parametri: { soglia: { nome: "soglia", valore: 100, cita: "art. 2" } }, regole: [
+      vincolo("sotto_soglia", { fonte: "x", cita: "art. 2", azioni: ["designazione_mediatore"], richiede: { "<=": [v("valore"), v("parametri.soglia")] } }),
+    ] });
+    const p = prepare(base, [baseline()]);
+    const q: Domanda = { data: "2026-03-03", procedimento: { materia: "altro", valore: 150, parti, eventi: [dep] },
+      azione: { azione: "designazione_mediatore", data: "2026-03-03", ruolo: "responsabile" } };
+    expect(evaluate(p, q).esito).toBe("negato");
+    const r = evaluate(p, { ...q, parametri: { soglia: 200 } });
+    expect(r.esito).toBe("consentito");
+    expect(r.traccia[0]).toMatchObject({ regola: "soglia", esito: "parametro posto dalla domanda" });
+    expect(evaluate(p, q).esito).toBe("negato");
+    expect(evaluate(p, { ...q, parametri: { soglia: { x: 1 } } as never }).errori?.[0]).toMatch(/parametri.soglia/);
   });
 });

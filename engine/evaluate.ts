@@ -8,6 +8,7 @@ import { esamina, ammessaDaiFatti, candidateAmmesse, MOTORE } from "./validate.t
 import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
+import { conParametri } from "./parametri.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
 
@@ -39,10 +40,13 @@ export function evaluate(p: Prepared, q: Domanda): Risposta {
   }
 }
 
-function run(p: Prepared, q: Domanda): Risposta {
+function run(p0: Prepared, q: Domanda): Risposta {
+  const par = conParametri(p0, q);
+  const p = par.p;
   const n = normalize(q, oggi);
+  n.errori.push(...par.errori);
   const st = buildFacts(p, n);
-  const traccia: Traccia[] = [];
+  const traccia: Traccia[] = par.traccia;
   const fase = derivePhase(p, st, traccia);
   for (const ins of p.insiemi) {
     const x = st.ctx[ins.r.nome] as { parti: string[] } | undefined;

@@ -71,8 +71,15 @@ function computeInsiemi(p: Prepared, st: State): void {
   }
 }
 
-/** The acting party (with its fields) or the organismo's role. */
+const RUOLI_ORGANISMO = new Set(["mediatore", "segreteria", "responsabile", "organismo"]);
+
+/**
+ * The acting party (with its fields) or the organismo's role. An action that names an organismo role
+ * is the organismo's even when it names a `parte`: on a communication `parte` is the party addressed
+ * (CONTRACT.md, "Conventions").
+ */
 export function attoreDi(a: Azione, parti: Parte[]): Ctx {
+  if (typeof a.ruolo === "string" && RUOLI_ORGANISMO.has(a.ruolo)) return { ruolo: a.ruolo };
   const p = typeof a.parte === "string" ? parti.find((x) => x.id === a.parte) : undefined;
   if (p) return p as Ctx;
   return { ruolo: typeof a.ruolo === "string" ? a.ruolo : "organismo" };

@@ -146,3 +146,15 @@ describe("missing facts in fees", () => {
     expect(parte(given, "A").voci.map((x) => x.voce)).toEqual(["spese_mediazione", "riduzione"]);
   });
 });
+
+describe("exceptions on fee rules", () => {
+  it("an exception that removes a voce for a party is in the trace with its citation", () => {
+    const p = withFees({ regole: [
+      { tipo: "eccezione", nome: "esonero_patrocinio", fonte: "org", cita: "art. 11 c. 14", a: { nome: "spese_avvio", fonte: "dm-150-2023" },
+        quando: { "!!": [v("parte.requisiti_patrocinio_stato")] } },
+    ] });
+    const r = evaluate(p, q(1000, { parti: [{ id: "A", ruolo: "istante", requisiti_patrocinio_stato: true }, { id: "B", ruolo: "invitata" }] }));
+    expect(parte(r, "A").voci.map((x) => x.voce)).toEqual(["spese_mediazione_primo_incontro"]);
+    expect(r.traccia).toContainEqual(expect.objectContaining({ regola: "esonero_patrocinio", cita: "art. 11 c. 14", esito: "eccezione prevale su spese_avvio" }));
+  });
+});

@@ -4,8 +4,8 @@ import { missingIn, resolve } from "./defaults.ts";
 import { parteDerivata, type State } from "./facts.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
-import type { Importo, Tariffa, Variazione } from "./ir.ts";
-import type { PTariffa, Prepared } from "./prepared.ts";
+import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
+import type { PEccezione, PTariffa, Prepared } from "./prepared.ts";
 
 interface VoceCalc {
   voce: string;
@@ -64,6 +64,13 @@ function tableVoce(pt: PTariffa, st: State): { importo: number | null; scaglione
   return { importo, scaglione: i + 1, nota };
 }
 
+/** An exception that removed or changed a fee rule for this party is said, with its citation. */
+function tracciaEccezione(via: PEccezione | undefined, target: Regola, parte: string, traccia: Traccia[]): void {
+  if (!via) return;
+  traccia.push({ regola: via.r.nome, cita: via.r.cita, fonte: via.r.fonte, esito: `eccezione prevale su ${target.nome}`,
+    dettaglio: `${via.variante ? "modifica" : "esclude"} ${target.nome} (${target.cita}) per ${parte}` });
+}
+
 export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): Indennita {
   const ctx = st.ctx;
   const tabella = (st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined)
@@ -86,6 +93,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
         conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
         continue;
       }
+      tracciaEccezione(res.via, pt.r, parte.id, traccia);
       if (res.kind === "no") { if (prima && res.fallita) { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); } continue; }
       const ppt = res.pr as PTariffa;
       const t = ppt.r;
@@ -117,6 +125,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
 
     for (const pv of p.variazioni) {
       const res = resolve(pv, ctx);
+      if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte.id, traccia);
       // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
       if (res.kind === "no") { if (prima && res.fallita) { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); } continue; }
       if (res.kind === "conflitto") {

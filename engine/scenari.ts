@@ -20,6 +20,8 @@ export interface Caso {
   nome: string;
   organismo: string;
   versione?: string;
+  /** The regolamento's parameters set for this case (the other reading of an ambiguous text). */
+  parametri?: Domanda["parametri"];
   data?: string;
   procedimento: Domanda["procedimento"];
   azione?: Domanda["azione"];
@@ -43,6 +45,7 @@ export function domandaDelCaso(c: Caso): Domanda {
   if (c.data !== undefined) q.data = String(c.data);
   if (c.azione !== undefined) q.azione = c.azione;
   if (c.versione !== undefined) q.versione = String(c.versione);
+  if (c.parametri !== undefined) q.parametri = c.parametri;
   return q;
 }
 

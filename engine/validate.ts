@@ -116,6 +116,8 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
     if (ok) { out.traccia.push(traccia(v, "consente")); continue; }
     out.traccia.push(traccia(v, "nega"));
     out.negativi.push(motivo(v, v.motivo ?? `${a.azione}: condizione non soddisfatta`, miss ? { fatti_mancanti: miss } : undefined));
+    // The requirement that failed is the exception's: it decides too, and is cited.
+    if (res.via) out.negativi.push(motivo(res.via.r, `la condizione applicata è quella dell'eccezione ${res.via.r.nome} a ${pv.r.nome}`));
   }
 
   // 3. terms binding the action
@@ -154,6 +156,8 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
         const extra: Partial<Motivo> = { scadenza };
         if (r.salvoAccordo) extra.per_consentire = "un diverso accordo delle parti (accordo_parti: true)";
         out.negativi.push(motivo(r, tooEarly ? `${a.azione}: ${quando} è prima del ${scadenza.dal} (${r.scadenza})` : `${a.azione}: ${quando} è oltre il termine del ${scadenza.entro} (${r.scadenza})`, extra));
+        // The window that excluded the action is the exception's: it decides too, and is cited.
+        if (res.via) out.negativi.push(motivo(res.via.r, `il termine applicato è quello dell'eccezione ${res.via.r.nome} a ${t.r.nome}`, extra));
       } else {
         out.traccia.push(traccia(r, "consente", `${quando} nel termine`));
         out.positivi.push(motivo(r, `${a.azione} nel termine ${r.scadenza}`, { scadenza }));
@@ -254,8 +258,8 @@ function visibilita(p: Prepared, st: State, a: Azione, ruolo: string, out: Esame
     const v = res.pr.r as Visibilita;
     let vede = false;
     for (const w of v.visibileA) {
-      if ((w === "depositante" && typeof a.parte === "string" && a.parte === doc.parte) || (w === "mediatore" && ruolo === "mediatore") ||
-        (w === "segreteria" && ruolo === "segreteria") || (w === "parti" && typeof a.parte === "string")) vede = true;
+      if ((w === "depositante" && (ruolo === "istante" || ruolo === "invitata") && a.parte === doc.parte) || (w === "mediatore" && ruolo === "mediatore") ||
+        (w === "segreteria" && ruolo === "segreteria") || (w === "parti" && (ruolo === "istante" || ruolo === "invitata"))) vede = true;
     }
     if (vede) out.traccia.push(traccia(v, "consente"));
     else {
