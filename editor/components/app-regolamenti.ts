@@ -74,7 +74,7 @@ export class AppRegolamenti extends LitElement {
       case "grafici":
         return html`<div class="grafici">
           <h2>Indennità per parte secondo il valore della controversia</h2>
-          <p>Ogni punto è una risposta del motore: lo stesso caso (condominio, due parti, primo incontro con prosecuzione, accordo) valutato per ciascun organismo a valori crescenti. La linea a gradini segue gli scaglioni delle tabelle.</p>
+          <p>Ogni punto è una risposta del motore: lo stesso caso (due parti, la materia scelta, il procedimento condotto fin dove indicato) valutato per ciascun organismo a valori crescenti. La linea a gradini segue gli scaglioni delle tabelle.</p>
           <grafico-indennita .organismi=${this.organismi.map((o) => o.id)}></grafico-indennita>
         </div>`;
     }

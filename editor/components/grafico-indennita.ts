@@ -3,7 +3,9 @@
 import { LitElement, html, svg, css, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { api } from "../api/istanza.ts";
-import { domandaDa, type CasoForm } from "../logica/caso.ts";
+import { domandaDa } from "../logica/caso.ts";
+import { TAPPE, casoGrafico, type Tappa } from "../logica/caso-grafico.ts";
+import { MATERIE } from "../../engine/vocabolario.ts";
 import { aggiungiRisposte, percorsoAGradini, scalaLineare, scalaLog, tacche, taccheLog, valoriLog, type Serie } from "../logica/grafico.ts";
 import { formatEuro, formatNumero } from "../logica/formato.ts";
 
@@ -13,27 +15,6 @@ const TRATTI = ["", "7 4", "2 3", "10 3 2 3", "4 2", "1 4", "12 4"];
 const L = 720;
 const H = 380;
 const M = { sx: 70, dx: 150, su: 16, giu: 44 };
-
-/** The default synthetic case: two parties, both present at a first meeting that goes on, an agreement. */
-export function casoGrafico(): CasoForm {
-  return {
-    data: "2026-06-30",
-    materia: "condominio",
-    tipo: "",
-    valore: "",
-    parti: [
-      { id: "A", ruolo: "istante" },
-      { id: "B", ruolo: "invitata" },
-    ],
-    eventi: [
-      { azione: "deposito_domanda", data: "2026-03-02", parte: "A", campi: "" },
-      { azione: "adesione", data: "2026-03-10", parte: "B", campi: "" },
-      { azione: "primo_incontro", data: "2026-04-01", parte: "", campi: "esito: prosecuzione, presenti: [A, B], avvio_mediazione: true" },
-      { azione: "verbale", data: "2026-05-15", parte: "", campi: "tipo: accordo" },
-    ],
-    azione: undefined,
-  };
-}
 
 @customElement("grafico-indennita")
 export class GraficoIndennita extends LitElement {
@@ -49,10 +30,13 @@ export class GraficoIndennita extends LitElement {
     .note { font-size: 12px; color: #52606d; max-width: ${L}px; }
     .legenda text { font-size: 12px; fill: #1f2933; }
     .stato { font-size: 13px; color: #52606d; }
+    .controlli { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 8px; font-size: 13px; color: #52606d; }
+    select { font: inherit; padding: 3px 6px; border: 1px solid #bcccdc; border-radius: 4px; background: #fff; }
   `;
 
   @property({ attribute: false }) organismi: string[] = [];
-  @property({ attribute: false }) caso: CasoForm = casoGrafico();
+  @property() materia = "condominio";
+  @property() tappa: Tappa = "accordo";
   @property() parte = "A";
   @property({ type: Number }) da = 1000;
   @property({ type: Number }) a = 1_000_000;
@@ -62,7 +46,7 @@ export class GraficoIndennita extends LitElement {
   @state() private stato = "";
 
   override updated(changed: PropertyValues<this>): void {
-    if (["organismi", "caso", "parte", "da", "a", "punti"].some((k) => (changed as Map<string, unknown>).has(k)) && this.organismi.length) void this.calcola();
+    if (["organismi", "materia", "tappa", "parte", "da", "a", "punti"].some((k) => (changed as Map<string, unknown>).has(k)) && this.organismi.length) void this.calcola();
   }
 
   private calcolo = 0;
@@ -74,7 +58,7 @@ export class GraficoIndennita extends LitElement {
     const valori = valoriLog(this.da, this.a, this.punti);
     try {
       await Promise.all(
-        valori.map(async (v) => aggiungiRisposte(mappa, v, await api.compare(this.organismi, domandaDa(this.caso, v)), this.parte)),
+        valori.map(async (v) => aggiungiRisposte(mappa, v, await api.compare(this.organismi, domandaDa(casoGrafico(this.materia, this.tappa), v)), this.parte)),
       );
     } catch (e) {
       if (n === this.calcolo) this.stato = `Calcolo non riuscito: ${(e as Error).message}`;
@@ -92,7 +76,18 @@ export class GraficoIndennita extends LitElement {
     const top = ty.at(-1) ?? max;
     const x = scalaLog(this.da, this.a, M.sx, L - M.dx);
     const y = scalaLineare(0, top, H - M.giu, M.su);
+    const scegli = (campo: "materia" | "tappa" | "parte") => (e: Event) => {
+      const v = (e.target as HTMLSelectElement).value;
+      if (campo === "materia") this.materia = v;
+      else if (campo === "parte") this.parte = v;
+      else this.tappa = v as Tappa;
+    };
     return html`
+      <div class="controlli">
+        <label>Materia <select name="materia" @change=${scegli("materia")}>${MATERIE.map((m) => html`<option value=${m} ?selected=${m === this.materia}>${m.replace(/_/g, " ")}</option>`)}</select></label>
+        <label>Fin dove <select name="tappa" @change=${scegli("tappa")}>${Object.entries(TAPPE).map(([k, t]) => html`<option value=${k} ?selected=${k === this.tappa}>${t}</option>`)}</select></label>
+        <label>Parte <select name="parte" @change=${scegli("parte")}><option value="A" ?selected=${this.parte === "A"}>A (istante)</option><option value="B" ?selected=${this.parte === "B"}>B (invitata)</option></select></label>
+      </div>
       ${this.stato ? html`<p class="stato">${this.stato}</p>` : null}
       <svg viewBox="0 0 ${L} ${H}" role="img" aria-label="Indennità per parte secondo il valore della controversia">
         ${ty.map((t) => svg`<line class="griglia" x1=${M.sx} x2=${L - M.dx} y1=${y(t)} y2=${y(t)} /><text x=${M.sx - 6} y=${y(t) + 4} text-anchor="end">${formatNumero(t)} €</text>`)}

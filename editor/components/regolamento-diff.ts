@@ -29,6 +29,7 @@ export class RegolamentoDiff extends LitElement {
       ul { list-style: none; margin: 0; padding: 0; }
       li.modifica { border: 1px solid #d9e2ec; border-left-width: 4px; border-radius: 4px; padding: 6px 8px; margin-bottom: 6px; cursor: pointer; background: #fff; font-size: 13px; }
       li.modifica:hover { background: #f0f7ff; }
+      li.modifica.scelta { background: #e6f0ff; box-shadow: 0 0 0 1px #60a5fa; }
       li.aggiunta { border-left-color: #16a34a; }
       li.rimossa { border-left-color: #dc2626; }
       li.modificata { border-left-color: #d97706; }
@@ -51,6 +52,7 @@ export class RegolamentoDiff extends LitElement {
   @state() private versioniB: VersioneInfo[] = [];
   @state() private modifiche: Change[] | undefined;
   @state() private errore = "";
+  @state() private scelta: Change | undefined;
 
   diffEditor: monaco.editor.IStandaloneDiffEditor | undefined;
   private prima: Lato = {};
@@ -139,6 +141,7 @@ export class RegolamentoDiff extends LitElement {
   }
 
   private mostra(c: Change): void {
+    this.scelta = c;
     const d = this.diffEditor;
     if (!d) return;
     const { prima, dopo } = righeModifica(c, this.prima, this.dopo);
@@ -192,7 +195,7 @@ export class RegolamentoDiff extends LitElement {
               : html`<p class="riassunto">${conteggio("modificata")} modificate · ${conteggio("aggiunta")} aggiunte · ${conteggio("rimossa")} rimosse</p>
                   <ul class="modifiche">
                     ${m.map(
-                      (c) => html`<li class="modifica ${c.kind}" @click=${() => this.mostra(c)} title="Mostra nei due testi">
+                      (c) => html`<li class="modifica ${c.kind} ${c === this.scelta ? "scelta" : ""}" @click=${() => this.mostra(c)} title="Mostra nei due testi">
                         <div class="intestazione"><span class="segno">${SEGNI[c.kind]}</span><span>${GENERI[c.kind]} · ${parole(c.tipo)} <code>${c.regola}</code></span>
                           <span class="cita">${c.cita_prima && c.cita_dopo && c.cita_prima !== c.cita_dopo ? `${c.cita_prima} → ${c.cita_dopo}` : (c.cita_dopo ?? c.cita_prima ?? "")}</span>
                           ${c.fonte ? html`<span>(${c.fonte})</span>` : null}</div>

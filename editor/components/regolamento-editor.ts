@@ -20,6 +20,18 @@ import type { Diagnostic } from "../../dsl/index.ts";
 import type { EsitoVerifica } from "../worker/protocollo.ts";
 import { stiliComuni } from "./stili-comuni.ts";
 
+/** The skeleton of a first regolamento: the header is required, the rest is the author's. */
+export function modelloNuovo(organismo: string): string {
+  const oggi = new Date().toISOString().slice(0, 10);
+  return `regolamento ${organismo} "Nome dell'organismo"
+  versione "1" in vigore dal ${oggi}
+  applica dlgs-28-2010, dm-150-2023
+
+articolo 1 "Ambito di applicazione"
+  comma 1 "…"
+`;
+}
+
 type Messaggio = { tipo: "ok" | "errore"; testo: string } | undefined;
 
 @customElement("regolamento-editor")
@@ -126,7 +138,9 @@ export class RegolamentoEditor extends LitElement {
       this.versioni = versioni;
       const scelta = this.versione || this.versionePredefinita(versioni);
       if (!scelta) {
-        this.testo = "";
+        // An organismo without any version yet: start from the header the language requires.
+        this.versioneAperta = undefined;
+        this.testo = modelloNuovo(this.organismo);
         return;
       }
       const v = await api.versione(this.organismo, scelta);

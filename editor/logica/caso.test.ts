@@ -37,3 +37,16 @@ describe("domandaDa", () => {
     expect(domandaDa({ ...casoEsempio(), azione: undefined }).azione).toBeUndefined();
   });
 });
+
+describe("casoGrafico", async () => {
+  const { casoGrafico } = await import("./caso-grafico.ts");
+  it("takes the procedure as far as the chosen step", () => {
+    expect(domandaDa(casoGrafico("condominio", "avvio"), 1000).procedimento.eventi?.map((e) => e.azione)).toEqual(["deposito_domanda", "adesione"]);
+    const pi = domandaDa(casoGrafico("locazione", "primo_incontro"), 1000);
+    expect(pi.procedimento.materia).toBe("locazione");
+    expect(pi.procedimento.eventi?.at(-1)).toMatchObject({ azione: "primo_incontro", esito: "mancato_accordo", avvio_mediazione: false });
+    const acc = domandaDa(casoGrafico(), 5000);
+    expect(acc.procedimento.valore).toBe(5000);
+    expect(acc.procedimento.eventi?.at(-1)).toMatchObject({ azione: "verbale", tipo: "accordo" });
+  });
+});

@@ -87,6 +87,13 @@ describe("confronto", () => {
     const parziali = await p.locator("grafico-indennita path.serie.parziale").count();
     if (parziali > 0) expect(await p.locator("grafico-indennita p.note").innerText()).toMatch(/Importo parziale/);
     await fotografa(p, "grafico");
+    // Stopping the procedure after the first exchange: the mediation fees are no longer due, the lines move.
+    await p.locator("grafico-indennita select[name=tappa]").selectOption("avvio");
+    await p.waitForFunction((prima) => {
+      const g = document.querySelector("app-regolamenti")?.shadowRoot?.querySelector("grafico-indennita");
+      const ora = [...(g?.shadowRoot?.querySelectorAll("path.serie") ?? [])].map((x) => x.getAttribute("d"));
+      return ora.length > 0 && ora.join() !== prima.join();
+    }, percorsi, { timeout: 60_000 });
   });
 
   it("logs no errors in the console", () => {
