@@ -1,7 +1,6 @@
 // What a file may refer to: the vocabulary, its own declarations and those of the applied bases.
 import type { Regolamento } from "../../engine/ir.ts";
 import { AZIONI } from "../../engine/vocabolario.ts";
-import type { Raccolta } from "./visita.ts";
 
 export interface Conoscenza {
   azioni: Set<string>;
@@ -20,7 +19,7 @@ export interface Conoscenza {
   id: string;
 }
 
-export function conosci(r: Raccolta, reg: Regolamento, bases: Regolamento[] | undefined): Conoscenza {
+export function conosci(reg: Regolamento, bases: Regolamento[] | undefined): Conoscenza {
   // Cross-file names are verifiable only when every applied baseline was given (a caller passing
   // `[]` or a partial list gets the lone-file warnings, not false errors).
   const complete = bases !== undefined && reg.applica.every((id) => bases.some((b) => b.id === id));
@@ -54,6 +53,5 @@ export function conosci(r: Raccolta, reg: Regolamento, bases: Regolamento[] | un
   for (const b of bases ?? []) for (const f of b.fasi) k.fasi.add(f.nome);
   for (const f of reg.fasi) k.fasi.add(f.nome);
   for (const g of reg.regole) k.regoleLocali.set(g.nome, g.tipo);
-  void r;
   return k;
 }

@@ -13,7 +13,7 @@ import { vocabolario } from "./vocabolario.ts";
 
 export function controlla(ast: AstFile, reg: Regolamento, bases: Regolamento[] | undefined, diags: Diagnostic[]): void {
   const r = raccogli(ast);
-  const k = conosci(r, reg, bases);
+  const k = conosci(reg, bases);
   nomiDuplicati(r, diags);
   riferimenti(r, k, bases, diags);
   vocabolario(r, k, diags);

@@ -134,15 +134,13 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
     }
     case "tariffa": {
       const scaglioni: Scaglione[] = [];
-      let chiusa = false;
       for (const c of d.clausole) {
         if (c.k === "finoA" && c.soglia && c.importo) scaglioni.push({ fino: centesimi(c.soglia.numero.valore), importo: compilaImporto(c.importo) });
         else if (c.k === "finoA" && !c.importo) diags.push(errore("E003", "in una tariffa 'fino a' apre uno scaglione: 'fino a 1.000 €: 40 €'", c.span));
-        else if (c.k === "oltre" && c.importo) { scaglioni.push({ importo: compilaImporto(c.importo) }); chiusa = true; }
-        else if (c.k === "importo") { scaglioni.push({ importo: compilaImporto(c.importo) }); chiusa = true; }
+        else if (c.k === "oltre" && c.importo) scaglioni.push({ importo: compilaImporto(c.importo) });
+        else if (c.k === "importo") scaglioni.push({ importo: compilaImporto(c.importo) });
       }
       if (scaglioni.length === 0) manca(d, "una tariffa deve dare un importo ('10 €') o gli scaglioni ('fino a 1.000 €: 40 €' … 'oltre: 110 €')", diags);
-      void chiusa;
       const iva = prima(d, "iva");
       const r: Tariffa = {
         tipo: "tariffa",
