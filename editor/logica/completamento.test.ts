@@ -40,6 +40,18 @@ describe("proposte", () => {
     expect(ordina(proposte(TESTO, "vin", [BASE]))[0]?.genere).toBe("parola");
   });
 
+  it("after a dot offers only the fields of what precedes it", () => {
+    const testo = `${TESTO}\n  parametro soglia = 3\n  insieme richiedenti: parti di richiesta_proposta\n`;
+    const campi = (prima: string) => proposte(testo, prima, [BASE]).map((p) => p.etichetta);
+    expect(campi("quando azione.mediatore.cat")).toEqual(["id", "categoria", "dichiarazione_imparzialita", "responsabile_organismo"]);
+    expect(campi("quando primo_incontro.")).toContain("esito");
+    expect(campi("quando parte.")).toContain("requisiti_patrocinio_stato");
+    expect(campi("quando richiedenti.")).toEqual(["parti", "numero", "tutte"]);
+    expect(campi("quando parametri.")).toEqual(["soglia"]);
+    expect(campi("quando conteggio.")).toContain("incontro");
+    expect(proposte(testo, "quando parte.", [BASE]).every((p) => p.genere === "campo")).toBe(true);
+  });
+
   it("qualifies a baseline's rule with its source where a reference is expected", () => {
     const p = proposte(TESTO, "eccezione x a ", [BASE]).find((x) => x.etichetta === "tentativo_fallito" && x.genere === "regola");
     expect(p?.inserisci).toBe("tentativo_fallito di dlgs-28-2010");

@@ -4,9 +4,10 @@
 import type { Regolamento } from "../../engine/ir.ts";
 import { AZIONI, EFFETTI, FATTI, SCADENZE, VALORI, VOCI } from "../../engine/vocabolario.ts";
 import { indiceArticoli, nomiRegole } from "./indice-articoli.ts";
+import { campiDi, percorsoPrimaDelPunto } from "./campi.ts";
 import { FRASI, TUTTE_LE_PAROLE } from "./parole-chiave.ts";
 
-export type Genere = "parola" | "frase" | "azione" | "fatto" | "valore" | "regola" | "articolo";
+export type Genere = "parola" | "frase" | "azione" | "fatto" | "valore" | "regola" | "articolo" | "campo";
 
 export interface Proposta {
   etichetta: string;
@@ -29,13 +30,25 @@ export function contesto(primaDelCursore: string): Contesto {
 }
 
 const PRIORITA: Record<Contesto, Genere[]> = {
-  azione: ["azione", "fatto", "regola", "parola", "frase", "valore", "articolo"],
-  valore: ["valore", "fatto", "azione", "parola", "frase", "regola", "articolo"],
-  regola: ["regola", "azione", "parola", "frase", "fatto", "valore", "articolo"],
-  libero: ["parola", "frase", "azione", "fatto", "regola", "valore", "articolo"],
+  azione: ["azione", "fatto", "regola", "parola", "frase", "valore", "articolo", "campo"],
+  valore: ["valore", "fatto", "azione", "parola", "frase", "regola", "articolo", "campo"],
+  regola: ["regola", "azione", "parola", "frase", "fatto", "valore", "articolo", "campo"],
+  libero: ["parola", "frase", "azione", "fatto", "regola", "valore", "articolo", "campo"],
 };
 
+/** `insieme NAME` and `parametro NAME` declared in the text (for `x.` completion). */
+function dichiarati(sorgente: string, parola: "insieme" | "parametro"): string[] {
+  return [...sorgente.matchAll(new RegExp(`^\\s*${parola}\\s+([\\p{L}_][\\p{L}\\p{N}_]*)`, "gmu"))].map((m) => m[1]!);
+}
+
 export function proposte(sorgente: string, primaDelCursore: string, basi: readonly Regolamento[] = []): Proposta[] {
+  // After a dot only the fields of what precedes it make sense.
+  const percorso = percorsoPrimaDelPunto(primaDelCursore);
+  if (percorso !== undefined) {
+    const insiemi = [...dichiarati(sorgente, "insieme"), ...basi.flatMap((b) => b.regole.filter((r) => r.tipo === "insieme").map((r) => r.nome))];
+    const parametri = [...dichiarati(sorgente, "parametro"), ...basi.flatMap((b) => Object.keys(b.parametri))];
+    return [...new Set(campiDi(percorso, insiemi, parametri))].map((c) => ({ etichetta: c, genere: "campo" as const, dettaglio: `campo di ${percorso}`, inserisci: c, ordine: c }));
+  }
   const ctx = contesto(primaDelCursore);
   const rango = (g: Genere) => String(PRIORITA[ctx].indexOf(g)).padStart(2, "0");
   const visti = new Set<string>();

@@ -10,7 +10,7 @@ import { formatta } from "./formattatore.ts";
 
 const K = monaco.languages.CompletionItemKind;
 const GENERI: Record<Genere, monaco.languages.CompletionItemKind> = {
-  parola: K.Keyword, frase: K.Keyword, azione: K.Event, fatto: K.Field, valore: K.EnumMember, regola: K.Function, articolo: K.Reference,
+  parola: K.Keyword, frase: K.Keyword, azione: K.Event, fatto: K.Field, valore: K.EnumMember, regola: K.Function, articolo: K.Reference, campo: K.Property,
 };
 
 let registrati = false;
