@@ -14,7 +14,8 @@ export interface OrganismoInfo {
 
 export interface VersioneInfo {
   versione: string;
-  stato?: "bozza" | "pubblicata" | string;
+  /** "bozza" or "pubblicata" (the server's words). */
+  stato?: string;
   in_vigore_dal?: string;
   pubblicata?: boolean;
 }
