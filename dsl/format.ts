@@ -104,14 +104,33 @@ const rif = (r: RifAst): string => (r.di ? `${r.nome.testo} di ${r.di.testo}` : 
 const nomi = (ps: { testo: string }[]): string => ps.map((p) => p.testo).join(", ");
 
 /**
- * A condition after its keyword; when the line would be longer than LARGHEZZA, one line per operand
- * of the outermost `o`/`e`, continuation lines one level deeper starting with the connective.
+ * A condition that may span lines: when its one-line form would pass LARGHEZZA, one line per operand
+ * of its `o`/`e`, the connective leading each continuation line (one level deeper than the clause;
+ * inside parentheses, just inside the parenthesis). `col`: the column where it starts; `cont`: the
+ * indentation of its continuation lines.
  */
+function condizioneLarga(c: Cond, col: number, cont: number): string {
+  const riga = condizione(c);
+  if (col + riga.length <= LARGHEZZA) return riga;
+  switch (c.t) {
+    case "o":
+    case "e": {
+      const [primo, ...resto] = c.parti;
+      let out = condizioneLarga(primo!, col, cont + 2);
+      for (const p of resto) out += `\n${" ".repeat(cont)}${c.t} ${condizioneLarga(p, cont + c.t.length + 1, cont + 2)}`;
+      return out;
+    }
+    case "parentesi":
+      return `(${condizioneLarga(c.x, col + 1, col + 1)})`;
+    case "non":
+      return `non ${condizioneLarga(c.x, col + 4, cont)}`;
+    default:
+      return riga;
+  }
+}
+
 function condizioneACapo(parola: string, c: Cond, rientro: number): string {
-  const riga = `${parola} ${condizione(c)}`;
-  if (riga.length + rientro <= LARGHEZZA || (c.t !== "o" && c.t !== "e")) return riga;
-  const pad = " ".repeat(rientro + 2);
-  return `${parola} ${c.parti.map(condizione).join(`\n${pad}${c.t} `)}`;
+  return `${parola} ${condizioneLarga(c, rientro + parola.length + 1, rientro + 2)}`;
 }
 
 /** One clause as one line; undefined for clauses printed in the statement's header. */
