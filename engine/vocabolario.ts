@@ -35,7 +35,7 @@ export const MEZZI = ["pec", "raccomandata", "email", "fax", "deposito", "piatta
 export const VALORI: Record<string, readonly string[]> = {
   materia: MATERIE,
   tipo: [...TIPI_PROCEDIMENTO, "accordo", "mancato_accordo", "mancata_partecipazione", "prosecuzione", "sessione_comune", "sessione_separata"],
-  ruolo: [...RUOLI_PARTE, "mediatore", "segreteria", "responsabile"],
+  ruolo: [...RUOLI_PARTE, "mediatore", "segreteria", "responsabile", "organismo"], // attore.ruolo (dsl/SPEC.md)
   categoria: CATEGORIE_MEDIATORE,
   modalita: [...MODALITA, "altro_mezzo_a_distanza"],
   mezzo: MEZZI,
