@@ -31,7 +31,7 @@ articolo 5 "Titolo"
     lettera b
       termine t:
         entro 2 giorni lavorativi da designazione_mediatore
-        salvo accordo delle parti
+        salvo diverso accordo delle parti
 
 articolo 2 bis
   tariffa x iva 22%:

@@ -162,7 +162,7 @@ function clausola(c: Clausola, rientro: number): string | undefined {
       return c.ancora ? `${w} ${ancora(c.ancora)}` : w;
     }
     case "salvoAccordo":
-      return "salvo accordo delle parti";
+      return "salvo diverso accordo delle parti"; // the words of the law (art. 8 c. 1 D.Lgs. 28/2010)
     case "ciascunaParte":
       return "ciascuna parte";
     case "senzaSospensione":
