@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { creaApp } from "./app.ts";
 import { avvia, type Avviato } from "./avvia.ts";
 import { chiaveAmministratore } from "./avvio/amministratore.ts";
 import { semina } from "./avvio/semina.ts";
@@ -112,6 +113,27 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     const prima = await azione(p.id, { azione: "adesione", data: "2026-03-01" }, K["alfa.B"]);
     expect(prima.status).toBe(422);
     expect(prima.json.errore.code).toBe("action_before_last_event");
+  });
+
+  it("due istanze sullo stesso database (come due server): lo stato ricordato e superato non decide e non registra", async () => {
+    const altra = client(creaApp(s.dipendenze)); // its own memory of procedures
+    const p = await nuovoProcedimento(); // remembered by this instance at revision 1
+    const daAltra = await altra.req("POST", `/v1/organismi/alfa/procedimenti/${p.id}/azioni`, { chiave: K["alfa.B"], corpo: { azione: "adesione", data: "2026-03-05" } });
+    expect(daAltra.status).toBe(201);
+    // Here the remembered state (revision 1, domanda_depositata) would allow a second adesione; the
+    // database is at revision 2 (mediazione_in_corso), where adesione is not allowed.
+    const stantia = await azione(p.id, { azione: "adesione", data: "2026-03-06" }, K["alfa.B"]);
+    expect(stantia.status).toBe(422);
+    expect(stantia.json.revisione).toBe(2);
+    const dopo = await azione(p.id, { azione: "deposito_documento", data: "2026-03-06", parte: "A", documento: "x", tipo: "sessione_comune" });
+    expect(dopo.status).toBe(201);
+    expect(dopo.json.evento.seq).toBe(3);
+    // And the other instance, now stale, still appends in order.
+    const ancora = await altra.req("POST", `/v1/organismi/alfa/procedimenti/${p.id}/azioni`, {
+      chiave: K["alfa.segreteria"], corpo: { azione: "deposito_documento", data: "2026-03-07", parte: "B", documento: "y", tipo: "sessione_comune" },
+    });
+    expect(ancora.json.evento.seq).toBe(4);
+    expect((await eventi(p.id)).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
   });
 
   it("versione_attesa superata: 409 e nulla registrato", async () => {

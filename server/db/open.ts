@@ -23,6 +23,12 @@ export interface Database {
    * write. Anything failing rolls the whole transaction back and rejects.
    */
   dueTempi<T>(organismo: string, letture: SQL[], decidi: (righe: unknown[][]) => Promise<Piano<T>> | Piano<T>): Promise<T>;
+  /**
+   * A tenant transaction in one round trip: BEGIN, the tenant setup, one statement and COMMIT leave
+   * in one write. For a statement that is safe to commit whatever it finds (it guards its own
+   * writes); if it fails, the transaction is rolled back and this rejects.
+   */
+  unTempo<T>(organismo: string, istruzione: SQL): Promise<T[]>;
   /** LISTEN on a channel; resolves once listening; returns the unsubscribe. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
@@ -72,6 +78,28 @@ async function openPostgres(url: string): Promise<Database> {
     db,
     driver: "postgres",
     rows: async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query)),
+    async unTempo<T>(organismo: string, istruzione: SQL): Promise<T[]> {
+      const c = await client.reserve();
+      try {
+        const esiti = await Promise.allSettled([
+          c`begin`,
+          c`select set_config('app.organismo', ${organismo}, true), set_config('role', 'app_user', true)`,
+          unsafe(c, istruzione),
+          c`commit`,
+        ]);
+        const fallito = esiti.find((x) => x.status === "rejected");
+        if (fallito) {
+          await c`rollback`.catch(() => {});
+          throw fallito.reason;
+        }
+        // After a failed statement Postgres answers COMMIT with ROLLBACK: never take that for success.
+        const commit = (esiti[3] as PromiseFulfilledResult<{ command?: string }>).value;
+        if (commit.command !== "COMMIT") throw new Error(`transazione non confermata (${commit.command})`);
+        return [...(esiti[2] as PromiseFulfilledResult<Iterable<T>>).value];
+      } finally {
+        c.release();
+      }
+    },
     async dueTempi<T>(organismo: string, letture: SQL[], decidi: (righe: unknown[][]) => Promise<Piano<T>> | Piano<T>): Promise<T> {
       const c = await client.reserve();
       const annulla = () => c`rollback`.catch(() => {});
@@ -127,7 +155,12 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     db,
     driver: "pglite",
     rows,
-    // In-process: no round trips to save; the same contract on one ordinary transaction.
+    // In-process: no round trips to save; the same contracts on ordinary transactions.
+    unTempo: <T>(organismo: string, istruzione: SQL) =>
+      db.transaction(async (tx) => {
+        await tx.execute(q`select set_config('app.organismo', ${organismo}, true), set_config('role', 'app_user', true)`);
+        return rows<T>(tx, istruzione);
+      }),
     dueTempi: <T>(organismo: string, letture: SQL[], decidi: (righe: unknown[][]) => Promise<Piano<T>> | Piano<T>) =>
       db.transaction(async (tx) => {
         await tx.execute(q`select set_config('app.organismo', ${organismo}, true), set_config('role', 'app_user', true)`);

@@ -73,7 +73,24 @@ function stato(r: Risposta) {
   return resto;
 }
 
+/** A procedure as of one revision: what an action is judged on. */
+interface StatoProcedimento {
+  fatti: Procedimento;
+  storia: Azione[];
+  revisione: number;
+  versione: string;
+}
+
+const MEMORIA_MASSIMA = 20_000;
+
 export class ServizioProcedimenti {
+  /**
+   * Procedures this server last wrote, by `<organismo>/<id>`: an action on one of them is decided on
+   * this state and written in one round trip, guarded by its revision (agisciSuStatoNoto). Never
+   * trusted for a refusal, never shared: another server's writes only make it miss.
+   */
+  private readonly memoria = new Map<string, StatoProcedimento>();
+
   constructor(private readonly s: Servizi) {}
 
   private preparato(organismo: string, versione: string, deposito: string) {
@@ -119,9 +136,9 @@ export class ServizioProcedimenti {
       eventi.push({ azione, regole: regoleCheConsentono(r, this.regolamenti(organismo, reg.versione, deposito), azione.azione) });
     }
 
-    return inTenant(this.s.database, organismo, (tx) =>
+    const id = randomUUID();
+    const esito = await inTenant(this.s.database, organismo, (tx) =>
       idempotente(this.s.database, tx, organismo, chiave, impronta, async () => {
-        const id = randomUUID();
         await tx.execute(sql`insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
                              values (${organismo}, ${id}, ${reg.versione}, ${JSON.stringify(fatti)}::jsonb, ${eventi.length})`);
         for (const [i, e] of eventi.entries()) await this.inserisciEvento(tx, organismo, id, i + 1, e.azione, attore, reg.versione, e.regole);
@@ -129,6 +146,8 @@ export class ServizioProcedimenti {
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
       }),
     );
+    if (!esito.ripetuta) this.ricorda(`${organismo}/${id}`, { fatti, storia: eventi.map((x) => x.azione), revisione: eventi.length, versione: reg.versione });
+    return esito;
   }
 
   private async inserisciEvento(tx: Tx, organismo: string, pid: string, seq: number, azione: Azione, attore: object, versione: string, regole: unknown[]) {
@@ -157,6 +176,35 @@ export class ServizioProcedimenti {
     return { p, eventi };
   }
 
+  /**
+   * What the engine decides about an action on a procedure in a known state. Pure: it throws the
+   * refusal (404, 409, 422) or returns the event to append and the answer to give.
+   */
+  private decidi(cred: CredenzialeChiave, organismo: string, pid: string, st: StatoProcedimento, richiesta: Azione & { versione_attesa?: number }) {
+    const { versione_attesa, ...azioneChiesta } = richiesta;
+    const { fatti, storia, revisione, versione } = st;
+    if (!puoVedere(cred, pid, fatti, storia)) throw nonTrovatoProcedimento();
+    if (versione_attesa !== undefined && versione_attesa !== revisione)
+      throw new ErroreApi(409, "stale_version", `Il procedimento è alla revisione ${revisione}, non ${versione_attesa}: ricaricalo e riprova.`, { revisione });
+    const ultima = storia[storia.length - 1]?.data;
+    const azione = conAttore(cred, { ...azioneChiesta, data: azioneChiesta.data ?? oggi() });
+    if (typeof ultima === "string" && giorno(azione.data) < giorno(ultima))
+      throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
+    const procedimento = { ...fatti, eventi: storia };
+    const r = this.valuta(organismo, versione, procedimento, azione, giorno(azione.data));
+    if (r.esito === "negato") throw negata(r, { revisione });
+    const seq = revisione + 1;
+    const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
+    const regole = regoleCheConsentono(r, this.regolamenti(organismo, versione, giorno(storia[0]?.data)), azione.azione);
+    const dopo = this.valuta(organismo, versione, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
+    const esito: Esito = {
+      status: 201,
+      corpo: { ...r, id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
+    };
+    const nuovoStato: StatoProcedimento = { fatti, storia: [...storia, azione], revisione: seq, versione };
+    return { azione, attore, regole, seq, esito, nuovoStato };
+  }
+
   async agisci(
     cred: CredenzialeChiave,
     organismo: string,
@@ -165,12 +213,74 @@ export class ServizioProcedimenti {
     chiave: string | undefined,
     impronta: string,
   ): Promise<Esito> {
-    const { versione_attesa, ...azioneChiesta } = richiesta;
-    // Two round trips (Database.dueTempi): [BEGIN, tenant, idempotency claim, lock, history] then
-    // [event + revision, idempotency answer, COMMIT]. The history query starts once the lock is held
-    // (the connection runs them in order) and, in READ COMMITTED, with a fresh snapshot: it sees every
-    // event committed by whoever held the lock before. A concurrent retry with the same
-    // Idempotency-Key waits on the claim (INSERT … ON CONFLICT) until the first commits.
+    const chiaveMemoria = `${organismo}/${pid}`;
+    const noto = this.memoria.get(chiaveMemoria);
+    if (noto) {
+      const veloce = await this.agisciSuStatoNoto(cred, organismo, pid, noto, richiesta, chiave, impronta);
+      if (veloce) {
+        this.ricorda(chiaveMemoria, veloce.nuovoStato);
+        return veloce.esito;
+      }
+      this.memoria.delete(chiaveMemoria);
+    }
+    return this.agisciConLock(cred, organismo, pid, richiesta, chiave, impronta);
+  }
+
+  /**
+   * One round trip, on the state this server last saw: the event is appended only if the procedure
+   * is still at that revision (`update … where revisione = N`, which waits for a concurrent writer
+   * and then re-checks), and, with an Idempotency-Key, only if the key is new (a duplicate key is a
+   * unique violation that rolls everything back). Anything else (a refusal on a possibly stale
+   * state, another writer first, a used key) returns undefined: the locking path decides.
+   */
+  private async agisciSuStatoNoto(
+    cred: CredenzialeChiave, organismo: string, pid: string, noto: StatoProcedimento,
+    richiesta: Azione & { versione_attesa?: number }, chiave: string | undefined, impronta: string,
+  ) {
+    let d: ReturnType<ServizioProcedimenti["decidi"]>;
+    try {
+      d = this.decidi(cred, organismo, pid, noto, richiesta);
+    } catch {
+      return undefined;
+    }
+    const reclamo = chiave === undefined
+      ? sql``
+      : sql`, reclamo as (
+          insert into idempotenza (organismo_id, chiave, impronta, status, risposta)
+          select ${organismo}, ${chiave}, ${impronta}, ${d.esito.status}, ${JSON.stringify(d.esito.corpo)}::jsonb from avanza returning 1)`;
+    try {
+      const [riga] = await this.s.database.unTempo<{ n: number }>(
+        organismo,
+        sql`with avanza as (
+              update procedimenti set revisione = ${d.seq}, aggiornato_il = now()
+              where organismo_id = ${organismo} and id = ${pid} and revisione = ${noto.revisione}
+              returning revisione),
+            nuovo as (
+              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+              select ${organismo}, ${pid}, revisione, ${JSON.stringify(d.azione)}::jsonb, ${JSON.stringify(d.attore)}::jsonb,
+                     ${noto.versione}, ${JSON.stringify(d.regole)}::jsonb from avanza
+              returning seq)${reclamo}
+            select (select count(*) from nuovo)::int as n`,
+      );
+      return Number(riga?.n) === 1 ? d : undefined;
+    } catch (e) {
+      // The key was used: the locking path replays it. (drizzle wraps driver errors in `cause`.)
+      const e2 = e as { code?: string; cause?: { code?: string } };
+      if ((e2.code ?? e2.cause?.code) === "23505") return undefined;
+      throw e;
+    }
+  }
+
+  /** Two round trips with the procedure row locked: the path that always decides. */
+  private async agisciConLock(
+    cred: CredenzialeChiave, organismo: string, pid: string,
+    richiesta: Azione & { versione_attesa?: number }, chiave: string | undefined, impronta: string,
+  ): Promise<Esito> {
+    // [BEGIN, tenant, idempotency claim, lock, history] then [event + revision, idempotency answer,
+    // COMMIT]. The history query starts once the lock is held (the connection runs them in order)
+    // and, in READ COMMITTED, with a fresh snapshot: it sees every event committed by whoever held
+    // the lock before. A concurrent retry with the same Idempotency-Key waits on the claim
+    // (INSERT … ON CONFLICT) until the first commits.
     const letture = [
       ...(chiave === undefined
         ? []
@@ -183,57 +293,49 @@ export class ServizioProcedimenti {
       sql`select seq, azione, attore, versione_regolamento, regole, registrato_il from eventi
           where organismo_id = ${organismo} and procedimento_id = ${pid} order by seq`,
     ];
-    return this.s.database.dueTempi<Esito>(organismo, letture, (righe) => {
+    const { esito, nuovoStato } = await this.s.database.dueTempi<{ esito: Esito; nuovoStato?: StatoProcedimento }>(organismo, letture, (righe) => {
       if (chiave !== undefined) {
         const [rivendicata, registrata] = righe as [unknown[], { impronta: string; status: number; risposta: Record<string, unknown> }[]];
         if (rivendicata.length === 0) {
           const r = registrata[0];
           if (!r || r.impronta !== impronta)
             throw new ErroreApi(409, "idempotency_key_reused", "Questa Idempotency-Key è già stata usata per una richiesta diversa.");
-          return { scritture: [], valore: { status: r.status as 201, corpo: r.risposta, ripetuta: true } };
+          return { scritture: [], valore: { esito: { status: r.status as 201, corpo: r.risposta, ripetuta: true } } };
         }
       }
       const [righeP, righeE] = righe.slice(chiave === undefined ? 0 : 2) as [RigaProcedimento[], RigaEvento[]];
       const p = righeP[0];
-      const storia = (righeE ?? []).map((e) => e.azione);
-      if (!p || !puoVedere(cred, pid, p.fatti, storia)) throw nonTrovatoProcedimento();
-      if (versione_attesa !== undefined && versione_attesa !== p.revisione)
-        throw new ErroreApi(409, "stale_version", `Il procedimento è alla revisione ${p.revisione}, non ${versione_attesa}: ricaricalo e riprova.`, {
-          revisione: p.revisione,
-        });
-      const ultima = storia[storia.length - 1]?.data;
-      const azione = conAttore(cred, { ...azioneChiesta, data: azioneChiesta.data ?? oggi() });
-      if (typeof ultima === "string" && giorno(azione.data) < giorno(ultima))
-        throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
-      const procedimento = { ...p.fatti, eventi: storia };
-      const r = this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(azione.data));
-      if (r.esito === "negato") throw negata(r, { revisione: p.revisione });
-      const seq = p.revisione + 1;
-      const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
-      const regole = regoleCheConsentono(r, this.regolamenti(organismo, p.versione_regolamento, giorno(storia[0]?.data)), azione.azione);
-      const dopo = this.valuta(organismo, p.versione_regolamento, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
-      const esito: Esito = {
-        status: 201,
-        corpo: { ...r, id: pid, versione: p.versione_regolamento, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
-      };
+      if (!p) throw nonTrovatoProcedimento();
+      const st: StatoProcedimento = { fatti: p.fatti, storia: (righeE ?? []).map((e) => e.azione), revisione: p.revisione, versione: p.versione_regolamento };
+      const d = this.decidi(cred, organismo, pid, st, richiesta);
       return {
         scritture: [
           // One statement: the event and the procedure's new revision.
           sql`with nuovo as (
               insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
-              values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
-                      ${p.versione_regolamento}, ${JSON.stringify(regole)}::jsonb)
+              values (${organismo}, ${pid}, ${d.seq}, ${JSON.stringify(d.azione)}::jsonb, ${JSON.stringify(d.attore)}::jsonb,
+                      ${st.versione}, ${JSON.stringify(d.regole)}::jsonb)
               returning seq)
             update procedimenti set revisione = (select seq from nuovo), aggiornato_il = now()
             where organismo_id = ${organismo} and id = ${pid}`,
           ...(chiave === undefined
             ? []
-            : [sql`update idempotenza set status = ${esito.status}, risposta = ${JSON.stringify(esito.corpo)}::jsonb
+            : [sql`update idempotenza set status = ${d.esito.status}, risposta = ${JSON.stringify(d.esito.corpo)}::jsonb
                    where organismo_id = ${organismo} and chiave = ${chiave}`]),
         ],
-        valore: esito,
+        valore: { esito: d.esito, nuovoStato: d.nuovoStato },
       };
     });
+    // Remembered only once committed.
+    if (nuovoStato) this.ricorda(`${organismo}/${pid}`, nuovoStato);
+    return esito;
+  }
+
+  /** The last state this server wrote or read of a procedure (bounded: the oldest are forgotten). */
+  private ricorda(chiave: string, st: StatoProcedimento): void {
+    this.memoria.delete(chiave);
+    this.memoria.set(chiave, st);
+    if (this.memoria.size > MEMORIA_MASSIMA) this.memoria.delete(this.memoria.keys().next().value!);
   }
 
   async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
