@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Regolamento } from "../../engine/ir.ts";
-import { contesto, proposte } from "./completamento.ts";
+import { contesto, inProsa, proposte } from "./completamento.ts";
 
 const TESTO = `articolo 5 "Funzioni"\n  comma 4\n    vincolo praticanti: per designazione_mediatore richiede valore <= 25000\n`;
 
@@ -9,6 +9,19 @@ const BASE: Regolamento = {
   calendario: { festivi: [], chiusure: [] }, fasi: [], struttura: [],
   regole: [{ tipo: "effetto", nome: "tentativo_fallito", fonte: "dlgs-28-2010", cita: "art. 5 c. 4", effetto: "tentativo_fallito", perParte: false }],
 };
+
+describe("inProsa", () => {
+  it("is true inside comments and quoted texts, also across lines, false in the rules", () => {
+    const t = 'comma 1 "il testo\ncontinua \\" qui" vincolo x: # nota\n  per y';
+    const a = (pezzo: string) => inProsa(t, t.indexOf(pezzo));
+    expect(a("testo")).toBe(true);
+    expect(a("continua")).toBe(true);
+    expect(a("qui")).toBe(true);
+    expect(a("vincolo")).toBe(false);
+    expect(a("nota")).toBe(true);
+    expect(a("per")).toBe(false);
+  });
+});
 
 describe("contesto", () => {
   it("reads what the words before the cursor ask for", () => {

@@ -18,6 +18,26 @@ export interface Proposta {
   ordine: string;
 }
 
+/**
+ * Whether the offset lies in a comment or in a quoted text, where completion would only get in the
+ * way of the author's prose (an Enter would accept a rule name in the middle of a sentence).
+ */
+export function inProsa(sorgente: string, offset: number): boolean {
+  let stringa = false;
+  let commento = false;
+  for (let i = 0; i < offset && i < sorgente.length; i++) {
+    const c = sorgente[i];
+    if (commento) {
+      if (c === "\n") commento = false;
+    } else if (stringa) {
+      if (c === "\\") i++;
+      else if (c === '"') stringa = false;
+    } else if (c === "#") commento = true;
+    else if (c === '"') stringa = true;
+  }
+  return stringa || commento;
+}
+
 /** What the words before the cursor ask for. */
 export type Contesto = "azione" | "valore" | "regola" | "libero";
 

@@ -1,7 +1,7 @@
 // Language features of `regolamento` in Monaco: completion, hover, formatting, document symbols.
 // Each adapts a pure function of ../logica (tested in Node) to Monaco's provider interface.
 import * as monaco from "monaco-editor/editor/editor.api";
-import { proposte, type Genere } from "../logica/completamento.ts";
+import { inProsa, proposte, type Genere } from "../logica/completamento.ts";
 import { indiceArticoli } from "../logica/indice-articoli.ts";
 import { spiega, spiegazioneMarkdown } from "../logica/spiegazione.ts";
 import { LINGUA } from "./lingua.ts";
@@ -22,6 +22,7 @@ export function registraFornitori(): void {
   monaco.languages.registerCompletionItemProvider(LINGUA, {
     triggerCharacters: [".", " "],
     provideCompletionItems(model, position) {
+      if (inProsa(model.getValue(), model.getOffsetAt(position))) return { suggestions: [] };
       const parola = model.getWordUntilPosition(position);
       const range = new monaco.Range(position.lineNumber, parola.startColumn, position.lineNumber, parola.endColumn);
       const prima = model.getValueInRange(new monaco.Range(position.lineNumber, 1, position.lineNumber, position.column));

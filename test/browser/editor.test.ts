@@ -33,7 +33,7 @@ afterAll(async () => {
 describe("editor", () => {
   it("opens a seed regolamento with its outline, checked in the browser against its baselines", async () => {
     expect(await p.locator("regolamento-editor .view-lines").innerText()).toContain("regolamento");
-    expect(await p.locator("regolamento-editor nav li.articolo").count()).toBeGreaterThan(0);
+    await p.locator("regolamento-editor nav li.articolo").first().waitFor({ timeout: 10_000 });
     expect(await errori()).toBe(0);
   });
 
@@ -96,6 +96,18 @@ describe("editor", () => {
     await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
   });
 
+  it("completes the fields of a fact after a dot", async () => {
+    await p.locator("regolamento-editor .view-lines").click();
+    await p.keyboard.press("Control+End");
+    await p.keyboard.press("Enter");
+    await p.keyboard.type("quando mediatore.", { delay: 5 });
+    const voce = p.locator("regolamento-editor .suggest-widget .monaco-list-row", { hasText: "categoria" }).first();
+    await voce.waitFor({ timeout: 15_000 });
+    expect(await p.locator("regolamento-editor .suggest-widget .monaco-list-row", { hasText: "vincolo" }).count()).toBe(0);
+    await p.keyboard.press("Escape");
+    await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
+  });
+
   it("reveals an article from the outline", async () => {
     const voci = p.locator("regolamento-editor nav li.articolo button");
     const n = await voci.count();
@@ -140,6 +152,19 @@ describe("editor", () => {
     await p.locator("regolamento-editor input[type=password]").dispatchEvent("change");
     await p.locator("regolamento-editor button.salva").click();
     await p.locator("regolamento-editor .messaggio.ok", { hasText: "Bozza prova-browser salvata" }).waitFor({ timeout: 20_000 });
+    // A second save of the same draft updates it (PUT): Ctrl+S from the editor.
+    await p.evaluate((sel) => {
+      const ed = (eval(sel) as { editor: { getModel(): { getLineCount(): number; getLineMaxColumn(n: number): number }; setPosition(p: object): void; focus(): void } }).editor;
+      const m = ed.getModel();
+      ed.setPosition({ lineNumber: m.getLineCount(), column: m.getLineMaxColumn(m.getLineCount()) });
+      ed.focus();
+    }, editorEl());
+    await p.keyboard.type("\n# modifica di prova\n", { delay: 2 });
+    await p.keyboard.press("Control+s");
+    await expect.poll(async () => {
+      const r = await fetch(`${url}/v1/organismi/${organismo}/regolamenti/prova-browser`, { headers: { authorization: `Bearer ${chiave}` } });
+      return ((await r.json()) as { sorgente: string }).sorgente.includes("# modifica di prova");
+    }, { timeout: 20_000 }).toBe(true);
     await p.locator("regolamento-editor button.pubblica:not([disabled])").click();
     await p.locator("regolamento-editor .messaggio.ok", { hasText: "pubblicata" }).waitFor({ timeout: 20_000 });
     const r = await fetch(`${url}/v1/organismi/${organismo}/regolamenti/prova-browser`);
