@@ -10,6 +10,12 @@ import { avviaProcesso, chiama, RADICE } from "../server/test-support/processo.t
 
 const DURATA_S = Number(process.env.BENCH_HTTP_SECONDI ?? 8);
 const ADMIN = `bench-${randomBytes(16).toString("hex")}`;
+/**
+ * Concurrent clients: enough to keep the server busy on 2 cores, few enough not to measure a queue.
+ * Actions get more: concurrent commits share the WAL flush (group commit).
+ */
+const CONNESSIONI_EVALUATE = Number(process.env.BENCH_HTTP_CONNESSIONI_EVALUATE ?? 16);
+const CONNESSIONI_AZIONI = Number(process.env.BENCH_HTTP_CONNESSIONI_AZIONI ?? 32);
 
 async function postgresRaggiungibile(url: string): Promise<boolean> {
   const { default: postgres } = await import("postgres");
@@ -73,7 +79,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     const prova = await chiama(url, "POST", `/v1/organismi/${organismo}/evaluate`, { corpo: domanda });
     if (prova.status !== 200) throw new Error(`evaluate: ${prova.status} ${prova.testo}`);
     const ev = await carica({
-      url: `${url}/v1/organismi/${organismo}/evaluate`, method: "POST", connections: 32, pipelining: 1,
+      url: `${url}/v1/organismi/${organismo}/evaluate`, method: "POST", connections: CONNESSIONI_EVALUATE, pipelining: 1,
       headers: { "content-type": "application/json" }, body: JSON.stringify(domanda),
     });
 
@@ -93,7 +99,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     }
     let n = 0;
     const az = await carica({
-      url, connections: 32, pipelining: 1,
+      url, connections: CONNESSIONI_AZIONI, pipelining: 1,
       requests: [{
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${segr}` },
@@ -117,6 +123,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       http_actions_non2xx: az.non2xx + az.errors,
       http_actions_db: pg ? "postgres" : "pglite (Postgres non raggiungibile)",
       http_durata_s: DURATA_S,
+      http_connessioni: `${CONNESSIONI_EVALUATE}/${CONNESSIONI_AZIONI}`,
     };
   } finally {
     await server.uccidi("SIGTERM");
