@@ -21,6 +21,8 @@ function daInput(e: unknown): ErroreApi | undefined {
   const code = (e as { code?: unknown; cause?: { code?: unknown } })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
   if (code === "23505") return new ErroreApi(409, "conflict", "Esiste già una risorsa con questo identificativo.");
   if (code === "23514") return new ErroreApi(409, "immutable", "La risorsa non può essere modificata.");
+  if (typeof code === "string" && (/^CONNECT|^CONNECTION_|^ECONN/.test(code) || code === "57P01" || code === "53300"))
+    return new ErroreApi(503, "database_unavailable", "Il database non è raggiungibile in questo momento: riprova tra poco.");
   if (code === "22P02" || code === "22001" || code === "22021" || code === "54000")
     return new ErroreApi(400, "bad_request", "Un valore della richiesta non è accettabile.");
   return undefined;
