@@ -61,11 +61,36 @@ export interface Vincolo extends RegolaComune {
 /** Where a term counts from. */
 export type Ancora =
   | { evento: string; campo?: string; verso: "da" | "prima" } // the last event of that action; its `campo` date (default `data`)
-  | { termine: string; verso: "da" }; // "dalla scadenza del termine X"
+  | { termine: string; verso: "da" } // "dalla scadenza del termine X"
+  /**
+   * A date fact of the procedure (DSL `da <fatto>` / `prima di <fatto>`, the root of the path being a
+   * procedure fact of engine/vocabolario.ts FATTI rather than an action name), e.g. "decorre dalla
+   * scadenza fissata dal giudice per il deposito dell'istanza": `{ fatto: "termine_deposito_giudice",
+   * verso: "da" }`. `fatto` is a dotted path into the procedure facts (the same facts a condition sees,
+   * § "The facts a condition sees" of dsl/SPEC.md) whose value is an ISO date (`YYYY-MM-DD`, or a
+   * date-time whose day counts). Counting as for an event anchor: "da" → the day of the fact is not
+   * counted (N giorni → date + N); "prima" → counted backwards. When the path is missing (`undefined`)
+   * or null, the anchor does not exist: the term is not computed, binds nothing and is not listed in
+   * `scadenze` (as for an event anchor whose event has not happened). Added for the mediazione
+   * demandata (CONTRACT fact `termine_deposito_giudice`).
+   */
+  | { fatto: string; verso: "da" | "prima" };
 
 export interface Limite {
   quantita: number;
   unita: UnitaDurata;
+  /**
+   * A path (DSL `entro 7 giorni o formulazione_proposta.termine_giorni`) to a fact that may set the
+   * length instead of `quantita`: "entro sette giorni … o nel maggior termine indicato dal mediatore".
+   * Resolved in the facts a condition sees when the term is computed (an action name is its last
+   * event; when the root is the action the term is anchored on, read the very event used as anchor,
+   * per party for a `ciascunaParte` term). When the value there is a positive integer (a number n
+   * with Number.isInteger(n) && n > 0) it replaces `quantita`, in the same `unita`; anything else
+   * (missing, null, 0, negative, fractional, a string) leaves `quantita`. The value replaces, it
+   * does not add, and it may be smaller than `quantita` (the text decides; the DSL states the
+   * default). Optional and additive: absent, the limit is `quantita`.
+   */
+  quantitaDa?: string;
 }
 
 /** A term: a window [dal, entro] computed from an anchor. */
@@ -113,6 +138,19 @@ export interface Tariffa extends RegolaComune {
   scaglioni: Scaglione[];
   /** Value null (indeterminato/indeterminabile): an amount, or "come valore X" (reference value, cents). */
   indeterminato?: Importo | { tipo: "come_valore"; centesimi: Centesimi };
+  /**
+   * A count the amount is multiplied by (DSL `per ciascuna parte invitata` → `"numero_invitate"`, or
+   * `quantita <path>`): "10 euro … per le spese di notifica per ciascuna parte convocata". A path
+   * evaluated in the party's context (the facts a tariffa's `quando` sees, `parte.*` included);
+   * `numero_invitate` is a derived procedure fact: the number of `procedimento.parti` with
+   * `ruolo: "invitata"`. The voce's imponibile = (the bracket's amount, before rounding) × count,
+   * rounded half-up once as every voce; IVA on that. The answer's voce carries `quantita: count`.
+   * A count that is 0 gives imponibile 0 (the voce is still listed); a missing/non-numeric value
+   * (or negative, or not an integer) gives imponibile null and the path in `fatti_mancanti`.
+   * Absent: count 1 and no `quantita` on the voce (as before). Variations on this voce see the
+   * multiplied amount.
+   */
+  quantita?: string;
 }
 
 export type Misura =
@@ -178,6 +216,37 @@ export interface Eccezione extends RegolaComune {
   modifica?: Partial<Omit<Vincolo, "tipo" | "nome" | "fonte" | "cita">> | Partial<Omit<Termine, "tipo" | "nome" | "fonte" | "cita">>;
 }
 
+/**
+ * Joint liability (DSL `solidale NOME: su spese_mediazione [quando …]`): "le spese di mediazione
+ * sono dovute in solido da ciascuna parte che ha aderito al procedimento". When this rule applies
+ * (its `quando`, evaluated once on the procedure facts, not per party: no `parte.*`), the answer's
+ * `indennita.obbligazione_solidale` is `true`; `voci` are the voci the joint liability covers
+ * (the engine may name them in the trace or a nota). No applicable `solidarieta` rule: the field is
+ * absent (not false), as the CONTRACT makes it optional. It changes no amount.
+ */
+export interface Solidarieta extends RegolaComune {
+  tipo: "solidarieta";
+  voci: string[];
+}
+
+/**
+ * The mediator's fee (DSL `compenso NOME: di 60% su spese_mediazione [quando …]`): "al mediatore
+ * l'O.D.M. riconosce un compenso pari al 60% dell'indennità di mediazione". When it applies (its
+ * `quando`, evaluated once on the procedure facts, not per party), the answer's
+ * `indennita.compenso_mediatore` (euro) = misura applied to B, where B = the sum over all parties
+ * of the imponibile (IVA excluded, signed: a riduzione listed in `su` counts negative) of the voci
+ * named in `su`, in cents. Misura: frazione → B × num / den; percentuale → B × p / 100; importo →
+ * that amount (B ignored); voce → the sum of that voce over all parties. Rounded half-up once.
+ * A `su` voce with imponibile null makes the compenso null (unknown), with a nota. Not part of
+ * any party's total (the organismo pays it out of the indennità). Two applicable `compenso` rules,
+ * none replacing the other, are a conflict (as for two tariffe of one voce).
+ */
+export interface Compenso extends RegolaComune {
+  tipo: "compenso";
+  misura: Misura;
+  su: string[];
+}
+
 export type Regola =
   | Vincolo
   | Termine
@@ -187,7 +256,9 @@ export type Regola =
   | Effetto
   | Visibilita
   | DefinizioneAzione
-  | Eccezione;
+  | Eccezione
+  | Solidarieta
+  | Compenso;
 
 export type TipoRegola = Regola["tipo"];
 
