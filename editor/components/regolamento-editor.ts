@@ -11,6 +11,7 @@ import { Verificatore } from "../monaco/verificatore.ts";
 import { dimenticaModello, statoModello } from "../monaco/stato-modelli.ts";
 import { marcatore } from "../logica/marcatori.ts";
 import { indiceArticoli, type VoceIndice } from "../logica/indice-articoli.ts";
+import { basiApplicate } from "../logica/intestazione.ts";
 import { api } from "../api/istanza.ts";
 import { ErroreApi } from "../api/client.ts";
 import { leggiChiave, salvaChiave } from "../api/chiave.ts";
@@ -148,7 +149,7 @@ export class RegolamentoEditor extends LitElement {
       this.versioneAperta = v;
       this.testo = v.sorgente;
       this.editor?.setScrollTop(0);
-      const basi = await caricaBasi(v.regolamento?.applica ?? [], v.in_vigore_dal);
+      const basi = await caricaBasi(v.regolamento?.applica ?? basiApplicate(v.sorgente), v.in_vigore_dal);
       if (n !== this.caricamento || !this.modello) return;
       statoModello(this.modello.uri.toString()).basi = basi;
       this.verificatore?.impostaBasi(basi);

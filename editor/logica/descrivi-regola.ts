@@ -11,6 +11,7 @@ const FRAZIONI: Record<string, string> = {
 
 function ancora(a: Ancora): string {
   if ("termine" in a) return `dalla scadenza del termine ${parole(a.termine)}`;
+  if ("fatto" in a) return a.verso === "prima" ? `prima della data ${parole(a.fatto)}` : `dalla data ${parole(a.fatto)}`;
   const evento = a.campo ? `${parole(a.evento)} (${parole(a.campo)})` : parole(a.evento);
   return a.verso === "prima" ? `prima di ${evento}` : `da ${evento}`;
 }
@@ -96,6 +97,10 @@ export function descriviRegola(r: Regola): string {
       const porta = r.transizioni.map((t) => (t.quando ? `${parole(t.fase)} se ${condizioneTesto(t.quando)}` : parole(t.fase))).join(", altrimenti ");
       return `Azione ${parole(r.azione)}${chi}${fase}${porta ? `; porta a ${porta}` : ""}.`;
     }
+    case "solidarieta":
+      return `Obbligazione solidale delle parti per ${r.voci.map(parole).join(", ")}${quando(r)}.`;
+    case "compenso":
+      return `Compenso del mediatore: ${misura(r.misura)} su ${r.su.map(parole).join(", ")}${quando(r)}.`;
     case "eccezione": {
       const bersaglio = r.a.fonte ? `${parole(r.a.nome)} di ${r.a.fonte}` : parole(r.a.nome);
       const mod = r.modifica ? `, che si applica modificata (${Object.keys(r.modifica).join(", ")})` : ", che non si applica";

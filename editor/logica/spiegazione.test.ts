@@ -83,6 +83,15 @@ describe("descriviRegola", () => {
     expect(d).toBe("Riduzione riduzione materia obbligatoria: un terzo su spese mediazione (scaglioni 1–6) quando tipo in [obbligatoria, demandata].");
   });
 
+  it("describes the mediator's fee and a term counted from a date fact", () => {
+    expect(descriviRegola({ tipo: "compenso", nome: "c", fonte: "x", cita: "art. 11 c. 2", misura: { tipo: "percentuale", percentuale: 60 }, su: ["spese_mediazione"] }))
+      .toBe("Compenso del mediatore: 60% su spese mediazione.");
+    expect(descriviRegola({
+      tipo: "termine", nome: "t", fonte: "x", cita: "art. 3 c. 5", scadenza: "conclusione", ancora: { fatto: "termine_deposito_giudice", verso: "da" },
+      entro: { quantita: 6, unita: "mesi" }, per: [], salvoAccordo: false, ciascunaParte: false, sospesoDaChiusure: true,
+    })).toBe("Termine conclusione: entro 6 mesi dalla data termine deposito giudice.");
+  });
+
   it("describes an exception and its target", () => {
     const d = descriviRegola({
       tipo: "eccezione", nome: "e", fonte: "velletri", cita: "art. 9", a: { nome: "proposta_congiunta", fonte: "dlgs-28-2010" },

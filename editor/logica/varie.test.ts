@@ -94,3 +94,11 @@ describe("condizioneTesto", () => {
     expect(condizioneTesto({ foo: [1] })).toBe('{"foo":[1]}');
   });
 });
+
+describe("basiApplicate", async () => {
+  const { basiApplicate } = await import("./intestazione.ts");
+  it("reads the applied baselines from the header", () => {
+    expect(basiApplicate('regolamento x "X"\n  versione 1 in vigore dal 2024-01-01\n  applica dlgs-28-2010, dm-150-2023\n')).toEqual(["dlgs-28-2010", "dm-150-2023"]);
+    expect(basiApplicate('regolamento x "X"\n# applica niente\n')).toEqual([]);
+  });
+});
