@@ -106,5 +106,10 @@ export function descriviRegola(r: Regola): string {
       const mod = r.modifica ? `, che si applica modificata (${Object.keys(r.modifica).join(", ")})` : ", che non si applica";
       return `Eccezione a ${bersaglio}: quando ${condizioneTesto(r.quando)}${mod}.`;
     }
+    default: {
+      // A kind newer than this build (the IR comes from the server): say what it is, not nothing.
+      const ignota = r as { tipo: string; nome: string };
+      return `Regola ${ignota.tipo} ${parole(ignota.nome)}.`;
+    }
   }
 }
