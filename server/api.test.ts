@@ -376,6 +376,24 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect(tra.json.testuale).toContain("+regolamento beta");
   });
 
+  it("Idempotency-Key anche su bozza e pubblicazione", async () => {
+    const R = K["alfa.responsabile"]!;
+    const sorgente = readFileSync(FIXTURE("alfa-2.regolamento"), "utf8").replace('versione "2"', 'versione "idem"');
+    const i1 = { "Idempotency-Key": "bozza-idem" };
+    const a = await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, grezzo: sorgente, tipo: "text/plain", intestazioni: i1 });
+    const b = await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, grezzo: sorgente, tipo: "text/plain", intestazioni: i1 });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.headers.get("idempotent-replayed")).toBe("true");
+    expect(b.json).toEqual(a.json);
+    const i2 = { "Idempotency-Key": "pubblica-idem" };
+    const p1 = await api.req("POST", "/v1/organismi/alfa/regolamenti/idem/pubblica", { chiave: R, intestazioni: i2 });
+    const p2 = await api.req("POST", "/v1/organismi/alfa/regolamenti/idem/pubblica", { chiave: R, intestazioni: i2 });
+    expect([p1.status, p2.status]).toEqual([200, 200]);
+    expect(p2.json).toEqual(p1.json);
+    // Without the key, a second publish is what it is: a conflict.
+    expect((await api.req("POST", "/v1/organismi/alfa/regolamenti/idem/pubblica", { chiave: R })).status).toBe(409);
+  });
+
   it("servizi senza stato: evaluate, compare, check, format, matrice", async () => {
     const domanda = {
       data: "2026-03-03",

@@ -96,3 +96,8 @@ export const Errore = z
 /** Answers are documented as open objects: their shapes are ../shared/CONTRACT.md's. */
 export const Oggetto = z.record(z.string(), z.unknown());
 export const Lista = z.array(z.record(z.string(), z.unknown()));
+
+/** `Idempotency-Key` on the POSTs that store. */
+export const intestazioniIdempotenza = z.object({
+  "idempotency-key": z.string().optional().openapi({ description: "Un nuovo tentativo con la stessa chiave riceve la prima risposta e non registra nulla" }),
+});

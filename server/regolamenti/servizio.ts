@@ -9,6 +9,13 @@ import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
 import type { Diagnostic, Motore, Regolamento } from "../engine-adapter.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
+import { idempotente, type Esito } from "../procedimenti/idempotenza.ts";
+
+/** An Idempotency-Key and the fingerprint of the request it came with. */
+export interface Idem {
+  chiave: string | undefined;
+  impronta: string;
+}
 
 interface RigaVersione {
   organismo_id: string;
@@ -91,16 +98,18 @@ export class ServizioRegolamenti {
     return vista(r, true);
   }
 
-  async crea(cred: CredenzialeChiave, organismo: string, sorgente: string) {
+  async crea(cred: CredenzialeChiave, organismo: string, sorgente: string, idem?: Idem): Promise<Esito> {
     const { h, regolamento, diagnostics } = this.compila(organismo, sorgente);
-    return inTenant(this.s.database, cred.organismo, async (tx) => {
-      if (await this.riga(tx, organismo, h.versione))
-        throw new ErroreApi(409, "version_exists", `La versione ${h.versione} esiste già: modificala con PUT (se bozza) o usa un'altra versione.`);
-      await tx.execute(sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, diagnostiche)
-        values (${organismo}, ${h.versione}, 'bozza', ${h.inVigoreDal}, ${sorgente}, ${regolamento ? JSON.stringify(regolamento) : null}::jsonb, ${JSON.stringify(diagnostics)}::jsonb)`);
-      const r = await this.riga(tx, organismo, h.versione);
-      return vista(r!, true);
-    });
+    return inTenant(this.s.database, cred.organismo, (tx) =>
+      idempotente(this.s.database, tx, organismo, idem?.chiave, idem?.impronta ?? "", async () => {
+        if (await this.riga(tx, organismo, h.versione))
+          throw new ErroreApi(409, "version_exists", `La versione ${h.versione} esiste già: modificala con PUT (se bozza) o usa un'altra versione.`);
+        await tx.execute(sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, diagnostiche)
+          values (${organismo}, ${h.versione}, 'bozza', ${h.inVigoreDal}, ${sorgente}, ${regolamento ? JSON.stringify(regolamento) : null}::jsonb, ${JSON.stringify(diagnostics)}::jsonb)`);
+        const r = await this.riga(tx, organismo, h.versione);
+        return { status: 201, corpo: vista(r!, true) };
+      }),
+    );
   }
 
   async aggiorna(cred: CredenzialeChiave, organismo: string, versione: string, sorgente: string) {
@@ -117,23 +126,29 @@ export class ServizioRegolamenti {
     });
   }
 
-  async pubblica(cred: CredenzialeChiave, organismo: string, versione: string) {
-    const ir = await inTenant(this.s.database, cred.organismo, async (tx) => {
-      const r = await this.riga(tx, organismo, versione, true);
-      if (!r) throw new ErroreApi(404, "not_found", `Bozza ${versione} di ${organismo} non trovata.`);
-      if (r.stato === "pubblicata") throw new ErroreApi(409, "version_published", `La versione ${versione} è già pubblicata.`);
-      if (haErrori(r.diagnostiche) || !r.ir)
-        throw new RispostaRifiutata(422, {
-          errore: { code: "draft_has_errors", messaggio: "La bozza ha errori: correggili prima di pubblicare.", dettagli: { diagnostics: r.diagnostiche } },
-        });
-      await tx.execute(sql`update regolamento_versioni set stato = 'pubblicata', pubblicato_il = now(), aggiornato_il = now()
-        where organismo_id = ${organismo} and versione = ${versione}`);
-      // Delivered at commit, to every server listening (this one too).
-      await tx.execute(sql`select pg_notify(${CANALE_PUBBLICAZIONI}, ${`${organismo}@${versione}`})`);
-      return r.ir;
-    });
-    this.s.registro.aggiungi(ir);
-    return this.leggi(cred, organismo, versione);
+  async pubblica(cred: CredenzialeChiave, organismo: string, versione: string, idem?: Idem): Promise<Esito> {
+    let pubblicata: Regolamento | undefined;
+    const esito = await inTenant(this.s.database, cred.organismo, (tx) =>
+      idempotente(this.s.database, tx, organismo, idem?.chiave, idem?.impronta ?? "", async () => {
+        const r = await this.riga(tx, organismo, versione, true);
+        if (!r) throw new ErroreApi(404, "not_found", `Bozza ${versione} di ${organismo} non trovata.`);
+        if (r.stato === "pubblicata") throw new ErroreApi(409, "version_published", `La versione ${versione} è già pubblicata.`);
+        if (haErrori(r.diagnostiche) || !r.ir)
+          throw new RispostaRifiutata(422, {
+            errore: { code: "draft_has_errors", messaggio: "La bozza ha errori: correggili prima di pubblicare.", dettagli: { diagnostics: r.diagnostiche } },
+          });
+        await tx.execute(sql`update regolamento_versioni set stato = 'pubblicata', pubblicato_il = now(), aggiornato_il = now()
+          where organismo_id = ${organismo} and versione = ${versione}`);
+        // Delivered at commit, to every server listening (this one too).
+        await tx.execute(sql`select pg_notify(${CANALE_PUBBLICAZIONI}, ${`${organismo}@${versione}`})`);
+        pubblicata = r.ir;
+        const dopo = await this.riga(tx, organismo, versione);
+        return { status: 200, corpo: vista(dopo!, true) };
+      }),
+    );
+    // Without waiting for our own notification: the next request here already sees it.
+    if (pubblicata) this.s.registro.aggiungi(pubblicata);
+    return esito;
   }
 
   /** Textual and semantic difference; `altro` = `<organismo>@<versione>` compares across organismi. */

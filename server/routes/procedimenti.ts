@@ -1,21 +1,15 @@
 // Procedures of an organismo: create, act, read state, read history. Keys of the organismo only;
 // parties and mediators see their own procedures.
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { richiediRuolo } from "../auth/permessi.ts";
-import { nuovoRouter, risposte, sicurezza, type Dipendenze, type Env } from "../contesto.ts";
-import { improntaRichiesta, validaChiaveIdempotenza, type Esito } from "../procedimenti/idempotenza.ts";
+import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
+import { improntaRichiesta, validaChiaveIdempotenza } from "../procedimenti/idempotenza.ts";
 import { ServizioProcedimenti } from "../procedimenti/servizio.ts";
-import { IdOrganismo, Lista, NuovoProcedimento, Oggetto, RichiestaAzione } from "../schemi.ts";
+import { IdOrganismo, intestazioniIdempotenza, Lista, NuovoProcedimento, Oggetto, RichiestaAzione } from "../schemi.ts";
+import { rispondi } from "./rispondi.ts";
 
 const P = z.object({ id: IdOrganismo });
 const PP = z.object({ id: IdOrganismo, pid: z.string().min(1).max(100) });
-const intestazioni = z.object({ "idempotency-key": z.string().optional() });
-
-function rispondi(c: Context<Env>, e: Esito) {
-  if (e.ripetuta) c.header("Idempotent-Replayed", "true");
-  return c.json(e.corpo, e.status);
-}
 
 export function procedimenti(d: Dipendenze) {
   const app = nuovoRouter();
@@ -25,7 +19,7 @@ export function procedimenti(d: Dipendenze) {
   app.openapi(
     createRoute({ method: "post", path: "/v1/organismi/{id}/procedimenti", tags: tag, security: sicurezza,
       summary: "Apre un procedimento: i suoi eventi iniziano con deposito_domanda (fissa la versione del regolamento)",
-      request: { params: P, headers: intestazioni, body: { required: true, content: { "application/json": { schema: NuovoProcedimento } } } },
+      request: { params: P, headers: intestazioniIdempotenza, body: { required: true, content: { "application/json": { schema: NuovoProcedimento } } } },
       responses: risposte({ 201: [Oggetto, "{ id, versione, revisione, …risposta }"] }, [400, 401, 403, 404, 409, 413, 422]) }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -52,7 +46,7 @@ export function procedimenti(d: Dipendenze) {
   app.openapi(
     createRoute({ method: "post", path: "/v1/organismi/{id}/procedimenti/{pid}/azioni", tags: tag, security: sicurezza,
       summary: "Un'azione: valutata dal motore e, se consentita, registrata (201); negata: 422 e nulla registrato; `versione_attesa` superata: 409",
-      request: { params: PP, headers: intestazioni, body: { required: true, content: { "application/json": { schema: RichiestaAzione } } } },
+      request: { params: PP, headers: intestazioniIdempotenza, body: { required: true, content: { "application/json": { schema: RichiestaAzione } } } },
       responses: risposte({ 201: [Oggetto, "Risposta ed evento registrato"] }, [400, 401, 403, 404, 409, 413, 422]) }),
     async (c) => {
       const { id, pid } = c.req.valid("param");

@@ -4,7 +4,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { richiediRuolo } from "../auth/permessi.ts";
 import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
 import { ServizioRegolamenti } from "../regolamenti/servizio.ts";
-import { IdOrganismo, Lista, Oggetto } from "../schemi.ts";
+import { IdOrganismo, intestazioniIdempotenza, Lista, Oggetto } from "../schemi.ts";
+import { improntaRichiesta, validaChiaveIdempotenza } from "../procedimenti/idempotenza.ts";
+import { rispondi } from "./rispondi.ts";
 import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
 
 const Versione = z.string().min(1).max(64).openapi({ example: "2024.1" });
@@ -24,11 +26,13 @@ export function regolamenti(d: Dipendenze) {
 
   app.openapi(
     createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti", tags: tag, summary: "Crea una bozza (risponde con la diagnostica)", security: sicurezza,
-      request: { params: P, body: corpoSorgente }, responses: risposte({ 201: [Oggetto, "Bozza creata"] }, [400, 401, 403, 404, 409, 413, 422]) }),
+      request: { params: P, headers: intestazioniIdempotenza, body: corpoSorgente }, responses: risposte({ 201: [Oggetto, "Bozza creata"] }, [400, 401, 403, 404, 409, 413, 422]) }),
     async (c) => {
       const { id } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
-      return c.json(await s.crea(cred, id, await leggiSorgente(c)), 201);
+      const sorgente = await leggiSorgente(c);
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("bozza", id, cred.id, sorgente) };
+      return rispondi(c, await s.crea(cred, id, sorgente, idem));
     },
   );
 
@@ -53,11 +57,12 @@ export function regolamenti(d: Dipendenze) {
 
   app.openapi(
     createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti/{versione}/pubblica", tags: tag, summary: "Pubblica una bozza: da allora è immutabile", security: sicurezza,
-      request: { params: PV }, responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
+      request: { params: PV, headers: intestazioniIdempotenza }, responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
     async (c) => {
       const { id, versione } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
-      return c.json(await s.pubblica(cred, id, versione), 200);
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("pubblica", id, versione, cred.id) };
+      return rispondi(c, await s.pubblica(cred, id, versione, idem));
     },
   );
 
