@@ -74,12 +74,16 @@ export interface LimiteAst {
   quantita: NumeroAst;
   unita: UnitaAst;
   unitaRaw: string; // "giorno lavorativo" as written (the formatter keeps singulars)
+  /** `entro 7 giorni o formulazione_proposta.termine_giorni`: the fact that may set the length. */
+  quantitaDa?: Espr & { t: "percorso" };
   span: Span;
 }
 
 export type AncoraAst =
   | { t: "evento"; verso: "da" | "prima"; parolaDa?: string; evento: Parola; campo?: Parola; span: Span }
-  | { t: "termine"; termine: Parola; span: Span };
+  | { t: "termine"; termine: Parola; span: Span }
+  /** `da termine_deposito_giudice`: the root is a procedure fact (FATTI), not an action. */
+  | { t: "fatto"; verso: "da" | "prima"; parolaDa?: string; percorso: Espr & { t: "percorso" }; span: Span };
 
 // ---- clauses -------------------------------------------------------------------------------------
 export type Clausola =
@@ -118,13 +122,15 @@ export type Clausola =
   | { k: "documenti"; documenti: Parola; visibiliA: Parola[]; span: Span }
   | { k: "porta"; fase: Parola; quando?: Cond; span: Span }
   | { k: "tabella"; nome: Parola; span: Span }
+  /** `per ciascuna parte invitata` (invitate) or `quantita <percorso>` (a tariffa's count). */
+  | { k: "quantita"; invitate: boolean; percorso?: Espr & { t: "percorso" }; span: Span }
   | { k: "iva"; numero: NumeroAst; span: Span };
 
 export type TipoClausola = Clausola["k"];
 
 export const TIPI_DICHIARAZIONE = [
   "vincolo", "termine", "tariffa", "riduzione", "aumento", "esenzione", "insieme", "effetto", "visibilita",
-  "azione", "eccezione",
+  "azione", "eccezione", "solidale", "compenso",
 ] as const;
 export type TipoDichiarazione = (typeof TIPI_DICHIARAZIONE)[number];
 

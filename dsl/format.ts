@@ -67,10 +67,11 @@ export function condizione(c: Cond): string {
   }
 }
 
-const limite = (l: LimiteAst): string => `${l.quantita.raw} ${l.unitaRaw}`;
+const limite = (l: LimiteAst): string => `${l.quantita.raw} ${l.unitaRaw}${l.quantitaDa ? ` o ${espr(l.quantitaDa)}` : ""}`;
 
 function ancora(a: AncoraAst): string {
   if (a.t === "termine") return `dalla scadenza di ${a.termine.testo}`;
+  if (a.t === "fatto") return a.verso === "prima" ? `prima di ${espr(a.percorso)}` : `${a.parolaDa ?? "da"} ${espr(a.percorso)}`;
   const ev = a.campo ? `${a.evento.testo}.${a.campo.testo}` : a.evento.testo;
   return a.verso === "prima" ? `prima di ${ev}` : `${a.parolaDa ?? "da"} ${ev}`;
 }
@@ -192,6 +193,8 @@ function clausola(c: Clausola, rientro: number): string | undefined {
       return `documenti ${c.documenti.testo} visibili a ${nomi(c.visibiliA)}`;
     case "porta":
       return `porta a ${c.fase.testo}${c.quando ? ` quando ${condizione(c.quando)}` : ""}`;
+    case "quantita":
+      return c.invitate ? "per ciascuna parte invitata" : `quantita ${c.percorso ? espr(c.percorso) : ""}`;
     case "tabella":
     case "iva":
       return undefined;

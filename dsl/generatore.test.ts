@@ -44,6 +44,15 @@ const dichiarazione = (n: string): fc.Arbitrary<string[]> =>
       [`termine ${n}:`, `entro ${q} ${u} da ${a}`, `per ${a}`, ...(s ? ["salvo accordo delle parti"] : []), ...(c ? ["ciascuna parte", "in mancanza proposta_rifiutata"] : [])]),
     fc.tuple(fc.option(cond), fc.boolean()).map(([q, fisso]) =>
       [`tariffa ${n} iva 22%:`, ...(q ? [`quando ${q}`] : []), ...(fisso ? ["10 €"] : ["fino a 1.000 €: 40 €", "fino a 50.000 €: 0,20 % del valore", "oltre: da determinare", "indeterminato: come valore 50.000 €"])]),
+    // the constructs added later: a term on a date fact, a length a fact may set, a count, solidale, compenso
+    fc.tuple(fc.integer({ min: 1, max: 12 }), fc.constantFrom("da", "prima di"), fc.boolean()).map(([q, v, o]) =>
+      [`termine ${n}:`, `entro ${q} mesi${o ? " o formulazione_proposta.termine_giorni" : ""} ${v} termine_deposito_giudice`, "senza sospensione"]),
+    fc.tuple(fc.integer({ min: 1, max: 30 }), fc.constantFrom("entro", "non oltre"), azione).map(([q, f, a]) =>
+      [`termine ${n}:`, `non prima di 1 giorno o parametri.minimo e ${f} ${q} giorni o ${a}.termine_giorni da ${a}.data_ricezione`]),
+    fc.tuple(fc.option(cond), fc.constantFrom("per ciascuna parte invitata", "quantita numero_invitate", "quantità parte.copie")).map(([q, k]) =>
+      [`tariffa ${n} iva 22%:`, ...(q ? [`quando ${q}`] : []), k, "10 €"]),
+    fc.tuple(fc.option(cond), fc.constantFrom("solidale", "compenso"), fc.constantFrom("60%", "un terzo", "€ 50", "la metà")).map(([q, k, m]) =>
+      k === "solidale" ? [`solidale ${n}:`, "su spese_mediazione, spese_avvio", ...(q ? [`quando ${q}`] : [])] : [`compenso ${n}:`, `di ${m}`, "su spese_mediazione", ...(q ? [`quando ${q}`] : [])]),
     fc.tuple(fc.constantFrom("effetto", "insieme", "visibilita"), cond).map(([k, c]) =>
       k === "effetto" ? [`effetto ${n}:`, `quando ${c}`] : k === "insieme" ? [`insieme ${n}:`, `parti di adesione se ${c}, richiesta_proposta`] : [`visibilita ${n}:`, "documenti sessione_separata visibili a depositante, mediatore"]),
   );

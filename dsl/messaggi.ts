@@ -38,6 +38,8 @@ function nomeAtteso(ruleName: string, previous: IToken | undefined): string | un
     case "listaNomi":
       return "un nome (un ruolo, una fase, una voce)";
     case "percorso":
+      if (prec === "o") return "il fatto che può dare la durata (es. 'formulazione_proposta.termine_giorni')";
+      if (prec === "quantita" || prec === "quantità") return "il fatto che dà il numero (es. 'numero_invitate')";
       return "il nome di un fatto dopo il '.'";
     case "procedura":
       return "il nome della fase";
@@ -48,6 +50,8 @@ function nomeAtteso(ruleName: string, previous: IToken | undefined): string | un
       if (prec === "voce") return "il nome della voce";
       if (prec === "effetto") return "il nome dell'effetto";
       if (prec === "a") return "il nome della fase o del destinatario";
+      if (prec === "quantita" || prec === "quantità") return "il fatto che dà il numero (es. 'numero_invitate')";
+      if (prec === "parte") return "'invitata' ('per ciascuna parte invitata')";
       return undefined;
     default:
       return undefined;
@@ -80,14 +84,14 @@ const ATTESI: Record<string, string> = {
   euro: "un importo in euro (es. '25.000 €')",
   limite: "la durata del termine (es. '7 giorni', '5 giorni lavorativi', '3 mesi')",
   misura: "la misura (es. 'un terzo', 'la metà', '10%', '50 €', o una voce)",
-  ancora: "da quando decorre il termine ('da <evento>', 'prima di <evento>.<campo>', 'dalla scadenza di <termine>')",
+  ancora: "da quando decorre il termine ('da <evento>', 'prima di <evento>.<campo>', 'da <fatto>', 'dalla scadenza di <termine>')",
   suffisso: "'bis', 'ter', 'quater' o 'quinquies'",
   esprDestra: "un valore (un nome, un numero, un testo, una data, 'vero' o 'falso')",
   esprSinistra: "un fatto, un numero, un testo o una data",
   negazione: "una condizione (es. 'materia = condominio', 'esiste adesione')",
   atomo: "una condizione (es. 'materia = condominio', 'esiste adesione')",
   confronto: "una condizione (es. 'materia = condominio', 'esiste adesione')",
-  dichiarazione: "una regola: vincolo, termine, tariffa, riduzione, aumento, esenzione, insieme, effetto, visibilita, azione o eccezione",
+  dichiarazione: "una regola: vincolo, termine, tariffa, riduzione, aumento, esenzione, insieme, effetto, visibilita, azione, eccezione, solidale o compenso",
   finestra: "la finestra del termine ('entro N giorni', 'non prima di N giorni', 'non oltre N giorni', 'non meno di N giorni')",
 };
 
@@ -114,6 +118,8 @@ export const messaggiErrore: IParserErrorMessageProvider = {
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
     const atteso = ATTESI[ruleName];
+    if (ruleName === "clausola" && previous?.image === "per")
+      return `atteso il nome di un'azione (o, in una tariffa, 'ciascuna parte invitata'), trovato ${descriviToken(actual[0])}${suggerimento(actual[0], previous)}`;
     if (atteso) return `atteso ${atteso}, trovato ${descriviToken(actual[0])}${suggerimento(actual[0], previous)}`;
     const primi = expectedPathsPerAlt.flatMap((alt: TokenType[][]) => alt.map((path: TokenType[]) => path[0]).filter((t): t is TokenType => !!t));
     const dove = NOMI_REGOLE[ruleName];

@@ -10,6 +10,7 @@ import * as T from "./tokens.ts";
 import { K } from "./tokens.ts";
 import { messaggiErrore } from "./messaggi.ts";
 import { numeroItaliano } from "./numeri.ts";
+import { FATTI } from "../engine/vocabolario.ts";
 import type * as A from "./ast.ts";
 
 export interface ErroreCostruzione {
@@ -20,8 +21,12 @@ export interface ErroreCostruzione {
 const TIPI_DICH: [TokenType, A.TipoDichiarazione][] = [
   [K.vincolo, "vincolo"], [K.termine, "termine"], [K.tariffa, "tariffa"], [K.riduzione, "riduzione"],
   [K.aumento, "aumento"], [K.esenzione, "esenzione"], [K.insieme, "insieme"], [K.effetto, "effetto"],
-  [K.visibilita, "visibilita"], [K.azione, "azione"], [K.eccezione, "eccezione"],
+  [K.visibilita, "visibilita"], [K.azione, "azione"], [K.eccezione, "eccezione"], [K.solidale, "solidale"],
+  [K.compenso, "compenso"],
 ];
+
+/** Roots of an anchor that are procedure facts (`da termine_deposito_giudice`), not actions. */
+const FATTI_ANCORA: ReadonlySet<string> = new Set(FATTI);
 
 function unquote(raw: string): string {
   return raw.slice(1, -1).replace(/\\(["\\])/g, "$1");
@@ -542,20 +547,44 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const t0 = this.LA(1);
           this.CONSUME(K.per);
-          const bersagli: { azione: A.Parola; campo?: A.Parola }[] = [];
-          this.AT_LEAST_ONE_SEP({
-            SEP: T.Virgola,
-            DEF: () => {
-              const a = this.CONSUME(T.Radice);
-              let c: IToken | undefined;
-              this.OPTION(() => {
-                this.CONSUME(T.Punto);
-                c = this.CONSUME2(T.Nome);
-              });
-              (this.RECORDING_PHASE ? undefined : valido(a) && bersagli.push({ azione: parola(a), campo: valido(c) ? parola(c) : undefined }));
+          return this.OR4([
+            {
+              // a tariffa's count: `per ciascuna parte invitata` ("per ciascuna parte convocata")
+              ALT: () => {
+                this.CONSUME2(K.ciascuna);
+                this.CONSUME2(K.parte);
+                const chi = this.CONSUME2(T.Identifier, { LABEL: "'invitata'" });
+                if (this.RECORDING_PHASE) return undefined;
+                if (!valido(chi)) return undefined;
+                if (chi.image !== "invitata" && chi.image !== "invitate") {
+                  this.costruzione.push({
+                    message: `'per ciascuna parte ${chi.image}': si conta solo 'per ciascuna parte invitata' (il numero delle parti invitate); per altri conteggi scrivi 'quantita <fatto>'`,
+                    span: spanTok(chi),
+                  });
+                  return undefined;
+                }
+                return { k: "quantita" as const, invitate: true, span: this.finoA(t0) };
+              },
             },
-          });
-          return (this.RECORDING_PHASE ? undefined : ({ k: "per" as const, bersagli, span: this.finoA(t0) }));
+            {
+              ALT: () => {
+                const bersagli: { azione: A.Parola; campo?: A.Parola }[] = [];
+                this.AT_LEAST_ONE_SEP({
+                  SEP: T.Virgola,
+                  DEF: () => {
+                    const a = this.CONSUME(T.Radice);
+                    let c: IToken | undefined;
+                    this.OPTION(() => {
+                      this.CONSUME(T.Punto);
+                      c = this.CONSUME2(T.Nome);
+                    });
+                    (this.RECORDING_PHASE ? undefined : valido(a) && bersagli.push({ azione: parola(a), campo: valido(c) ? parola(c) : undefined }));
+                  },
+                });
+                return (this.RECORDING_PHASE ? undefined : ({ k: "per" as const, bersagli, span: this.finoA(t0) }));
+              },
+            },
+          ]);
         },
       },
       {
@@ -757,6 +786,14 @@ class ParserRegolamento extends EmbeddedActionsParser {
       },
       { ALT: () => this.SUBRULE(this.clausolaTabella) },
       { ALT: () => this.SUBRULE(this.clausolaIva) },
+      {
+        ALT: () => {
+          const t0 = this.LA(1);
+          this.CONSUME(K.quantita);
+          const p = this.SUBRULE5(this.percorso);
+          return (this.RECORDING_PHASE ? undefined : (p ? { k: "quantita" as const, invitate: false, percorso: p, span: this.finoA(t0) } : undefined));
+        },
+      },
     ]));
   });
 
@@ -786,10 +823,16 @@ class ParserRegolamento extends EmbeddedActionsParser {
         },
       },
     ]);
+    // `entro 7 giorni o formulazione_proposta.termine_giorni`: a fact may set the length
+    let quantitaDa: (A.Espr & { t: "percorso" }) | undefined;
+    this.OPTION2(() => {
+      this.CONSUME(K.o);
+      quantitaDa = this.SUBRULE(this.percorso);
+    });
     if (this.RECORDING_PHASE) return undefined;
     if (!valido(q)) return undefined;
     const quantita: A.NumeroAst = q.tokenType === T.Numero ? numero(q) : { valore: 1, raw: q.image, span: spanTok(q) };
-    return { quantita, unita, unitaRaw: raw.join(" "), span: this.finoA(t0) };
+    return { quantita, unita, unitaRaw: raw.join(" "), ...(quantitaDa ? { quantitaDa } : {}), span: this.finoA(t0) };
   });
 
   private finestra = this.RULE("finestra", (): A.Clausola | undefined => {
@@ -849,11 +892,9 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const p = this.OR2([{ ALT: () => this.CONSUME(K.da) }, { ALT: () => this.CONSUME(K.dal) }]);
           const e = this.CONSUME(T.Radice);
-          let c: IToken | undefined;
-          this.OPTION(() => { this.CONSUME(T.Punto); c = this.CONSUME(T.Nome); });
-          return this.ACTION(() =>
-            valido(e) ? { t: "evento" as const, verso: "da" as const, parolaDa: p.image, evento: parola(e), campo: valido(c) ? parola(c) : undefined, span: this.finoA(t0) } : undefined,
-          );
+          const resto: IToken[] = [];
+          this.MANY(() => { this.CONSUME(T.Punto); resto.push(this.CONSUME(T.Nome)); });
+          return (this.RECORDING_PHASE ? undefined : this.ancoraDi("da", p.image, t0, e, resto));
         },
       },
       {
@@ -861,11 +902,9 @@ class ParserRegolamento extends EmbeddedActionsParser {
           this.CONSUME(K.prima);
           this.CONSUME(K.di);
           const e = this.CONSUME2(T.Radice);
-          let c: IToken | undefined;
-          this.OPTION2(() => { this.CONSUME2(T.Punto); c = this.CONSUME2(T.Nome); });
-          return this.ACTION(() =>
-            valido(e) ? { t: "evento" as const, verso: "prima" as const, evento: parola(e), campo: valido(c) ? parola(c) : undefined, span: this.finoA(t0) } : undefined,
-          );
+          const resto: IToken[] = [];
+          this.MANY2(() => { this.CONSUME2(T.Punto); resto.push(this.CONSUME2(T.Nome)); });
+          return (this.RECORDING_PHASE ? undefined : this.ancoraDi("prima", undefined, t0, e, resto));
         },
       },
       {
@@ -879,6 +918,26 @@ class ParserRegolamento extends EmbeddedActionsParser {
       },
     ]);
   });
+
+  /** An anchor's path: a procedure fact (root in FATTI) is a date fact, anything else an event[.campo]. */
+  private ancoraDi(verso: "da" | "prima", parolaDa: string | undefined, t0: IToken, e: IToken, resto: IToken[]): A.AncoraAst | undefined {
+    if (!valido(e)) return undefined;
+    const altri = resto.filter(valido);
+    const span = this.finoA(t0);
+    const da = parolaDa !== undefined ? { parolaDa } : {};
+    if (FATTI_ANCORA.has(e.image)) {
+      const ultimo = altri[altri.length - 1] ?? e;
+      const percorso = { t: "percorso" as const, segmenti: [e, ...altri].map(parola), span: spanTok(e, ultimo) };
+      return { t: "fatto", verso, ...da, percorso, span };
+    }
+    const [c, ...troppi] = altri;
+    if (troppi.length > 0)
+      this.costruzione.push({
+        message: `l'ancora di un termine è '<azione>' o '<azione>.<campo>' (un solo campo), oppure un fatto della procedura: '${[e, ...altri].map((x) => x.image).join(".")}' ha troppi campi`,
+        span: spanTok(troppi[0]!, troppi[troppi.length - 1]),
+      });
+    return { t: "evento", verso, ...da, evento: parola(e), campo: c ? parola(c) : undefined, span };
+  }
 
   // ---- fees ----------------------------------------------------------------------------------------
   private euro = this.RULE("euro", (): { numero: A.NumeroAst; euroPrima: boolean } | undefined => {

@@ -61,11 +61,12 @@ const MORBIDE = new Set([
   "valore", "parte", "parti", "documenti", "azione", "fase", "tabella", "voce", "scadenza", "accordo", "giorno",
   "giorni", "mese", "mesi", "totale", "registro", "versione", "festivo", "chiusura", "iniziale", "finale",
   "mancanza", "sospensione", "iva", "indeterminato", "motivo", "nota", "testo", "scaglioni", "lavorativi",
-  "lavorativo", "vigore", "intero", "visibili", "porta", "prima", "applica",
+  "lavorativo", "vigore", "intero", "visibili", "porta", "prima", "applica", "quantita",
 ]);
 // Not soft, so that a statement or unit keyword after a half-written condition starts the next
 // statement instead of being read as a value: regolamento articolo comma lettera vincolo termine
-// tariffa riduzione aumento esenzione insieme effetto visibilita eccezione parametro calendario procedura.
+// tariffa riduzione aumento esenzione insieme effetto visibilita eccezione solidale compenso parametro
+// calendario procedura.
 
 const PAROLE = [
   "regolamento", "registro", "versione", "in", "vigore", "dal", "al", "applica", "parametro", "calendario",
@@ -77,7 +78,7 @@ const PAROLE = [
   "valore", "del", "determinare", "riduzione", "aumento", "esenzione", "un", "una", "la", "terzo", "quarto",
   "quinto", "sesto", "decimo", "due", "tre", "terzi", "quarti", "intero", "su", "sul", "totale", "scaglioni",
   "insieme", "se", "effetto", "visibilita", "documenti", "visibili", "azione", "porta", "eccezione",
-  "sostituisce", "e", "o", "esiste", "vero", "falso", "voce",
+  "sostituisce", "e", "o", "esiste", "vero", "falso", "voce", "quantita", "solidale", "compenso",
 ] as const;
 export type Parola = (typeof PAROLE)[number];
 
@@ -97,6 +98,7 @@ for (const p of PAROLE) {
 // Accented spellings authors will type; same token types as their plain forms.
 const MetaAccentata = createToken({ name: "K_metà", pattern: /metà|meta(?![a-zA-Z0-9_\u00C0-\u024F])/, categories: [Nome], label: "'metà'" });
 const VisibilitaAccentata = createToken({ name: "K_visibilità", pattern: "visibilità", longer_alt: Identifier, categories: [K.visibilita], label: "'visibilità'" });
+const QuantitaAccentata = createToken({ name: "K_quantità", pattern: "quantità", longer_alt: Identifier, categories: [K.quantita], label: "'quantità'" });
 export const Meta = MetaAccentata;
 export const DaDeterminare = createToken({ name: "K_da_determinare", pattern: "da_determinare", longer_alt: Identifier, categories: [Nome], label: "'da_determinare'" });
 
@@ -110,6 +112,7 @@ export function parolaChiave(t: TokenType): string | undefined {
 const keywordsByLength = [
   DaDeterminare,
   VisibilitaAccentata,
+  QuantitaAccentata,
   ...PAROLE.slice().sort((a, b) => b.length - a.length).map((p) => K[p]),
 ];
 
@@ -147,4 +150,4 @@ export const allTokens: TokenType[] = [
 ];
 
 /** The words that can never be a rule name or an applied id. */
-export const PAROLE_CHIAVE: ReadonlySet<string> = new Set<string>([...PAROLE, "metà", "visibilità", "da_determinare"]);
+export const PAROLE_CHIAVE: ReadonlySet<string> = new Set<string>([...PAROLE, "metà", "visibilità", "quantità", "da_determinare"]);

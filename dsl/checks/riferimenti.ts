@@ -12,6 +12,7 @@ import type { Raccolta } from "./visita.ts";
 const UN_IR: Record<Regola["tipo"], string> = {
   vincolo: "un vincolo", termine: "un termine", tariffa: "una tariffa", variazione: "una variazione", insieme: "un insieme",
   effetto: "un effetto", visibilita: "una visibilità", azione: "la definizione di un'azione", eccezione: "un'eccezione",
+  solidarieta: "una solidarietà", compenso: "un compenso",
 };
 
 export function riferimenti(r: Raccolta, k: Conoscenza, bases: Regolamento[] | undefined, diags: Diagnostic[]): void {
@@ -65,7 +66,7 @@ export function riferimenti(r: Raccolta, k: Conoscenza, bases: Regolamento[] | u
       }
       const tipo = k.regoleLocali.get(t.testo);
       diags.push(
-        errore("E060", tipo ? `'${t.testo}' è ${tipo === "insieme" ? "un insieme" : `un ${tipo}`}, non un termine: 'dalla scadenza di' vuole un termine` : `'dalla scadenza di ${t.testo}': nessun termine si chiama così${forseIntendevi(t.testo, k.termini)}`, t.span),
+        errore("E060", tipo ? `'${t.testo}' è ${UN_IR[tipo as Regola["tipo"]] ?? `un ${tipo}`}, non un termine: 'dalla scadenza di' vuole un termine` : `'dalla scadenza di ${t.testo}': nessun termine si chiama così${forseIntendevi(t.testo, k.termini)}`, t.span),
       );
     }
   }

@@ -1,5 +1,6 @@
 // Fee tables: E030 brackets not increasing, E031 overlaps and gaps (`oltre` not last / missing),
-// E032 no `iva` (warning), E070 variation on an unknown voce, E080 `scaglioni A-B` out of the table.
+// E032 no `iva` (warning), E070 variation (or solidale, compenso) on an unknown voce, E080 `scaglioni A-B` out
+// of the table.
 import type { Dichiarazione } from "../ast.ts";
 import { avviso, errore, type Diagnostic } from "../diagnostica.ts";
 import { centesimi } from "../numeri.ts";
@@ -40,17 +41,17 @@ function tabella(d: Dichiarazione, diags: Diagnostic[]): void {
 export function tariffe(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): void {
   for (const d of r.dichiarazioni) {
     if (d.tipo === "tariffa") tabella(d, diags);
-    if (d.tipo !== "riduzione" && d.tipo !== "aumento" && d.tipo !== "esenzione") continue;
+    if (d.tipo !== "riduzione" && d.tipo !== "aumento" && d.tipo !== "esenzione" && d.tipo !== "solidale" && d.tipo !== "compenso") continue;
     const verificabile = k.basiDate || k.applica.length === 0;
     const su = d.clausole.find((c) => c.k === "su");
-    const voci = su && su.k === "su" ? su.voci : [];
+    const voci = su && su.k === "su" ? [...su.voci] : [];
     for (const c of d.clausole) if ((c.k === "di" || c.k === "finoA") && c.misura?.t === "voce") voci.push(c.misura.voce);
     for (const v of voci) {
       if (k.voci.has(v.testo)) continue;
       if (verificabile) diags.push(errore("E070", `nessuna tariffa produce la voce '${v.testo}'${forseIntendevi(v.testo, k.voci)}`, v.span));
       else diags.push(avviso("E070", `la voce '${v.testo}' non è prodotta in questo file: la verifico solo con le basi applicate`, v.span));
     }
-    const sc = d.clausole.find((c) => c.k === "scaglioni");
+    const sc = d.tipo === "solidale" || d.tipo === "compenso" ? undefined : d.clausole.find((c) => c.k === "scaglioni");
     if (sc && sc.k === "scaglioni") {
       if (sc.da < 1 || sc.a < sc.da) {
         diags.push(errore("E080", `'scaglioni ${sc.raw}': l'intervallo va dal primo scaglione (1) in su, in ordine crescente`, sc.span));

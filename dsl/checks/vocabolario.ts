@@ -11,6 +11,15 @@ import type { Raccolta } from "./visita.ts";
 /** Phases the national baseline guarantees (regolamenti/README.md), known even without the bases. */
 const FASI_GARANTITE = ["domanda_depositata", "primo_incontro_fissato", "mediazione_in_corso", "proposta_formulata", "conclusa"];
 const VISIBILI_A = ["depositante", "mediatore", "parti", "segreteria"];
+/** Roots that exist only while an action is asked or a party/event is considered: never a term's anchor. */
+const FATTI_DI_CONTESTO = new Set(["azione", "attore", "parte", "documento", "evento", "fase", "conteggio"]);
+/** Procedure facts that are not dates (nor objects that may hold one): a term cannot count from them. */
+const FATTI_NON_DATE = new Set([
+  "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "numero_invitate", "chiusure",
+  "indennita_mediazione",
+]);
+/** Facts a term may count from (`da <fatto>`), for "forse intendevi". */
+const FATTI_ANCORABILI = FATTI.filter((f) => !FATTI_DI_CONTESTO.has(f) && !FATTI_NON_DATE.has(f));
 
 export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): void {
   const fatti = new Set<string>([...FATTI, ...k.azioni, ...k.insiemi]);
@@ -40,6 +49,8 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
   const percorso = (p: Espr & { t: "percorso" }): void => {
     const [radice, secondo] = p.segmenti;
     if (!radice) return;
+    if (fuoriParte && radice.testo === "parte")
+      diags.push(avviso("E011", `in ${fuoriParte} la condizione vale per l'intera procedura, non per una parte: 'parte' qui non ha valore`, radice.span));
     if (!fatti.has(radice.testo)) {
       if (!k.basiDate && k.applica.length > 0)
         diags.push(avviso("E011", `fatto '${radice.testo}' sconosciuto in questo file (forse un insieme delle basi applicate: lo verifico solo con le basi)${forseIntendevi(radice.testo, fatti)}`, radice.span));
@@ -48,6 +59,24 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
     }
     if (radice.testo === "conteggio" && secondo) azione(secondo);
   };
+  /** The root of a term's anchor that is neither an action nor a fact: E010, or E011 when it is closer to a fact. */
+  const ancoraEvento = (p: Parola): void => {
+    if (k.azioni.has(p.testo)) return;
+    const vicino = piuVicino(p.testo, [...k.azioni, ...FATTI_ANCORABILI]);
+    if (vicino && !k.azioni.has(vicino))
+      diags.push(errore("E011", `fatto sconosciuto '${p.testo}': un termine decorre da un'azione o da una data della procedura: forse intendevi '${vicino}'?`, p.span));
+    else azione(p);
+  };
+  const ancoraFatto = (p: Espr & { t: "percorso" }): void => {
+    const radice = p.segmenti[0];
+    if (!radice) return;
+    if (FATTI_DI_CONTESTO.has(radice.testo))
+      diags.push(errore("E011", `un termine non può decorrere da '${radice.testo}': esiste solo mentre si valuta un'azione o una parte. Usa un'azione ('da deposito_domanda') o una data della procedura (es. 'termine_deposito_giudice')`, radice.span));
+    else if (FATTI_NON_DATE.has(radice.testo) && p.segmenti.length === 1)
+      diags.push(avviso("E011", `'${radice.testo}' non è una data: un termine decorre da un'azione o da una data della procedura (es. 'termine_deposito_giudice')`, radice.span));
+  };
+  /** Inside a solidale/compenso the condition is read once for the procedure: `parte.*` has no party. */
+  let fuoriParte: string | undefined;
   const condizione = (c: Cond | undefined): void => {
     if (!c) return;
     switch (c.t) {
@@ -84,6 +113,7 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
   };
 
   for (const d of r.dichiarazioni) {
+    fuoriParte = d.tipo === "solidale" ? "una solidarietà" : d.tipo === "compenso" ? "un compenso" : undefined;
     if (d.tipo === "azione" && d.nome && !k.azioni.has(d.nome.testo)) {
       const vicino = piuVicino(d.nome.testo, k.azioni);
       if (vicino) diags.push(avviso("E010", `'${d.nome.testo}' non è un'azione del vocabolario: la definisci come nuova azione. Forse intendevi '${vicino}'?`, d.nome.span));
@@ -98,7 +128,12 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
           for (const b of c.bersagli) azione(b.azione);
           break;
         case "finestra":
-          if (c.ancora?.t === "evento") azione(c.ancora.evento);
+          if (c.ancora?.t === "evento") ancoraEvento(c.ancora.evento);
+          if (c.ancora?.t === "fatto") ancoraFatto(c.ancora.percorso);
+          for (const l of [c.nonPrimaDi, c.entro]) if (l?.quantitaDa) percorso(l.quantitaDa);
+          break;
+        case "quantita":
+          if (c.percorso) percorso(c.percorso);
           break;
         case "partiDi":
           for (const f of c.fonti) {

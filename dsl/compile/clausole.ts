@@ -9,7 +9,7 @@ const DI_VARIAZIONE: TipoClausola[] = ["di", "finoA", "su", "scaglioni", "voce"]
 export const AMMESSE: Record<TipoDichiarazione, ReadonlySet<TipoClausola>> = {
   vincolo: new Set([...COMUNI, ...DI_VINCOLO]),
   termine: new Set([...COMUNI, ...DI_TERMINE]),
-  tariffa: new Set([...COMUNI, "tabella", "iva", "voce", "finoA", "oltre", "indeterminato", "importo"]),
+  tariffa: new Set([...COMUNI, "tabella", "iva", "voce", "finoA", "oltre", "indeterminato", "importo", "quantita"]),
   riduzione: new Set([...COMUNI, ...DI_VARIAZIONE]),
   aumento: new Set([...COMUNI, ...DI_VARIAZIONE]),
   esenzione: new Set([...COMUNI, ...DI_VARIAZIONE]),
@@ -18,6 +18,8 @@ export const AMMESSE: Record<TipoDichiarazione, ReadonlySet<TipoClausola>> = {
   visibilita: new Set([...COMUNI, "documenti"]),
   azione: new Set([...COMUNI, "da", "inFase", "porta"]),
   eccezione: new Set([...COMUNI, ...DI_VINCOLO, ...DI_TERMINE]),
+  solidale: new Set([...COMUNI, "su"]),
+  compenso: new Set([...COMUNI, "di", "su"]),
 };
 
 /** Clauses that may appear more than once (bracket rows, transitions). */
@@ -31,6 +33,7 @@ export const NOME_CLAUSOLA: Record<TipoClausola, string> = {
   scadenza: "scadenza", finoA: "fino a", oltre: "oltre", indeterminato: "indeterminato", importo: "un importo",
   voce: "voce", effetto: "effetto", di: "di", su: "su", scaglioni: "scaglioni", partiDi: "parti di",
   documenti: "documenti … visibili a", porta: "porta a", tabella: "tabella", iva: "iva",
+  quantita: "per ciascuna parte invitata / quantita",
 };
 
 export type ClausolaDi<K extends TipoClausola> = Extract<Clausola, { k: K }>;

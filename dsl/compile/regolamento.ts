@@ -199,5 +199,7 @@ export function compilaFile(ast: AstFile, diags: Diagnostic[], opts: Opzioni = {
 }
 
 export function tipoIr(t: import("../ast.ts").TipoDichiarazione): Regola["tipo"] {
-  return t === "riduzione" || t === "aumento" || t === "esenzione" ? "variazione" : t;
+  if (t === "riduzione" || t === "aumento" || t === "esenzione") return "variazione";
+  if (t === "solidale") return "solidarieta";
+  return t;
 }

@@ -1,7 +1,7 @@
 // One statement (dichiarazione) → one IR rule. Shape problems (a missing or misplaced clause) are
 // reported here, since the rule cannot be built without them; meaning is checked in ../checks/.
 import type {
-  Ancora, DefinizioneAzione, Eccezione, Effetto, Insieme, JsonLogic, Limite, Regola, RifRegola, Ruolo, Scaglione, Tariffa,
+  Ancora, Compenso, DefinizioneAzione, Eccezione, Effetto, Insieme, JsonLogic, Limite, Regola, RifRegola, Ruolo, Scaglione, Solidarieta, Tariffa,
   Termine, Variazione, Vincolo, Visibilita,
 } from "../../engine/ir.ts";
 import type { AncoraAst, Dichiarazione, LimiteAst, RifAst } from "../ast.ts";
@@ -21,13 +21,19 @@ export interface Contesto {
 
 const UNITA: Record<LimiteAst["unita"], Limite["unita"]> = { giorni: "giorni", "giorni lavorativi": "giorni_lavorativi", mesi: "mesi" };
 
+const percorso = (p: { segmenti: { testo: string }[] }): string => p.segmenti.map((s) => s.testo).join(".");
+
 function limite(l: LimiteAst | undefined): Limite | undefined {
-  return l ? { quantita: l.quantita.valore, unita: UNITA[l.unita] } : undefined;
+  if (!l) return undefined;
+  const out: Limite = { quantita: l.quantita.valore, unita: UNITA[l.unita] };
+  if (l.quantitaDa) out.quantitaDa = percorso(l.quantitaDa);
+  return out;
 }
 
 function ancora(a: AncoraAst | undefined): Ancora | undefined {
   if (!a) return undefined;
   if (a.t === "termine") return { termine: a.termine.testo, verso: "da" };
+  if (a.t === "fatto") return { fatto: percorso(a.percorso), verso: a.verso };
   const out: Ancora = { evento: a.evento.testo, verso: a.verso };
   if (a.campo) out.campo = a.campo.testo;
   return out;
@@ -41,7 +47,7 @@ export function rif(r: RifAst): RifRegola {
 export const UN: Record<Dichiarazione["tipo"], string> = {
   vincolo: "un vincolo", termine: "un termine", tariffa: "una tariffa", riduzione: "una riduzione", aumento: "un aumento",
   esenzione: "un'esenzione", insieme: "un insieme", effetto: "un effetto", visibilita: "una visibilità", azione: "un'azione",
-  eccezione: "un'eccezione",
+  eccezione: "un'eccezione", solidale: "una solidarietà", compenso: "un compenso",
 };
 
 /** Clauses the kind does not accept, and clauses repeated where they may not be. */
@@ -109,10 +115,10 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       }
       const a = ancora(fin.ancora);
       if (!a) {
-        manca(d, "il termine non dice da quando decorre: 'da <evento>', 'prima di <evento>.<campo>' o 'dalla scadenza di <termine>'", diags);
+        manca(d, "il termine non dice da quando decorre: 'da <evento>', 'prima di <evento>.<campo>', 'da <fatto>' (es. 'da termine_deposito_giudice') o 'dalla scadenza di <termine>'", diags);
         return undefined;
       }
-      if (fin.formaEntro === "non meno di" && a && "evento" in a && a.verso !== "prima")
+      if (fin.formaEntro === "non meno di" && a && ("evento" in a || "fatto" in a) && a.verso !== "prima")
         diags.push(avviso("E040", "'non meno di N giorni' si usa con 'prima di <evento>': il termine si conta all'indietro", fin.span));
       const r: Termine = {
         tipo: "termine",
@@ -154,6 +160,9 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       const ind = prima(d, "indeterminato");
       if (ind?.importo) r.indeterminato = compilaImporto(ind.importo);
       else if (ind?.comeValore) r.indeterminato = { tipo: "come_valore", centesimi: centesimi(ind.comeValore.numero.valore) };
+      const q = prima(d, "quantita");
+      if (q?.invitate) r.quantita = "numero_invitate";
+      else if (q?.percorso) r.quantita = percorso(q.percorso);
       return r;
     }
     case "riduzione":
@@ -225,6 +234,27 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       if (da) r.da = da;
       const f = fasi();
       if (f) r.inFase = f;
+      return r;
+    }
+    case "solidale": {
+      const su = prima(d, "su");
+      if (!su) manca(d, "una solidarietà dice su quali voci: 'su spese_mediazione'", diags);
+      if (su?.totale) diags.push(errore("E003", "in una solidarietà si scrive 'su <voci>' (non 'sul totale di')", su.span));
+      const r: Solidarieta = { tipo: "solidarieta", ...comune, voci: su?.voci.map((v) => v.testo) ?? [] };
+      return r;
+    }
+    case "compenso": {
+      const di = prima(d, "di");
+      if (!di) manca(d, "manca la misura del compenso: 'di 60%', 'di un terzo', 'di 500 €'", diags);
+      const su = prima(d, "su");
+      if (!su) manca(d, "manca su quali voci si calcola il compenso: 'su spese_mediazione'", diags);
+      if (su?.totale) diags.push(errore("E003", "in un compenso si scrive 'su <voci>' (non 'sul totale di'): si somma l'imponibile di quelle voci di tutte le parti", su.span));
+      const r: Compenso = {
+        tipo: "compenso",
+        ...comune,
+        misura: di ? compilaMisura(di.misura) : { tipo: "frazione", num: 1, den: 1 },
+        su: su?.voci.map((v) => v.testo) ?? [],
+      };
       return r;
     }
     case "eccezione": {
