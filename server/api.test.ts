@@ -564,5 +564,8 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect(home.status).toBe(200);
     expect(await home.text()).toMatch(/<html|<!doctype/i);
     expect((await api.req("GET", "/v1/inesistente")).json.errore.code).toBe("not_found");
+    const salute = await api.req("GET", "/v1/salute");
+    expect(salute.json).toMatchObject({ stato: "ok", database: process.env.DATABASE_URL ? "postgres" : "pglite" });
+    expect(salute.json.versioni).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,4 +1,4 @@
-// GET /v1/organismi (public) · POST /v1/organismi (amministratore).
+// GET /v1/organismi (public) · POST /v1/organismi (amministratore) · GET /v1/salute.
 import { createRoute } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { richiediAmministratore } from "../auth/permessi.ts";
@@ -50,6 +50,21 @@ export function organismi(d: Dipendenze) {
         tx.execute(sql`insert into organismi (organismo_id, nome, registro) values (${o.id}, ${o.nome}, ${o.registro ?? null})`),
       );
       return c.json({ id: o.id, nome: o.nome, registro: o.registro ?? null, versione_in_vigore: null }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/v1/salute",
+      tags: ["servizio"],
+      summary: "Il server risponde e il database anche",
+      responses: risposte({ 200: [Oggetto, "{ stato, database, versioni }"] }, []),
+    }),
+    async (c) => {
+      await inTenant(d.database, null, (tx) => tx.execute(sql`select 1`));
+      const versioni = d.registro.catalog.ids().reduce((n, id) => n + d.registro.catalog.versions(id).length, 0);
+      return c.json({ stato: "ok", database: d.database.driver, versioni }, 200);
     },
   );
 
