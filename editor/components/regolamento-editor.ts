@@ -48,6 +48,7 @@ export class RegolamentoEditor extends LitElement {
       nav li button { display: block; width: 100%; text-align: left; border: 0; background: none; border-radius: 0; padding: 3px 12px; font-size: 12.5px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
       nav li button:hover { background: #e6f0ff; }
       nav li.comma button { padding-left: 28px; color: #52606d; }
+      nav li.corrente button { background: #dbeafe; color: #1e3a8a; font-weight: 600; }
       .monaco { min-height: 0; min-width: 0; }
       .piede { display: grid; grid-template-columns: 1fr auto; border-top: 1px solid #d9e2ec; background: #fff; max-height: 160px; }
       .problemi { overflow: auto; margin: 0; padding: 4px 0; list-style: none; font-size: 12.5px; }
@@ -70,6 +71,8 @@ export class RegolamentoEditor extends LitElement {
   @state() private messaggio: Messaggio;
   @state() private chiave = leggiChiave() ?? "";
   @state() private occupato = false;
+  /** Line of the cursor, to mark in the outline the article being edited. */
+  @state() private rigaCursore = 1;
 
   /** The Monaco editor (exposed for tests and the benchmark). */
   editor: monaco.editor.IStandaloneCodeEditor | undefined;
@@ -106,6 +109,7 @@ export class RegolamentoEditor extends LitElement {
       },
     );
     this.modello.onDidChangeContent(() => this.testoCambiato());
+    this.editor.onDidChangeCursorPosition((e) => (this.rigaCursore = e.position.lineNumber));
   }
 
   override disconnectedCallback(): void {
@@ -190,6 +194,15 @@ export class RegolamentoEditor extends LitElement {
     this.editor.focus();
   }
 
+  /** The innermost outline entry at or above the cursor. */
+  private voceCorrente(): number {
+    let k = -1;
+    this.indice.forEach((v, i) => {
+      if (v.riga <= this.rigaCursore) k = i;
+    });
+    return k;
+  }
+
   private formatta(): void {
     void this.editor?.getAction("editor.action.formatDocument")?.run();
   }
@@ -258,6 +271,7 @@ export class RegolamentoEditor extends LitElement {
     const aperta = this.versioneAperta;
     const err = this.errori();
     const avv = this.diagnostiche.length - err;
+    const corrente = this.voceCorrente();
     return html`
       <div class="barra">
         <label>Versione
@@ -279,7 +293,7 @@ export class RegolamentoEditor extends LitElement {
           <h3>Articoli</h3>
           <ol class="indice">
             ${this.indice.map(
-              (v) => html`<li class=${v.livello}><button @click=${() => this.vaiA(v.riga, v.colonna)} title=${v.titolo ?? ""}>${v.livello === "articolo" ? `Art. ${v.numero}` : `c. ${v.numero}`}${v.titolo ? ` — ${v.titolo}` : ""}</button></li>`,
+              (v, i) => html`<li class="${v.livello} ${corrente === i ? "corrente" : ""}"><button @click=${() => this.vaiA(v.riga, v.colonna)} title=${v.titolo ?? ""}>${v.livello === "articolo" ? `Art. ${v.numero}` : `c. ${v.numero}`}${v.titolo ? ` — ${v.titolo}` : ""}</button></li>`,
             )}
           </ol>
         </nav>

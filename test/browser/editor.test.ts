@@ -124,6 +124,8 @@ describe("editor", () => {
     // Monaco renders only the visible lines: the article's line is among them after the click.
     await p.locator("regolamento-editor .view-lines", { hasText: testo.trim().slice(0, 20) }).waitFor({ timeout: 5000 });
     expect(riga).toBeGreaterThan(1);
+    // The outline marks the entry where the cursor is.
+    expect(await p.locator("regolamento-editor nav li.corrente").innerText()).toBe(titolo);
   });
 
   it("explains a rule on hover: its citation, the comma's words and what it does", async () => {
