@@ -15,7 +15,7 @@ let nomeTermine: string;
 let giorniPrima: number;
 let rigaDopo: number;
 
-const DOPO = "diff-browser";
+const DOPO = "2031.1";
 
 beforeAll(async () => {
   const os = await organismi(url);
