@@ -79,8 +79,13 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
   it("procedimento: crea, azione consentita registrata, azione negata 422 senza registrare nulla", async () => {
     const p = await nuovoProcedimento();
     expect(p).toMatchObject({ versione: "1", revisione: 1, fase: "domanda_depositata" });
+    const prima = { ...s.dipendenze.statistiche };
     const ok = await azione(p.id, { azione: "adesione", data: "2026-03-05" }, K["alfa.B"]);
     expect(ok.status, ok.testo).toBe(201);
+    // The procedure was created here, so the action was decided on the remembered state and written
+    // in one round trip (the locking path is for a state unknown or superseded).
+    expect(s.dipendenze.statistiche.azioniUnTempo).toBe(prima.azioniUnTempo + 1);
+    expect(s.dipendenze.statistiche.azioniConLock).toBe(prima.azioniConLock);
     expect(ok.json).toMatchObject({ esito: "consentito", revisione: 2, evento: { seq: 2, azione: "adesione", parte: "B" }, stato: { fase: "mediazione_in_corso" } });
     expect(ok.json.evento.regole).toContainEqual(expect.objectContaining({ regola: "azione_adesione", cita: "art. 1 c. 1", fonte: "alfa" }));
 
@@ -122,12 +127,14 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect(daAltra.status).toBe(201);
     // Here the remembered state (revision 1, domanda_depositata) would allow a second adesione; the
     // database is at revision 2 (mediazione_in_corso), where adesione is not allowed.
+    const conLock = s.dipendenze.statistiche.azioniConLock;
     const stantia = await azione(p.id, { azione: "adesione", data: "2026-03-06" }, K["alfa.B"]);
     expect(stantia.status).toBe(422);
     expect(stantia.json.revisione).toBe(2);
     const dopo = await azione(p.id, { azione: "deposito_documento", data: "2026-03-06", parte: "A", documento: "x", tipo: "sessione_comune" });
     expect(dopo.status).toBe(201);
     expect(dopo.json.evento.seq).toBe(3);
+    expect(s.dipendenze.statistiche.azioniConLock).toBe(conLock + 1); // the superseded state sent it down the locking path
     // And the other instance, now stale, still appends in order.
     const ancora = await altra.req("POST", `/v1/organismi/alfa/procedimenti/${p.id}/azioni`, {
       chiave: K["alfa.segreteria"], corpo: { azione: "deposito_documento", data: "2026-03-07", parte: "B", documento: "y", tipo: "sessione_comune" },

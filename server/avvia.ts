@@ -40,7 +40,7 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const registro = await Registro.apri(database, motore);
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
-    const dipendenze: Dipendenze = { database, motore, registro, verificatore };
+    const dipendenze: Dipendenze = { database, motore, registro, verificatore, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
     return {
       app: creaApp(dipendenze),
       dipendenze,

@@ -12,6 +12,8 @@ export interface Dipendenze {
   motore: Motore;
   registro: Registro;
   verificatore: Verificatore;
+  /** How actions were written since start (GET /v1/salute): one round trip, or with the row lock. */
+  statistiche: { azioniUnTempo: number; azioniConLock: number };
 }
 
 export type Env = { Variables: { cred: Credenziale } };

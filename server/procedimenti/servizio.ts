@@ -33,6 +33,7 @@ export interface Servizi {
   database: Database;
   motore: Motore;
   registro: Registro;
+  statistiche: { azioniUnTempo: number; azioniConLock: number };
 }
 
 const giorno = (d: string | undefined) => (d ?? oggi()).slice(0, 10);
@@ -218,6 +219,7 @@ export class ServizioProcedimenti {
     if (noto) {
       const veloce = await this.agisciSuStatoNoto(cred, organismo, pid, noto, richiesta, chiave, impronta);
       if (veloce) {
+        this.s.statistiche.azioniUnTempo++;
         this.ricorda(chiaveMemoria, veloce.nuovoStato);
         return veloce.esito;
       }
@@ -327,7 +329,10 @@ export class ServizioProcedimenti {
       };
     });
     // Remembered only once committed.
-    if (nuovoStato) this.ricorda(`${organismo}/${pid}`, nuovoStato);
+    if (nuovoStato) {
+      this.s.statistiche.azioniConLock++;
+      this.ricorda(`${organismo}/${pid}`, nuovoStato);
+    }
     return esito;
   }
 

@@ -64,7 +64,7 @@ export function organismi(d: Dipendenze) {
     async (c) => {
       await inTenant(d.database, null, (tx) => tx.execute(sql`select 1`));
       const versioni = d.registro.catalog.ids().reduce((n, id) => n + d.registro.catalog.versions(id).length, 0);
-      return c.json({ stato: "ok", database: d.database.driver, versioni }, 200);
+      return c.json({ stato: "ok", database: d.database.driver, versioni, azioni: { ...d.statistiche } }, 200);
     },
   );
 
