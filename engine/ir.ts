@@ -221,8 +221,9 @@ export interface Eccezione extends RegolaComune {
  * sono dovute in solido da ciascuna parte che ha aderito al procedimento". When this rule applies
  * (its `quando`, evaluated once on the procedure facts, not per party: no `parte.*`), the answer's
  * `indennita.obbligazione_solidale` is `true`; `voci` are the voci the joint liability covers
- * (the engine may name them in the trace or a nota). No applicable `solidarieta` rule: the field is
- * absent (not false), as the CONTRACT makes it optional. It changes no amount.
+ * (the engine may name them in the trace or a nota). The regolamento (with its bases) has
+ * `solidarieta` rules but none applies: `false`; it has none: the field is absent (the CONTRACT makes
+ * it optional). It changes no amount.
  */
 export interface Solidarieta extends RegolaComune {
   tipo: "solidarieta";
