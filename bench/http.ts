@@ -113,6 +113,7 @@ export async function bench(): Promise<Record<string, number | string>> {
         },
       }],
     });
+    const { azioni } = (await chiama(url, "GET", "/v1/salute")).json as { azioni: { azioniUnTempo: number; azioniConLock: number } };
     return {
       http_evaluate_rps: Math.round(ev.requests.average),
       http_evaluate_p99_ms: ev.latency.p99,
@@ -121,6 +122,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       http_actions_rps: Math.round(az.requests.average),
       http_actions_p99_ms: az.latency.p99,
       http_actions_non2xx: az.non2xx + az.errors,
+      http_actions_un_round_trip_pct: Math.round((100 * azioni.azioniUnTempo) / Math.max(1, azioni.azioniUnTempo + azioni.azioniConLock)),
       http_actions_db: pg ? "postgres" : "pglite (Postgres non raggiungibile)",
       http_durata_s: DURATA_S,
       http_connessioni: `${CONNESSIONI_EVALUATE}/${CONNESSIONI_AZIONI}`,
