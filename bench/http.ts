@@ -12,10 +12,10 @@ const DURATA_S = Number(process.env.BENCH_HTTP_SECONDI ?? 8);
 const ADMIN = `bench-${randomBytes(16).toString("hex")}`;
 /**
  * Concurrent clients: enough to keep the server busy on 2 cores, few enough not to measure a queue.
- * Actions get more: concurrent commits share the WAL flush (group commit).
+ * (BENCH_HTTP_CONNESSIONI_EVALUATE / _AZIONI change them; more action clients share WAL flushes but queue longer.)
  */
 const CONNESSIONI_EVALUATE = Number(process.env.BENCH_HTTP_CONNESSIONI_EVALUATE ?? 16);
-const CONNESSIONI_AZIONI = Number(process.env.BENCH_HTTP_CONNESSIONI_AZIONI ?? 32);
+const CONNESSIONI_AZIONI = Number(process.env.BENCH_HTTP_CONNESSIONI_AZIONI ?? 16);
 
 async function postgresRaggiungibile(url: string): Promise<boolean> {
   const { default: postgres } = await import("postgres");
