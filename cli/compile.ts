@@ -9,7 +9,7 @@ function descrivi(r: Regola): string {
     case "vincolo":
       return `${r.azioni.join(", ")}${r.richiede === false ? " vietata" : ""}`;
     case "termine": {
-      const ev = "evento" in r.ancora ? `${r.ancora.evento}${r.ancora.campo ? "." + r.ancora.campo : ""}` : "";
+      const ev = "evento" in r.ancora ? `${r.ancora.evento}${r.ancora.campo ? "." + r.ancora.campo : ""}` : "fatto" in r.ancora ? r.ancora.fatto : "";
       const a = "termine" in r.ancora ? `dalla scadenza di ${r.ancora.termine}` : r.ancora.verso === "prima" ? `prima di ${ev}` : `da ${ev}`;
       const w = [r.nonPrimaDi && `non prima di ${r.nonPrimaDi.quantita} ${r.nonPrimaDi.unita}`, r.entro && `entro ${r.entro.quantita} ${r.entro.unita}`].filter(Boolean).join(", ");
       return `${w} ${a}`;

@@ -10,7 +10,7 @@ export const STRUTTURA = [
 /** Statement kinds: each opens a rule `KIND NAME:`. */
 export const DICHIARAZIONI = [
   "vincolo", "termine", "tariffa", "riduzione", "aumento", "esenzione", "insieme", "effetto", "visibilita",
-  "azione", "eccezione",
+  "azione", "eccezione", "solidale", "compenso",
 ] as const;
 
 /** Clause keywords and connectives. */
@@ -21,12 +21,12 @@ export const CLAUSOLE = [
   "dalla", "scadenza", "tabella", "iva", "fino", "a", "indeterminato", "come", "valore", "del", "da_determinare",
   "un", "una", "la", "metà", "terzo", "quarto", "quinto", "sesto", "decimo", "due", "terzi", "quarti", "intero",
   "su", "sul", "totale", "scaglioni", "documenti", "visibili", "porta", "sostituisce", "e", "o", "esiste",
-  "vero", "falso", "voce",
+  "vero", "falso", "voce", "quantita", "invitata", "lavorativo", "determinare", "tre", "se",
 ] as const;
 
 /** Multi-word phrases worth completing as a whole (the parser reads them word by word). */
 export const FRASI = [
-  "non prima di", "non oltre", "non meno di", "giorni lavorativi", "salvo accordo delle parti", "ciascuna parte",
+  "non prima di", "non oltre", "non meno di", "giorni lavorativi", "salvo diverso accordo delle parti", "salvo accordo delle parti", "ciascuna parte",
   "in mancanza", "senza sospensione", "dalla scadenza di", "in vigore dal", "in fase", "porta a", "fino a",
   "sul totale di", "non esiste",
 ] as const;
