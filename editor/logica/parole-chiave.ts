@@ -21,7 +21,7 @@ export const CLAUSOLE = [
   "dalla", "scadenza", "tabella", "iva", "fino", "a", "indeterminato", "come", "valore", "del", "da_determinare",
   "un", "una", "la", "metà", "terzo", "quarto", "quinto", "sesto", "decimo", "due", "terzi", "quarti", "intero",
   "su", "sul", "totale", "scaglioni", "documenti", "visibili", "porta", "sostituisce", "e", "o", "esiste",
-  "vero", "falso", "voce", "quantita", "invitata", "lavorativo", "determinare", "tre", "se",
+  "vero", "falso", "voce", "quantita", "lavorativo", "determinare", "tre", "se",
 ] as const;
 
 /** Multi-word phrases worth completing as a whole (the parser reads them word by word). */
