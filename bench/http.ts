@@ -60,8 +60,9 @@ export async function bench(): Promise<Record<string, number | string>> {
     pulisci = () => rm(dir, { recursive: true, force: true });
   }
 
-  const server = await avviaProcesso(env);
+  let server: Awaited<ReturnType<typeof avviaProcesso>> | undefined;
   try {
+    server = await avviaProcesso(env);
     const url = server.url;
     // Evaluate: a real organismo when one loaded, with a validation question (denied: full motivi).
     const organismi = (await chiama(url, "GET", "/v1/organismi")).json as { id: string }[];
@@ -128,7 +129,8 @@ export async function bench(): Promise<Record<string, number | string>> {
       http_connessioni: `${CONNESSIONI_EVALUATE}/${CONNESSIONI_AZIONI}`,
     };
   } finally {
-    await server.uccidi("SIGTERM");
+    // Whatever happened (a server that did not start included), leave no process and no database.
+    await server?.uccidi("SIGTERM");
     await pulisci();
   }
 }
