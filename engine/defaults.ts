@@ -11,6 +11,13 @@ export type Resolved<R extends Regola> =
   | { kind: "no"; via?: PEccezione; /** The `quando` that did not hold (callers ask it for missing facts). */ fallita?: Cond }
   | { kind: "conflitto"; eccezioni: PEccezione[] };
 
+/** A rule's two outcomes without exceptions (PRegola.esiti), shared by every question. */
+export interface Esiti<R extends Regola = Regola> { si: Resolved<R>; no: Resolved<R> }
+
+export function esiti<R extends Regola>(pr: PRegola<R>): Esiti<R> {
+  return { si: Object.freeze({ kind: "applica", pr }), no: Object.freeze({ kind: "no", fallita: pr.quando }) };
+}
+
 export function missingIn(c: Cond | undefined, ctx: Ctx): string[] | undefined {
   if (!c) return undefined;
   let out: string[] | undefined;
@@ -22,15 +29,18 @@ export function holds(c: Cond | undefined, ctx: Ctx): boolean {
   return c === undefined || truthy(c.fn(ctx));
 }
 
+/** The rule in effect, through its exceptions. The result is shared: read it, never change it. */
 export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R> {
-  let via: PEccezione | undefined;
-  if (pr.eccezioni.length > 0) {
-    let applicable: PEccezione[] | undefined;
-    for (const e of pr.eccezioni) if (truthy(e.quando.fn(ctx))) (applicable ??= []).push(e);
-    if (applicable && applicable.length > 1) return { kind: "conflitto", eccezioni: applicable };
-    via = applicable?.[0];
-    if (via && !via.variante) return { kind: "no", via };
+  if (pr.eccezioni.length === 0) {
+    // The common case: the outcomes made once per rule by `prepare`, nothing allocated.
+    const e = pr.esiti as Esiti<R>;
+    return pr.quando === undefined || truthy(pr.quando.fn(ctx)) ? e.si : e.no;
   }
+  let applicable: PEccezione[] | undefined;
+  for (const e of pr.eccezioni) if (truthy(e.quando.fn(ctx))) (applicable ??= []).push(e);
+  if (applicable && applicable.length > 1) return { kind: "conflitto", eccezioni: applicable };
+  const via = applicable?.[0];
+  if (via && !via.variante) return { kind: "no", via };
   const eff = (via?.variante ?? pr) as PRegola<R>;
   if (eff.quando && !truthy(eff.quando.fn(ctx))) return { kind: "no", via, fallita: eff.quando };
   return { kind: "applica", pr: eff, via };

@@ -12,8 +12,8 @@ export interface State {
   ctx: Ctx;
   /** Index in `n.eventi` of the last event of each action. */
   ultimo: Map<string, number>;
-  /** Party id → the party with derived fields, for fees and effects. */
-  partiDerivate?: Map<string, Ctx>;
+  /** The parties with derived fields (aligned with `n.parti`), for fees and effects. */
+  partiDerivate?: Ctx[];
   /** Windows already computed in this question: per term, and per term and party. */
   finestre?: Map<object, unknown>;
   finestreParte?: Map<object, Map<string, unknown>>;
@@ -23,6 +23,11 @@ export interface State {
 export function partiDi(a: Azione): string[] {
   if (Array.isArray(a.parti)) return a.parti.filter((x): x is string => typeof x === "string");
   return typeof a.parte === "string" ? [a.parte] : [];
+}
+
+/** `partiDi(a).includes(id)` without building the list. */
+export function diParte(a: Azione, id: string): boolean {
+  return Array.isArray(a.parti) ? a.parti.includes(id) : a.parte === id;
 }
 
 export function buildFacts(p: Prepared, n: Normalized): State {
@@ -87,15 +92,35 @@ export function attoreDi(a: Azione, parti: Parte[]): Ctx {
 
 /** `parte.*` for fees and per-party effects: the party plus `aderito`, `presente_primo_incontro`, `ha_richiesto_proposta`. */
 export function parteDerivata(st: State, parte: Parte): Ctx {
-  let m = st.partiDerivate;
-  if (!m) { m = new Map(); st.partiDerivate = m; }
-  const hit = m.get(parte.id);
-  if (hit) return hit;
+  const i = st.n.parti.findIndex((x) => x.id === parte.id);
+  return i >= 0 ? partiDerivate(st)[i]! : deriva(st, parte);
+}
+
+/**
+ * Every party derived once per question, in the order of `n.parti`. Parties are known by id: a
+ * repeated id shares the first one's derivation.
+ */
+export function partiDerivate(st: State): Ctx[] {
+  let out = st.partiDerivate;
+  if (!out) {
+    out = [];
+    const parti = st.n.parti;
+    for (let i = 0; i < parti.length; i++) {
+      let j = 0;
+      while (j < i && parti[j]!.id !== parti[i]!.id) j++;
+      out.push(j < i ? out[j]! : deriva(st, parti[i]!));
+    }
+    st.partiDerivate = out;
+  }
+  return out;
+}
+
+function deriva(st: State, parte: Parte): Ctx {
   let aderito = false, richiesta = false;
   let presente: boolean | undefined;
   for (const ev of st.n.eventi) {
     const a = ev.a;
-    const by = partiDi(a).includes(parte.id);
+    const by = diParte(a, parte.id);
     if (a.azione === "adesione" && by) aderito = true;
     if (by && (a.azione === "richiesta_proposta" || ((a.azione === "deposito_domanda" || a.azione === "adesione") && a.richiesta_proposta === true))) richiesta = true;
     if (a.azione === "primo_incontro") {
@@ -110,6 +135,5 @@ export function parteDerivata(st: State, parte: Parte): Ctx {
   d["aderito"] = aderito;
   d["ha_richiesto_proposta"] = richiesta;
   if (presente !== undefined) d["presente_primo_incontro"] = presente;
-  m.set(parte.id, d);
   return d;
 }

@@ -1,11 +1,12 @@
 // Fees per party and voce (engine/SEMANTICS.md §6): table voci by bracket, then the variations
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
-import { missingIn, resolve } from "./defaults.ts";
-import { parteDerivata, type State } from "./facts.ts";
+import { resolve } from "./defaults.ts";
+import { isMissing } from "./conditions/vars.ts";
+import { partiDerivate, type State } from "./facts.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
-import type { PEccezione, PTariffa, Prepared } from "./prepared.ts";
+import type { Cond, PEccezione, PRegola, PTariffa, Prepared } from "./prepared.ts";
 
 interface VoceCalc {
   voce: string;
@@ -17,6 +18,14 @@ interface VoceCalc {
   scaglione?: number;
   r: Tariffa | Variazione;
   nota?: string;
+  /** A placeholder: the voce's table is not chosen (a later tariffa of the voce replaces it). */
+  senzaTabella?: boolean;
+}
+
+/** The table voce named `voce` (a party has a handful: a linear search, no Map per party). */
+function voceDi(tab: VoceCalc[], voce: string): VoceCalc | undefined {
+  for (let i = 0; i < tab.length; i++) if (tab[i]!.voce === voce) return tab[i];
+  return undefined;
 }
 
 function importoCents(imp: Importo, valoreCents: number | undefined): number | null {
@@ -33,35 +42,36 @@ export function bracketOf(limiti: number[], cents: number): number {
   return limiti.length - 1;
 }
 
-function tableVoce(pt: PTariffa, st: State): { importo: number | null; scaglione?: number; nota?: string } {
+/** The table amount of a voce for this procedure, written into `v` (importo, scaglione, nota). */
+function tableVoce(pt: PTariffa, st: State, v: VoceCalc): void {
   const t = pt.r;
   const valore = st.n.proc.valore;
   let cents: number | undefined;
   if (valore === null) {
     const ind = t.indeterminato;
     if (!ind) {
-      if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) return { importo: importoCents(t.scaglioni[0]!.importo, undefined), scaglione: 1 };
-      return { importo: null, nota: "valore indeterminato: il testo non dà l'importo" };
+      if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) { v.importo = importoCents(t.scaglioni[0]!.importo, undefined); v.scaglione = 1; return; }
+      v.importo = null; v.nota = "valore indeterminato: il testo non dà l'importo"; return;
     }
-    if (ind.tipo !== "come_valore") return { importo: importoCents(ind, undefined), nota: "valore indeterminato" };
+    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = "valore indeterminato"; return; }
     cents = ind.centesimi;
   } else if (typeof valore === "number") cents = Math.round(valore * 100);
   if (cents === undefined) {
-    if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) return { importo: importoCents(t.scaglioni[0]!.importo, undefined), scaglione: 1 };
-    return { importo: null, nota: "valore della lite non indicato" };
+    if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) { v.importo = importoCents(t.scaglioni[0]!.importo, undefined); v.scaglione = 1; return; }
+    v.importo = null; v.nota = "valore della lite non indicato"; return;
   }
   const i = bracketOf(pt.limiti, cents);
   const s = t.scaglioni[i];
-  if (!s) return { importo: null, nota: "nessuno scaglione" };
+  if (!s) { v.importo = null; v.nota = "nessuno scaglione"; return; }
   let importo = importoCents(s.importo, cents);
-  let nota: string | undefined;
   if (importo === null && t.voce === "spese_mediazione") {
     // The table is not in the text: the organismo states the amount for this procedure.
     const tab = st.n.proc.tabella, ind = st.n.proc.indennita_mediazione;
     const eur = typeof tab?.spese_mediazione === "number" ? tab.spese_mediazione : typeof ind === "number" ? ind : undefined;
-    if (eur !== undefined) { importo = Math.round(eur * 100); nota = "importo indicato dall'organismo"; }
+    if (eur !== undefined) { importo = Math.round(eur * 100); v.nota = "importo indicato dall'organismo"; }
   }
-  return { importo, scaglione: i + 1, nota };
+  v.importo = importo;
+  v.scaglione = i + 1;
 }
 
 /** An exception that removed or changed a fee rule for this party is said, with its citation. */
@@ -81,97 +91,120 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
 
   // Missing facts are looked for with the first party only: the other parties' conditions read
   // the same facts (their own `parte.*` ones aside).
-  let prima = true;
-  for (const parte of st.n.parti) {
-    ctx["parte"] = parteDerivata(st, parte);
+  const derivate = partiDerivate(st);
+  const visti: string[] = [];
+  for (let k = 0; k < derivate.length; k++) {
+    const parte = st.n.parti[k]!;
+    const prima = k === 0;
+    ctx["parte"] = derivate[k];
     const calc: VoceCalc[] = [];
-    const byVoce = new Map<string, VoceCalc>();
-    const senzaTabella = new Set<string>();
-    for (const pt of p.tariffe) {
-      const res = resolve(pt, ctx);
-      if (res.kind === "conflitto") {
-        conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
-        continue;
-      }
-      tracciaEccezione(res.via, pt.r, parte.id, traccia);
-      if (res.kind === "no") { if (prima && res.fallita) { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); } continue; }
-      const ppt = res.pr as PTariffa;
-      const t = ppt.r;
-      if (t.tabella !== undefined) {
-        if (tabella === undefined) {
-          if (!senzaTabella.has(t.voce) && !byVoce.has(t.voce)) {
-            senzaTabella.add(t.voce);
-            const v: VoceCalc = { voce: t.voce, importo: null, corrente: null, iva: t.ivaPercento, r: t, nota: "il regolamento ha più tabelle: indicare procedimento.tabella.nome" };
-            calc.push(v); byVoce.set(t.voce, v);
-          }
-          continue;
-        }
-        if (t.tabella !== tabella) continue;
-      }
-      const prev = byVoce.get(t.voce);
-      if (prev && !senzaTabella.has(t.voce)) {
-        conflitti.push({
-          regole: [prev.r, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
-          messaggio: `due tariffe producono la voce ${t.voce} per la parte ${parte.id}: ${prev.r.nome} (${prev.r.cita}) e ${t.nome} (${t.cita})`,
-        });
-        continue;
-      }
-      const { importo, scaglione, nota } = tableVoce(ppt, st);
-      const v: VoceCalc = { voce: t.voce, importo, corrente: importo, iva: t.ivaPercento, scaglione, r: t, nota };
-      if (prev) { calc[calc.indexOf(prev)] = v; senzaTabella.delete(t.voce); } else calc.push(v);
-      byVoce.set(t.voce, v);
-      traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "applicata", dettaglio: `${t.voce} per ${parte.id}: ${importo === null ? "importo non indicato" : formatEuro(importo)}${scaglione ? ` (scaglione ${scaglione})` : ""}` });
-    }
-
-    for (const pv of p.variazioni) {
-      const res = resolve(pv, ctx);
-      if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte.id, traccia);
-      // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
-      if (res.kind === "no") { if (prima && res.fallita) { const m = missingIn(res.fallita, ctx); if (m) mancanti.push(...m); } continue; }
-      if (res.kind === "conflitto") {
-        conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pv.r.nome}` });
-        continue;
-      }
-      const r = res.pr.r as Variazione;
-      const su = r.su.map((s) => byVoce.get(s)).filter((x): x is VoceCalc => x !== undefined);
-      if (su.length === 0) continue;
-      const first = su[0]!;
-      if (r.scaglioni && (first.scaglione === undefined || first.scaglione < r.scaglioni.da || first.scaglione > r.scaglioni.a)) continue;
-      let base: number | null = 0;
-      for (const s of su) {
-        const x = r.base === "totale" ? s.corrente : s.importo;
-        if (x === null) { base = null; break; }
-        base += x;
-      }
-      let amount: number | null;
-      const m = r.misura;
-      // A variation on a voce whose amount is unknown is unknown too (a deduction from an
-      // undetermined fee is not a known refund).
-      if (base === null) amount = null;
-      else if (m.tipo === "voce") amount = byVoce.get(m.voce)?.importo ?? 0;
-      else if (m.tipo === "frazione") amount = fractionOf(base, m.num, m.den);
-      else if (m.tipo === "percentuale") amount = percentOf(base, m.percentuale);
-      else amount = m.centesimi;
-      const signed = amount === null ? null : r.segno * amount;
-      if (signed !== null && first.corrente !== null) first.corrente += signed;
-      const v: VoceCalc = { voce: r.voce, importo: signed, corrente: signed, iva: first.iva, r, nota: r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined };
-      calc.push(v);
-      traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte.id}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}` });
-    }
+    const tab: VoceCalc[] = []; // the table voci, one per voce
+    for (const pt of p.tariffe) voceTabella(pt, st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti, visti);
+    for (const pv of p.variazioni) variazione(pv, ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti, visti);
 
     let tot = 0;
-    const voci: Voce[] = calc.map((c) => {
+    const voci: Voce[] = [];
+    for (const c of calc) {
       const imp = c.importo;
       const iva = imp === null ? null : percentOf(imp, c.iva);
       if (imp !== null) tot += imp + (iva ?? 0);
       const v: Voce = { voce: c.voce, imponibile: imp === null ? null : euro(imp), iva: iva === null ? null : euro(iva), cita: c.r.cita, fonte: c.r.fonte };
       if (c.nota) v.nota = c.nota;
-      return v;
-    });
+      voci.push(v);
+    }
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
     totale += tot;
-    prima = false;
   }
   ctx["parte"] = undefined;
   return { per_parte, totale: euro(totale) };
+}
+
+/**
+ * The missing facts of a `quando` that failed, for the first party. The fee rules share most of
+ * their paths (parte.ruolo, adesione…) and the facts do not change meanwhile: each path is looked
+ * up once (`visti`); the answer's list is deduplicated anyway.
+ */
+function mancantiDi(c: Cond, ctx: State["ctx"], visti: string[], mancanti: string[]): void {
+  for (let i = 0; i < c.vars.length; i++) {
+    const v = c.vars[i]!;
+    if (visti.includes(v)) continue;
+    visti.push(v);
+    if (isMissing(ctx, c.paths[i]!)) mancanti.push(v);
+  }
+}
+
+function conflittoEccezioni(eccezioni: PEccezione[], nome: string, conflitti: Conflitto[]): void {
+  conflitti.push({ regole: eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${nome}` });
+}
+
+/** A tariffa for one party: its table voce into `calc`/`tab`, or why not. */
+function voceTabella(pt: PTariffa, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[], visti: string[]): void {
+  const res = resolve(pt, st.ctx);
+  if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
+  tracciaEccezione(res.via, pt.r, parte, traccia);
+  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, st.ctx, visti, mancanti); return; }
+  const ppt = res.pr as PTariffa;
+  const t = ppt.r;
+  const prev = voceDi(tab, t.voce);
+  if (t.tabella !== undefined) {
+    if (tabella === undefined) {
+      if (!prev) {
+        const v: VoceCalc = { voce: t.voce, importo: null, corrente: null, iva: t.ivaPercento, r: t, nota: "il regolamento ha più tabelle: indicare procedimento.tabella.nome", senzaTabella: true };
+        calc.push(v); tab.push(v);
+      }
+      return;
+    }
+    if (t.tabella !== tabella) return;
+  }
+  if (prev && !prev.senzaTabella) {
+    conflitti.push({
+      regole: [prev.r, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
+      messaggio: `due tariffe producono la voce ${t.voce} per la parte ${parte}: ${prev.r.nome} (${prev.r.cita}) e ${t.nome} (${t.cita})`,
+    });
+    return;
+  }
+  const v: VoceCalc = { voce: t.voce, importo: null, corrente: null, iva: t.ivaPercento, scaglione: undefined, r: t, nota: undefined };
+  tableVoce(ppt, st, v);
+  v.corrente = v.importo;
+  if (prev) { calc[calc.indexOf(prev)] = v; tab[tab.indexOf(prev)] = v; } else { calc.push(v); tab.push(v); }
+  const importo = v.importo, scaglione = v.scaglione;
+  traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "applicata", dettaglio: `${t.voce} per ${parte}: ${importo === null ? "importo non indicato" : formatEuro(importo)}${scaglione ? ` (scaglione ${scaglione})` : ""}` });
+}
+
+/** A variation for one party, on the table voci it names. */
+function variazione(pv: PRegola<Variazione>, ctx: State["ctx"], parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[], visti: string[]): void {
+  const res = resolve(pv, ctx);
+  if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte, traccia);
+  // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
+  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, ctx, visti, mancanti); return; }
+  if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
+  const r = res.pr.r as Variazione;
+  // The voci it is computed on (in the order of `su`) and their base.
+  let first: VoceCalc | undefined;
+  let base: number | null = 0;
+  for (const nome of r.su) {
+    const s = voceDi(tab, nome);
+    if (!s) continue;
+    first ??= s;
+    const x = r.base === "totale" ? s.corrente : s.importo;
+    if (x === null) base = null;
+    else if (base !== null) base += x;
+  }
+  if (!first) return;
+  if (r.scaglioni && (first.scaglione === undefined || first.scaglione < r.scaglioni.da || first.scaglione > r.scaglioni.a)) return;
+  let amount: number | null;
+  const m = r.misura;
+  // A variation on a voce whose amount is unknown is unknown too (a deduction from an
+  // undetermined fee is not a known refund).
+  if (base === null) amount = null;
+  else if (m.tipo === "voce") amount = voceDi(tab, m.voce)?.importo ?? 0;
+  else if (m.tipo === "frazione") amount = fractionOf(base, m.num, m.den);
+  else if (m.tipo === "percentuale") amount = percentOf(base, m.percentuale);
+  else amount = m.centesimi;
+  const signed = amount === null ? null : r.segno * amount;
+  if (signed !== null && first.corrente !== null) first.corrente += signed;
+  calc.push({ voce: r.voce, importo: signed, corrente: signed, iva: first.iva, r, nota: r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined });
+  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}` });
 }

@@ -1,6 +1,7 @@
 // prepare(regolamento, bases): merge the baselines' rules beneath the organismo's, drop what
 // `sostituisce` replaces, compile every condition once and index rules by action.
-import { compile } from "./conditions/compile.ts";
+import { compile, intern } from "./conditions/compile.ts";
+import { esiti } from "./defaults.ts";
 import { comparedVarsOf, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
@@ -12,9 +13,9 @@ import type {
 
 export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
-  const vars = comparedVarsOf(logic);
+  const vars = comparedVarsOf(logic).map(intern);
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
-  return { fn: compile(logic), vars, paths: vars.map((v) => v.split(".")), campiAzione };
+  return { fn: compile(logic), vars, paths: vars.map((v) => v.split(".").map(intern)), campiAzione };
 }
 
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
@@ -31,6 +32,12 @@ export function maschera(da: readonly string[] | undefined): number {
 }
 
 function prepRule(r: Regola): PRegola {
+  const pr = prepForma(r);
+  pr.esiti = esiti(pr);
+  return pr;
+}
+
+function prepForma(r: Regola): PRegola {
   const base = { r, quando: cond(r.quando), eccezioni: [] as PEccezione[] };
   switch (r.tipo) {
     case "vincolo":
@@ -63,6 +70,21 @@ function ordered(reg: Regolamento, bases: Regolamento[]): Regolamento[] {
   return out;
 }
 
+/**
+ * A copy of a piece of IR with every string interned. The engine compares names all the time (an
+ * action against the index of its rules, an event against an anchor, a fact against a literal): two
+ * interned strings are equal by pointer, while a string from the parser is compared character by
+ * character (and, in a Map, hashed) on every question. Values are unchanged.
+ */
+function internato<T>(x: T): T {
+  if (typeof x === "string") return intern(x);
+  if (typeof x !== "object" || x === null) return x;
+  if (Array.isArray(x)) return x.map(internato) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) out[intern(k)] = internato((x as Record<string, unknown>)[k]);
+  return out as T;
+}
+
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
 
 export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepared {
@@ -71,7 +93,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
 
   // 1. rules in order, `sostituisce` removing its target wherever it came from
   let regole: Regola[] = [];
-  for (const layer of layers) for (const r of layer.regole) regole.push(r);
+  for (const layer of layers) for (const r of layer.regole) regole.push(internato(r));
   const replaced = new Set<Regola>();
   for (const r of regole) {
     if (!r.sostituisce) continue;
@@ -143,7 +165,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const festivi: { data: string; nome?: string }[] = [];
   const chiusure: Chiusura[] = [];
   for (const layer of layers) {
-    for (const f of layer.fasi) { fasi.set(f.nome, f); fontiFasi.set(f.nome, layer.id); }
+    for (const f0 of layer.fasi) { const f = internato(f0); fasi.set(f.nome, f); fontiFasi.set(f.nome, intern(layer.id)); }
     Object.assign(parametri, layer.parametri);
     festivi.push(...layer.calendario.festivi);
     for (const c of layer.calendario.chiusure) {
@@ -155,7 +177,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const faseIniziale = [...fasi.values()].find((f) => f.iniziale)?.nome ?? "domanda_depositata";
   const fasiFinali = new Set([...fasi.values()].filter((f) => f.finale).map((f) => f.nome));
   const valoriParametri: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(parametri)) valoriParametri[k] = v.valore;
+  for (const [k, v] of Object.entries(parametri)) valoriParametri[k] = internato(v.valore);
   const mo = parametri["materie_obbligatorie"]?.valore;
 
   const azioniNote = [...new Set<string>([...AZIONI, ...named])];

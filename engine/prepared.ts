@@ -1,6 +1,7 @@
 // The prepared form of a regolamento version: its rules merged with the applied baselines,
 // every condition compiled once, rules indexed by the action they bear on.
 import type { Compiled } from "./conditions/compile.ts";
+import type { Esiti } from "./defaults.ts";
 import type {
   DefinizioneAzione, Eccezione, Effetto, Fase, Insieme, Parametro, Regola, Regolamento, Tariffa, Termine,
   Variazione, Vincolo, Visibilita,
@@ -22,6 +23,8 @@ export interface PRegola<R extends Regola = Regola> {
   r: R;
   quando?: Cond;
   eccezioni: PEccezione[];
+  /** `resolve`'s results when no exception applies, made once (defaults.ts): shared, read-only. */
+  esiti?: Esiti<R>;
 }
 
 export interface PEccezione {

@@ -51,6 +51,29 @@ const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
   };
 });
 
+// The shapes compile.ts specialises: `var == "text"` / `!=` (identity first on strings), `var in
+// [literals]` (an inlined loop), and `and`/`or` whose operands all yield booleans (`&&`/`||`, no
+// truthy call), at every arity the code distinguishes (1, 2, 3, more).
+const stringLit = fc.constantFrom("x", "y", "", "10", "abc", "b", "istante");
+const { bool } = fc.letrec<{ bool: JsonLogic }>((tie) => {
+  const b = tie("bool");
+  const path = fc.constantFrom(...PATHS);
+  return {
+    bool: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      fc.tuple(fc.constantFrom("==", "!=", "===", "!=="), path, stringLit).map(([op, p, k]) => ({ [op]: [{ var: p }, k] }) as JsonLogic),
+      fc.tuple(fc.constantFrom("<", "<=", ">", ">=", "==", "!="), path, fc.integer({ min: -5, max: 30 })).map(([op, p, k]) => ({ [op]: [{ var: p }, k] }) as JsonLogic),
+      fc.tuple(path, fc.array(leafValue, { maxLength: 4 })).map(([p, l]) => ({ in: [{ var: p }, l as JsonLogic] }) as JsonLogic),
+      fc.tuple(fc.constantFrom("!", "!!"), path).map(([op, p]) => ({ [op]: [{ var: p }] }) as JsonLogic),
+      fc.boolean() as fc.Arbitrary<JsonLogic>,
+      b.map((x) => ({ "!": [x] }) as JsonLogic),
+      fc.tuple(fc.constantFrom("and", "or"), fc.array(b, { minLength: 1, maxLength: 5 })).map(([op, xs]) => ({ [op]: xs }) as JsonLogic),
+      // and/or mixing boolean operands with one that is not: the generic path, json-logic's values
+      fc.tuple(fc.constantFrom("and", "or"), fc.array(b, { minLength: 1, maxLength: 3 }), expr).map(([op, xs, x]) => ({ [op]: [...xs, x] }) as JsonLogic),
+    ),
+  };
+});
+
 /** Same value, treating NaN as equal to NaN (json-logic and we both produce it for 0/0). */
 function same(x: unknown, y: unknown): boolean {
   return Object.is(x, y) || JSON.stringify(x) === JSON.stringify(y) && typeof x === typeof y;
@@ -60,6 +83,17 @@ describe("compile (json-logic → closures)", () => {
   it("agrees with jsonLogic.apply on random expressions and random facts", () => {
     fc.assert(
       fc.property(expr, facts, (e, d) => {
+        const want = jsonLogic.apply(e as never, d);
+        const got = compile(e)(d);
+        expect(same(got, want)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("agrees with jsonLogic.apply on the specialised shapes (string equality, literal lists, boolean and/or)", () => {
+    fc.assert(
+      fc.property(bool, facts, (e, d) => {
         const want = jsonLogic.apply(e as never, d);
         const got = compile(e)(d);
         expect(same(got, want)).toBe(true);

@@ -20,10 +20,20 @@ function isLogic(x: unknown): x is Record<string, JsonLogic> {
 
 const constant = (v: unknown): Compiled => () => v;
 
+/**
+ * The interned copy of a string. V8 interns property keys: a lookup with an interned key matches by
+ * pointer, while a fresh string (from `split`, from the parser) is hashed and looked up each time, and
+ * `==` against an interned fact compares characters. Object.keys hands back the interned key.
+ */
+export function intern<T>(v: T): T {
+  return typeof v === "string" ? (Object.keys({ [v]: 0 })[0] as T) : v;
+}
+const splitPath = (path: string): string[] => path.split(".").map(intern);
+
 /** A path split once: the hot path is a plain loop of property reads. */
 function pathReader(path: string, notFound: Compiled): Compiled {
   if (path === "") return (d) => d;
-  const keys = path.split(".");
+  const keys = splitPath(path);
   if (keys.length === 1) {
     const k = keys[0]!;
     return (d) => {
@@ -44,7 +54,7 @@ function pathReader(path: string, notFound: Compiled): Compiled {
 }
 
 function constPathReader(path: string, nf: unknown): Compiled {
-  const keys = path.split(".");
+  const keys = splitPath(path);
   if (keys.length === 1) {
     const k = keys[0]!;
     return (d) => {
@@ -135,6 +145,7 @@ export function compile(logic: JsonLogic | undefined): Compiled {
       return compileVar(args);
     case "and": {
       const xs = args.map(compile);
+      if (xs.length > 0 && args.every(yieldsBoolean)) return allTrue(xs);
       if (xs.length === 2) {
         const [x, y] = xs as [Compiled, Compiled];
         return (d) => { const c = x(d); return truthy(c) ? y(d) : c; };
@@ -151,6 +162,7 @@ export function compile(logic: JsonLogic | undefined): Compiled {
     }
     case "or": {
       const xs = args.map(compile);
+      if (xs.length > 0 && args.every(yieldsBoolean)) return anyTrue(xs);
       if (xs.length === 2) {
         const [x, y] = xs as [Compiled, Compiled];
         return (d) => { const c = x(d); return truthy(c) ? c : y(d); };
@@ -216,6 +228,36 @@ export function compile(logic: JsonLogic | undefined): Compiled {
 
 const isConst = (l: JsonLogic | undefined) => !isLogic(l) && !Array.isArray(l);
 
+const BOOLEANI = new Set(["==", "===", "!=", "!==", "<", "<=", ">", ">=", "!", "!!", "in", "some", "all", "none"]);
+
+/** Whether a node always yields a boolean (so `and`/`or` over such nodes do too). */
+function yieldsBoolean(l: JsonLogic | undefined): boolean {
+  if (typeof l === "boolean") return true;
+  if (!isLogic(l)) return false;
+  const op = Object.keys(l)[0]!;
+  if (BOOLEANI.has(op)) return true;
+  if (op !== "and" && op !== "or") return false;
+  const raw = l[op]!;
+  const args: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  return args.length > 0 && args.every(yieldsBoolean);
+}
+
+/** `and` over operands that yield booleans: `&&` gives json-logic's value, no `truthy` call. */
+function allTrue(xs: Compiled[]): Compiled {
+  if (xs.length === 1) return xs[0]!;
+  if (xs.length === 2) { const [x, y] = xs as [Compiled, Compiled]; return (d) => x(d) && y(d); }
+  if (xs.length === 3) { const [x, y, z] = xs as [Compiled, Compiled, Compiled]; return (d) => x(d) && y(d) && z(d); }
+  return (d) => { for (let i = 0; i < xs.length; i++) if (!xs[i]!(d)) return false; return true; };
+}
+
+/** `or` over operands that yield booleans. */
+function anyTrue(xs: Compiled[]): Compiled {
+  if (xs.length === 1) return xs[0]!;
+  if (xs.length === 2) { const [x, y] = xs as [Compiled, Compiled]; return (d) => x(d) || y(d); }
+  if (xs.length === 3) { const [x, y, z] = xs as [Compiled, Compiled, Compiled]; return (d) => x(d) || y(d) || z(d); }
+  return (d) => { for (let i = 0; i < xs.length; i++) if (xs[i]!(d)) return true; return false; };
+}
+
 /**
  * Direct closures for the operators the DSL emits most: no generic call, and a literal operand is
  * captured as a value instead of a closure call. Same semantics as EAGER.
@@ -241,8 +283,8 @@ function specialise(op: string, args: JsonLogic[], xs: Compiled[]): Compiled | u
     case "in": {
       const list = args[1];
       if (Array.isArray(list) && list.every((e) => isConst(e))) {
-        const items = list as unknown[];
-        return (d) => items.indexOf(x(d)) !== -1;
+        const items = (list as unknown[]).map(intern);
+        return (d) => among(items, x(d));
       }
       return undefined;
     }
@@ -256,7 +298,7 @@ function simplePath(l: JsonLogic | undefined): string[] | undefined {
   const raw = l["var"];
   const a = Array.isArray(raw) ? raw : [raw];
   if (a.length !== 1 || typeof a[0] !== "string" || a[0] === "") return undefined;
-  const keys = a[0].split(".");
+  const keys = splitPath(a[0]);
   return keys.length <= 2 ? keys : undefined;
 }
 
@@ -274,6 +316,12 @@ function read2(d: unknown, k0: string, k1: string): unknown {
   return v === undefined ? null : v;
 }
 
+/** `items.indexOf(v) !== -1` (json-logic's `in`: strict equality) as an inlined loop. */
+function among(items: readonly unknown[], v: unknown): boolean {
+  for (let i = 0; i < items.length; i++) if (items[i] === v) return true;
+  return false;
+}
+
 /** The hottest shapes — `var op literal`, `var in [literals]`, `!var`, `!!var` — as one closure each. */
 function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
   const path = simplePath(args[0]);
@@ -288,12 +336,18 @@ function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
   const lit = args[1];
   if (op === "in") {
     if (!Array.isArray(lit) || !lit.every((e) => isConst(e))) return undefined;
-    const items = lit as unknown[];
-    if (k1 === undefined) return (d) => items.indexOf(read1(d, k0)) !== -1;
-    return (d) => items.indexOf(read2(d, k0, k1)) !== -1;
+    const items = (lit as unknown[]).map(intern);
+    if (k1 === undefined) return (d) => among(items, read1(d, k0));
+    return (d) => among(items, read2(d, k0, k1));
   }
   if (!isConst(lit)) return undefined;
-  const k = lit as unknown;
+  const k = intern(lit as unknown);
+  if (typeof k === "string" && (op === "==" || op === "!=")) {
+    // A string literal: a string fact compares by identity first (`==` on two strings is `===`).
+    const neg = op === "!=";
+    if (k1 === undefined) return (d) => { const v = read1(d, k0); return (typeof v === "string" ? v === k : v == k) !== neg; };
+    return (d) => { const v = read2(d, k0, k1); return (typeof v === "string" ? v === k : v == k) !== neg; };
+  }
   if (k1 === undefined) {
     switch (op) {
       case "==": return (d) => read1(d, k0) == k;

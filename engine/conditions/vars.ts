@@ -34,12 +34,13 @@ export function literalsOf(logic: JsonLogic | undefined, out: unknown[] = []): u
 }
 
 /** True when the path is undefined in the facts (a `null` on the way is a given fact: not missing). */
-export function isMissing(data: unknown, path: string | string[]): boolean {
+export function isMissing(data: unknown, path: string | readonly string[]): boolean {
+  const keys = typeof path === "string" ? path.split(".") : path;
   let cur: unknown = data;
-  for (const k of typeof path === "string" ? path.split(".") : path) {
+  for (let i = 0; i < keys.length; i++) {
     if (cur === null) return false;
     if (cur === undefined || typeof cur !== "object") return true;
-    cur = (cur as Record<string, unknown>)[k];
+    cur = (cur as Record<string, unknown>)[keys[i]!];
   }
   return cur === undefined;
 }
