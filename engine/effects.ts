@@ -1,6 +1,6 @@
 // `effetti`: the legal consequences the rules attach at `data` (per party when `perParte`).
 import { applicabile, CONFLITTO } from "./defaults.ts";
-import { parteDerivata, type State } from "./facts.ts";
+import { partiDerivate, type State } from "./facts.ts";
 import type { EffettoGiuridico, Traccia } from "./contract.ts";
 import type { Effetto } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
@@ -16,8 +16,10 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: r.effetto });
       continue;
     }
-    for (const parte of st.n.parti) {
-      ctx["parte"] = parteDerivata(st, parte);
+    const derivate = partiDerivate(st);
+    for (let i = 0; i < derivate.length; i++) {
+      const parte = st.n.parti[i]!;
+      ctx["parte"] = derivate[i];
       const eff = applicabile(pe, ctx);
       if (eff === null || eff === CONFLITTO) continue;
       const r = eff.r as Effetto;

@@ -4,7 +4,7 @@ import { romeDay } from "./dates/calendar.ts";
 import { normalize } from "./shape.ts";
 import { buildFacts, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
-import { esamina, ammessaDaiFatti, candidateAmmesse, MOTORE } from "./validate.ts";
+import { esamina, passaIFatti, candidateAmmesse, MOTORE } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
@@ -104,7 +104,7 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   for (const c of candidateAmmesse(p, st.ctx["fase"] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
-    if (ammessaDaiFatti(p, st, probe, st.n.giorno, ruoli)) out.push(c.nome);
+    if (passaIFatti(p, st, probe, st.n.giorno, ruoli, c.vincoli, c.termini)) out.push(c.nome);
   }
   return out;
 }

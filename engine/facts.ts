@@ -3,6 +3,8 @@
 import { truthy } from "./conditions/compile.ts";
 import type { Normalized, Evento } from "./shape.ts";
 import type { Prepared } from "./prepared.ts";
+import type { Termine } from "./ir.ts";
+import type { Finestra } from "./terms.ts";
 import type { Azione, Parte } from "./contract.ts";
 
 export type Ctx = Record<string, unknown>;
@@ -14,9 +16,8 @@ export interface State {
   ultimo: Map<string, number>;
   /** The parties with derived fields (aligned with `n.parti`), for fees and effects. */
   partiDerivate?: Ctx[];
-  /** Windows already computed in this question: per term, and per term and party. */
-  finestre?: Map<object, unknown>;
-  finestreParte?: Map<object, Map<string, unknown>>;
+  /** Windows already computed in this question, per term and party (terms.ts `finestraDi`). */
+  finestre?: { t: Termine; parte: string | undefined; w: Finestra | undefined }[];
 }
 
 /** Parties an event is by: `parte`, or `parti` for a joint action. */
@@ -63,16 +64,17 @@ export function applyEvent(st: State, ev: Evento): void {
 function computeInsiemi(p: Prepared, st: State): void {
   const ctx = st.ctx;
   for (const ins of p.insiemi) {
-    const ids = new Set<string>();
+    const parti: string[] = []; // in order of first appearance, once each (a handful: no Set)
     for (const ev of st.n.eventi) {
       for (const f of ins.fonti) {
         if (f.azione !== ev.a.azione) continue;
         if (f.quando) { ctx["evento"] = ev.a; const ok = truthy(f.quando.fn(ctx)); ctx["evento"] = undefined; if (!ok) continue; }
-        for (const id of partiDi(ev.a)) ids.add(id);
+        for (const id of partiDi(ev.a)) if (!parti.includes(id)) parti.push(id);
       }
     }
-    const parti = [...ids];
-    ctx[ins.r.nome] = { parti, numero: parti.length, tutte: st.n.parti.length > 0 && st.n.parti.every((x) => ids.has(x.id)) };
+    let tutte = st.n.parti.length > 0;
+    for (const x of st.n.parti) if (!parti.includes(x.id)) { tutte = false; break; }
+    ctx[ins.r.nome] = { parti, numero: parti.length, tutte };
   }
 }
 

@@ -52,6 +52,15 @@ export interface PDefinizione extends PRegola<DefinizioneAzione> {
   daMask: MascheraRuoli;
 }
 
+/** A candidate of `azioni_consentite` admitted by its definition, with what may still deny it. */
+export interface Candidata {
+  nome: string;
+  /** A vincolo or a term bears on it: the facts decide. */
+  dinamica: boolean;
+  vincoli?: PVincolo[];
+  termini?: { t: PTermine; campo?: string }[];
+}
+
 export interface Chiusura { dal: number; al: number; nome?: string; cita?: string }
 
 export interface Prepared {
@@ -93,7 +102,7 @@ export interface Prepared {
    * Per (phase, roles present): the candidate actions whose definition admits them, and whether
    * facts may still deny them (a vincolo or a term bears on them). Filled on demand.
    */
-  candidatePerFase: Map<string, { nome: string; dinamica: boolean }[]>;
+  candidatePerFase: Map<string, Candidata[][]>;
   /** Problems found while preparing (an exception whose target was replaced…), for the editor. */
   avvisi: string[];
 }

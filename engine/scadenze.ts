@@ -10,8 +10,8 @@ import type { Prepared } from "./prepared.ts";
 
 export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: EffettoGiuridico[], conflitti: Conflitto[]): Scadenza[] {
   const out: Scadenza[] = [];
-  const oggi = st.n.giorno;
-  const seen = new Map<string, Termine>();
+  // The terms listed so far, one per scadenza: two of the same scadenza are a conflict.
+  const seen: Termine[] = [];
   for (const pt of p.termini) {
     const res = resolve(pt, st.ctx);
     if (res.kind === "conflitto") {
@@ -21,35 +21,38 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
     if (res.via) traccia.push({ regola: res.via.r.nome, cita: res.via.r.cita, fonte: res.via.r.fonte, esito: `eccezione ${res.via.r.nome} prevale su ${pt.r.nome}` });
     if (res.kind === "no") continue;
     const t = res.pr.r as Termine;
-    const parti = t.ciascunaParte ? st.n.parti.map((x) => x.id) : [undefined];
     let any = false;
-    for (const parte of parti) {
-      const w = finestraDi(p, st, t, parte);
-      if (!w) continue;
-      any = true;
-      if (chiuso(st, { r: t }, w, parte)) continue;
-      const s: Scadenza = { nome: t.scadenza, cita: t.cita, fonte: t.fonte };
-      if (w.dal !== undefined) s.dal = fromDay(w.dal);
-      if (w.entro !== undefined) s.entro = fromDay(w.entro);
-      if (parte !== undefined) s.parte = parte;
-      const scaduta = w.entro !== undefined && oggi > w.entro;
-      if (scaduta) s.scaduta = true;
-      if (w.spostamenti.length > 0) s.spostamenti = w.spostamenti;
-      out.push(s);
-      if (scaduta && t.inMancanza) {
-        const e: EffettoGiuridico = { effetto: t.inMancanza, cita: t.cita, fonte: t.fonte };
-        if (parte !== undefined) e.parte = parte;
-        effetti.push(e);
-        traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "in mancanza", dettaglio: `${t.inMancanza}${parte ? ` (${parte})` : ""}: termine scaduto il ${s.entro}` });
-      }
-    }
+    if (!t.ciascunaParte) any = perParte(p, st, t, undefined, out, traccia, effetti);
+    else for (const x of st.n.parti) if (perParte(p, st, t, x.id, out, traccia, effetti)) any = true;
     if (!any) continue;
-    const prev = seen.get(t.scadenza);
+    const prev = seen.find((x) => x.scadenza === t.scadenza);
     if (prev) conflitti.push({
       regole: [prev, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
       messaggio: `due termini ${t.scadenza} si applicano insieme: ${prev.nome} (${prev.cita}, ${prev.fonte}) e ${t.nome} (${t.cita}, ${t.fonte}); nessuno sostituisce l'altro`,
     });
-    else seen.set(t.scadenza, t);
+    else seen.push(t);
   }
   return out;
+}
+
+/** A term for one party (or for all, `parte` undefined): its deadline, unless closed. Whether it has a window. */
+function perParte(p: Prepared, st: State, t: Termine, parte: string | undefined, out: Scadenza[], traccia: Traccia[], effetti: EffettoGiuridico[]): boolean {
+  const w = finestraDi(p, st, t, parte);
+  if (!w) return false;
+  if (chiuso(st, t, w, parte)) return true;
+  const s: Scadenza = { nome: t.scadenza, cita: t.cita, fonte: t.fonte };
+  if (w.dal !== undefined) s.dal = fromDay(w.dal);
+  if (w.entro !== undefined) s.entro = fromDay(w.entro);
+  if (parte !== undefined) s.parte = parte;
+  const scaduta = w.entro !== undefined && st.n.giorno > w.entro;
+  if (scaduta) s.scaduta = true;
+  if (w.spostamenti.length > 0) s.spostamenti = w.spostamenti;
+  out.push(s);
+  if (scaduta && t.inMancanza) {
+    const e: EffettoGiuridico = { effetto: t.inMancanza, cita: t.cita, fonte: t.fonte };
+    if (parte !== undefined) e.parte = parte;
+    effetti.push(e);
+    traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "in mancanza", dettaglio: `${t.inMancanza}${parte ? ` (${parte})` : ""}: termine scaduto il ${s.entro}` });
+  }
+  return true;
 }

@@ -3,8 +3,8 @@
 import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve } from "./defaults.ts";
-import { partiDi, type State } from "./facts.ts";
-import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
+import { diParte, type State } from "./facts.ts";
+import type { Chiusura, Prepared } from "./prepared.ts";
 import type { Termine } from "./ir.ts";
 
 export interface Finestra {
@@ -50,7 +50,7 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
     // A communication addressed to each party: the one addressed to this party, when there is one.
     for (let i = st.n.eventi.length - 1; i >= 0; i--) {
       const ev = st.n.eventi[i]!;
-      if (ev.a.azione === a.evento && partiDi(ev.a).includes(parte)) { idx = i; break; }
+      if (ev.a.azione === a.evento && diParte(ev.a, parte)) { idx = i; break; }
     }
   }
   const ev = st.n.eventi[idx]!;
@@ -116,35 +116,34 @@ function proroga(entro: number, sign: 1 | -1, p: Prepared, why: string[]): numbe
 }
 
 /** Whether a `per` action closed the term after its anchor (for one party, with `ciascunaParte`). */
-export function chiuso(st: State, pt: PTermine | { r: Termine }, w: Finestra, parte?: string): boolean {
-  const per = pt.r.per;
+export function chiuso(st: State, t: Termine, w: Finestra, parte?: string): boolean {
+  const per = t.per;
   const ev = st.n.eventi;
   for (let i = w.ancoraIndice + 1; i < ev.length; i++) {
     const a = ev[i]!.a;
-    if (!per.some((x) => x.azione === a.azione)) continue;
-    if (parte === undefined || partiDi(a).includes(parte)) return true;
+    if (!chiude(per, a.azione)) continue;
+    if (parte === undefined || diParte(a, parte)) return true;
   }
   return false;
 }
 
-/** `finestra`, memoised per question: several checks ask for the same window. */
+function chiude(per: Termine["per"], azione: string): boolean {
+  for (let i = 0; i < per.length; i++) if (per[i]!.azione === azione) return true;
+  return false;
+}
+
+/**
+ * `finestra`, memoised per question: several checks ask for the same window. A question meets a
+ * handful of terms: the memo is a flat list searched by identity, no Map per question.
+ */
 export function finestraDi(p: Prepared, st: State, t: Termine, parte?: string): Finestra | undefined {
-  if (parte === undefined) {
-    let m = st.finestre;
-    if (!m) { m = new Map(); st.finestre = m; }
-    const hit = m.get(t);
-    if (hit !== undefined) return (hit as Finestra | null) ?? undefined;
-    const w = finestra(p, st, t);
-    m.set(t, w ?? null);
-    return w;
+  let m = st.finestre;
+  if (!m) { m = []; st.finestre = m; }
+  for (let i = 0; i < m.length; i++) {
+    const x = m[i]!;
+    if (x.t === t && x.parte === parte) return x.w;
   }
-  let byTerm = st.finestreParte;
-  if (!byTerm) { byTerm = new Map(); st.finestreParte = byTerm; }
-  let m = byTerm.get(t);
-  if (!m) { m = new Map(); byTerm.set(t, m); }
-  const hit = m.get(parte);
-  if (hit !== undefined) return (hit as Finestra | null) ?? undefined;
   const w = finestra(p, st, t, parte);
-  m.set(parte, w ?? null);
+  m.push({ t, parte, w });
   return w;
 }

@@ -9,7 +9,7 @@ import { attoreDi, type State } from "./facts.ts";
 import { finestraDi } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
-import type { MascheraRuoli, PEccezione, PVincolo, Prepared } from "./prepared.ts";
+import type { Candidata, MascheraRuoli, PEccezione, PVincolo, Prepared } from "./prepared.ts";
 
 export interface Esame {
   /** Failing rules: the action is denied when there is at least one. */
@@ -188,30 +188,37 @@ export function ammessa(p: Prepared, st: State, probe: Azione, giorno: number, r
 }
 
 /** The candidates the definitions admit in this phase for these roles (cached per prepared version). */
-export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli): { nome: string; dinamica: boolean }[] {
-  const key = `${ruoli}|${fase}`;
-  let list = p.candidatePerFase.get(key);
+export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli): Candidata[] {
+  // Per phase, a list per role mask (0–7): no key string built per question.
+  let perRuoli = p.candidatePerFase.get(fase);
+  if (!perRuoli) { perRuoli = []; p.candidatePerFase.set(fase, perRuoli); }
+  let list = perRuoli[ruoli];
   if (list) return list;
   list = [];
   for (const nome of p.azioniCandidate) {
     const def = p.definizioni.get(nome);
     if (def) { if ((def.daMask & ruoli) === 0 || !faseAmmessa(p, def.r.inFase, fase)) continue; }
     else if (p.fasiFinali.has(fase)) continue;
-    list.push({ nome, dinamica: p.vincoliPer.has(nome) || p.terminiPer.has(nome) });
+    const vincoli = p.vincoliPer.get(nome), termini = p.terminiPer.get(nome);
+    list.push({ nome, dinamica: vincoli !== undefined || termini !== undefined, vincoli, termini });
   }
-  p.candidatePerFase.set(key, list);
+  perRuoli[ruoli] = list;
   return list;
 }
 
 /** The probe's vincoli and terms, once the definition admitted it. */
 export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
+  return passaIFatti(p, st, probe, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
+}
+
+/** `ammessaDaiFatti` with the action's vincoli and terms already looked up (a `Candidata`'s). */
+export function passaIFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli,
+  vincoli: PVincolo[] | undefined, terms: Candidata["termini"]): boolean {
   const ctx = st.ctx;
   const fase = ctx["fase"] as string;
-  const nome = probe.azione;
   ctx["azione"] = probe;
   ctx["attore"] = null;
   let ok = true;
-  const vincoli = p.vincoliPer.get(nome);
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
     const eff = applicabile(vincoli[i]!, ctx);
     if (eff === null) continue;
@@ -222,8 +229,7 @@ export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: n
     // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
     if (!truthy(pv.richiede.fn(ctx)) && !pv.richiede.campiAzione && missingIn(pv.richiede, ctx) === undefined) ok = false;
   }
-  const terms = ok ? p.terminiPer.get(nome) : undefined;
-  if (terms) for (let i = 0; ok && i < terms.length; i++) {
+  if (ok && terms) for (let i = 0; ok && i < terms.length; i++) {
     const { t, campo } = terms[i]!;
     if (campo) continue; // the bare action has no date field to bind
     const eff = applicabile(t, ctx);

@@ -59,17 +59,32 @@ export function yearOf(n: number): number {
   return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
-export function dayOf(y: number, m: number, d: number): number {
-  return Date.UTC(y, m - 1, d) / MS_DAY;
+/** Date.UTC reads years 0–99 as 1900–1999: kept, so that day numbers stay what they were. */
+const anno = (y: number) => (y >= 0 && y <= 99 ? y + 1900 : y);
+
+/** Day number of a civil date (H. Hinnant's days_from_civil): integer arithmetic, no Date object. */
+export function dayOf(y0: number, m: number, d: number): number {
+  const y = anno(y0);
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
-export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+const GIORNI_MESE = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function daysInMonth(y0: number, m: number): number {
+  const y = anno(y0);
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return GIORNI_MESE[m - 1]!;
 }
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekday(n: number): number {
-  return (((n + 4) % 7) + 7) % 7;
+  const w = (n + 4) % 7;
+  return w < 0 ? w + 7 : w;
 }
 
 const romeFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" });

@@ -1,6 +1,6 @@
 // Counting days the Italian way: the day of the event is not counted; working days skip
 // Saturdays (unless they are working days), Sundays, national and organismo holidays.
-import { fromDay, weekday, yearOf, addMonths } from "./calendar.ts";
+import { dayOf, fromDay, weekday, yearOf, addMonths } from "./calendar.ts";
 import { nationalHolidays, type FestiviOrganismo } from "./holidays.ts";
 import type { Limite } from "../ir.ts";
 
@@ -20,10 +20,25 @@ export function nonLavorativo(n: number, cal: Calendar): string | undefined {
 /** Sunday or holiday (not Saturday): what art. 155 c.p.c. c. 4 moves a deadline off. */
 export function festivo(n: number, cal: Calendar): string | undefined {
   if (weekday(n) === 0) return "domenica";
-  const naz = nationalHolidays(yearOf(n)).get(n);
+  const naz = nazionale(n);
   if (naz) return naz;
   if (!cal.festivi.vuoto) { const f = cal.festivi.nome(fromDay(n)); if (f) return f; }
   return undefined;
+}
+
+// The national holidays of the year last asked and its first and last day: the days a term
+// counts are consecutive, they seldom change year.
+let annoDal = 1, annoAl = 0;
+let festiviAnno = new Map<number, string>();
+function nazionale(n: number): string | undefined {
+  if (n < annoDal || n > annoAl) {
+    const y = yearOf(n);
+    festiviAnno = nationalHolidays(y);
+    // (years 0–99 are not kept: dayOf reads them as 1900–1999, as Date.UTC does)
+    annoDal = y > 99 ? dayOf(y, 1, 1) : 1;
+    annoAl = y > 99 ? dayOf(y, 12, 31) : 0;
+  }
+  return festiviAnno.get(n);
 }
 
 /** anchor ± limit. `sign` −1 counts backwards ("prima di"). */
