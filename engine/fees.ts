@@ -92,15 +92,15 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   // Missing facts are looked for with the first party only: the other parties' conditions read
   // the same facts (their own `parte.*` ones aside).
   const derivate = partiDerivate(st);
-  const visti: string[] = [];
+  turno++;
   for (let k = 0; k < derivate.length; k++) {
     const parte = st.n.parti[k]!;
     const prima = k === 0;
     ctx["parte"] = derivate[k];
     const calc: VoceCalc[] = [];
     const tab: VoceCalc[] = []; // the table voci, one per voce
-    for (const pt of p.tariffe) voceTabella(pt, st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti, visti);
-    for (const pv of p.variazioni) variazione(pv, ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti, visti);
+    for (const pt of p.tariffe) voceTabella(pt, st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+    for (const pv of p.variazioni) variazione(pv, ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
 
     let tot = 0;
     const voci: Voce[] = [];
@@ -122,14 +122,18 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
 /**
  * The missing facts of a `quando` that failed, for the first party. The fee rules share most of
  * their paths (parte.ruolo, adesione…) and the facts do not change meanwhile: each path is looked
- * up once (`visti`); the answer's list is deduplicated anyway.
+ * up once per call (the answer's list is deduplicated anyway). `visto` is a scratch array indexed by
+ * path id and stamped with the call's number: nothing to allocate or clear.
  */
-function mancantiDi(c: Cond, ctx: State["ctx"], visti: string[], mancanti: string[]): void {
-  for (let i = 0; i < c.vars.length; i++) {
-    const v = c.vars[i]!;
-    if (visti.includes(v)) continue;
-    visti.push(v);
-    if (isMissing(ctx, c.paths[i]!)) mancanti.push(v);
+let turno = 0;
+const visto: number[] = [];
+function mancantiDi(c: Cond, ctx: State["ctx"], mancanti: string[]): void {
+  for (let i = 0; i < c.ids.length; i++) {
+    const id = c.ids[i]!;
+    if (visto[id] === turno) continue;
+    while (visto.length <= id) visto.push(-1);
+    visto[id] = turno;
+    if (isMissing(ctx, c.paths[i]!)) mancanti.push(c.vars[i]!);
   }
 }
 
@@ -139,11 +143,11 @@ function conflittoEccezioni(eccezioni: PEccezione[], nome: string, conflitti: Co
 
 /** A tariffa for one party: its table voce into `calc`/`tab`, or why not. */
 function voceTabella(pt: PTariffa, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
-  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[], visti: string[]): void {
+  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   const res = resolve(pt, st.ctx);
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
   tracciaEccezione(res.via, pt.r, parte, traccia);
-  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, st.ctx, visti, mancanti); return; }
+  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, st.ctx, mancanti); return; }
   const ppt = res.pr as PTariffa;
   const t = ppt.r;
   const prev = voceDi(tab, t.voce);
@@ -174,11 +178,11 @@ function voceTabella(pt: PTariffa, st: State, tabella: string | undefined, parte
 
 /** A variation for one party, on the table voci it names. */
 function variazione(pv: PRegola<Variazione>, ctx: State["ctx"], parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
-  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[], visti: string[]): void {
+  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   const res = resolve(pv, ctx);
   if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte, traccia);
   // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
-  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, ctx, visti, mancanti); return; }
+  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, ctx, mancanti); return; }
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
   const r = res.pr.r as Variazione;
   // The voci it is computed on (in the order of `su`) and their base.

@@ -2,7 +2,7 @@
 // `sostituisce` replaces, compile every condition once and index rules by action.
 import { compile, intern } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
-import { comparedVarsOf, varsOf } from "./conditions/vars.ts";
+import { comparedVarsOf, idPercorso, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
@@ -15,7 +15,7 @@ export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
   const vars = comparedVarsOf(logic).map(intern);
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
-  return { fn: compile(logic), vars, paths: vars.map((v) => v.split(".").map(intern)), campiAzione };
+  return { fn: compile(logic), vars, paths: vars.map((v) => v.split(".").map(intern)), ids: vars.map(idPercorso), campiAzione };
 }
 
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
@@ -41,7 +41,7 @@ function prepForma(r: Regola): PRegola {
   const base = { r, quando: cond(r.quando), eccezioni: [] as PEccezione[] };
   switch (r.tipo) {
     case "vincolo":
-      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [], paths: [], campiAzione: false }, daMask: maschera(r.da) } as PVincolo;
+      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [], paths: [], ids: [], campiAzione: false }, daMask: maschera(r.da) } as PVincolo;
     case "tariffa":
       return { ...base, limiti: r.scaglioni.map((s) => s.fino ?? Infinity) } as PTariffa;
     case "insieme":
@@ -120,7 +120,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     const target = e.a.fonte
       ? candidati.find((c) => c.r.fonte === e.a.fonte)
       : candidati.find((c) => c.r.fonte === e.fonte) ?? candidati[0];
-    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [], campiAzione: false } };
+    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [], ids: [], campiAzione: false } };
     if (!target) { avvisi.push(`eccezione ${e.nome} (${e.cita}): la regola ${e.a.nome} non è in vigore`); continue; }
     if (e.modifica && Object.keys(e.modifica).length > 0) {
       pe.variante = prepRule({ ...target.r, ...e.modifica, nome: target.r.nome, fonte: target.r.fonte, cita: target.r.cita } as Regola);

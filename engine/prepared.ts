@@ -14,6 +14,8 @@ export interface Cond {
   vars: string[];
   /** The same paths split on ".", once. */
   paths: string[][];
+  /** The same paths as small integers (conditions/vars.ts `idPercorso`), for marking them seen. */
+  ids: number[];
   /** Reads a field of the action (`azione.x`, other than its name and date): the bare probe of `azioni_consentite` lacks them. */
   campiAzione: boolean;
 }

@@ -33,6 +33,15 @@ export function literalsOf(logic: JsonLogic | undefined, out: unknown[] = []): u
   return out;
 }
 
+const ID_PERCORSI = new Map<string, number>();
+
+/** A path's number, the same for every condition of every regolamento (assigned when first seen). */
+export function idPercorso(path: string): number {
+  let id = ID_PERCORSI.get(path);
+  if (id === undefined) { id = ID_PERCORSI.size; ID_PERCORSI.set(path, id); }
+  return id;
+}
+
 /** True when the path is undefined in the facts (a `null` on the way is a given fact: not missing). */
 export function isMissing(data: unknown, path: string | readonly string[]): boolean {
   const keys = typeof path === "string" ? path.split(".") : path;
