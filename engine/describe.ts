@@ -1,18 +1,18 @@
 // Short Italian descriptions of rules, shared by diff and the comparison matrix.
 import { printCondition } from "./conditions/print.ts";
 import { formatValore } from "./money.ts";
-import type { Importo, Limite, Regola, Scaglione, Termine } from "./ir.ts";
+import type { Importo, Limite, Misura, Regola, Scaglione, Termine } from "./ir.ts";
 
 export function limite(l: Limite): string {
   const uno = l.quantita === 1;
   const u = l.unita === "giorni" ? (uno ? "giorno" : "giorni") : l.unita === "mesi" ? (uno ? "mese" : "mesi") : uno ? "giorno lavorativo" : "giorni lavorativi";
-  return `${l.quantita} ${u}`;
+  return `${l.quantita} ${u}${l.quantitaDa ? ` o ${l.quantitaDa}` : ""}`;
 }
 
 export function ancora(t: Termine): string {
   const a = t.ancora;
   if ("termine" in a) return `dalla scadenza di ${a.termine}`;
-  const ev = a.campo ? `${a.evento}.${a.campo}` : a.evento;
+  const ev = "fatto" in a ? a.fatto : a.campo ? `${a.evento}.${a.campo}` : a.evento;
   return a.verso === "prima" ? `prima di ${ev}` : `da ${ev}`;
 }
 
@@ -60,10 +60,10 @@ export function regolaTesto(r: Regola): string {
   switch (r.tipo) {
     case "termine": return termineTesto(r);
     case "vincolo": return `${r.azioni.join(", ")}${r.da ? ` da ${r.da.join(", ")}` : ""}${r.quando !== undefined ? ` quando ${printCondition(r.quando)}` : ""}: ${r.richiede === false ? "vietata" : `richiede ${printCondition(r.richiede)}`}`;
-    case "tariffa": return `${r.voce}${r.tabella ? ` (tabella ${r.tabella})` : ""}: ${r.scaglioni.map((s, i) => `${scaglioneTesto(r.scaglioni, i)} ${importoTesto(s.importo)}`).join("; ")}${r.ivaPercento ? `, IVA ${r.ivaPercento}%` : ""}`;
+    case "tariffa": return `${r.voce}${r.tabella ? ` (tabella ${r.tabella})` : ""}: ${r.scaglioni.map((s, i) => `${scaglioneTesto(r.scaglioni, i)} ${importoTesto(s.importo)}`).join("; ")}${r.quantita ? ` × ${r.quantita}` : ""}${r.ivaPercento ? `, IVA ${r.ivaPercento}%` : ""}`;
     case "variazione": {
       const m = r.misura;
-      const mis = m.tipo === "frazione" ? `${m.num}/${m.den}` : m.tipo === "percentuale" ? `${m.percentuale}%` : m.tipo === "importo" ? euroBreve(m.centesimi) : m.voce;
+      const mis = misuraTesto(m);
       return `${r.segno < 0 ? "riduzione" : "aumento"} ${r.finoA ? "fino a " : "di "}${mis} su ${r.su.join(", ")}${r.scaglioni ? ` (scaglioni ${r.scaglioni.da}-${r.scaglioni.a})` : ""}${r.quando !== undefined ? ` quando ${printCondition(r.quando)}` : ""}`;
     }
     case "eccezione": return `a ${r.a.nome}${r.a.fonte ? ` di ${r.a.fonte}` : ""} quando ${printCondition(r.quando)}${r.modifica ? ` (modifica: ${Object.keys(r.modifica).join(", ")})` : ""}`;
@@ -71,10 +71,17 @@ export function regolaTesto(r: Regola): string {
     case "insieme": return `parti di ${r.da.map((d) => d.azione).join(", ")}`;
     case "visibilita": return `documenti ${r.documenti} visibili a ${r.visibileA.join(", ")}`;
     case "azione": return `${r.azione}${r.da ? ` da ${r.da.join(", ")}` : ""}${r.inFase ? ` in fase ${r.inFase.join(", ")}` : ""}${r.transizioni.length ? ` → ${r.transizioni.map((t) => t.fase).join(" | ")}` : ""}`;
+    case "solidarieta": return `obbligazione solidale per ${r.voci.join(", ")}${r.quando !== undefined ? ` quando ${printCondition(r.quando)}` : ""}`;
+    case "compenso": return `compenso del mediatore: ${misuraTesto(r.misura)} di ${r.su.join(", ")}${r.quando !== undefined ? ` quando ${printCondition(r.quando)}` : ""}`;
   }
+}
+
+export function misuraTesto(m: Misura): string {
+  return m.tipo === "frazione" ? `${m.num}/${m.den}` : m.tipo === "percentuale" ? `${m.percentuale}%` : m.tipo === "importo" ? euroBreve(m.centesimi) : m.voce;
 }
 
 export const NOMI_TIPO: Record<Regola["tipo"], string> = {
   termine: "termine", vincolo: "vincolo", tariffa: "tariffa", variazione: "variazione", eccezione: "eccezione",
   effetto: "effetto", insieme: "insieme", visibilita: "visibilità", azione: "azione",
+  solidarieta: "obbligazione solidale", compenso: "compenso del mediatore",
 };

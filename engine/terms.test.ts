@@ -154,3 +154,31 @@ describe("terms anchored on another term", () => {
     expect(sc(evaluate(p, base), "t")?.entro).toBe("2026-03-04"); // received on the 3rd in Rome
   });
 });
+
+describe("terms anchored on a fact, and lengths a fact may set", () => {
+  const partiT = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }];
+  const depT = { azione: "deposito_domanda", data: "2026-03-02", parte: "A" };
+  it("a demandata's duration runs from the judge's deadline (termine_deposito_giudice)", () => {
+    const p = prepare(reg({ id: "o", regole: [
+      termine("durata_demandata", { cita: "art. 3 c. 7", scadenza: "durata_procedimento", ancora: { fatto: "termine_deposito_giudice", verso: "da" },
+        entro: mesi(3), sospesoDaChiusure: false }),
+    ] }), []);
+    const r = evaluate(p, { data: "2026-03-03", procedimento: { materia: "altro", tipo: "demandata", valore: 1, parti: partiT, termine_deposito_giudice: "2026-01-31", eventi: [depT] } });
+    expect(r.scadenze.find((s) => s.nome === "durata_procedimento")).toMatchObject({ entro: "2026-04-30", cita: "art. 3 c. 7" });
+    const senza = evaluate(p, { data: "2026-03-03", procedimento: { materia: "altro", tipo: "demandata", valore: 1, parti: partiT, eventi: [depT] } });
+    expect(senza.scadenze.find((s) => s.nome === "durata_procedimento")).toBeUndefined();
+  });
+  it("the mediator's longer term replaces the text's seven days, and the answer says why", () => {
+    const p = prepare(reg({ id: "o", regole: [
+      termine("risposta_proposta", { cita: "art. 11 c. 2", ancora: { evento: "formulazione_proposta", verso: "da" },
+        entro: { quantita: 7, unita: "giorni", quantitaDa: "formulazione_proposta.termine_giorni" }, per: [{ azione: "risposta_proposta" }] }),
+    ] }), []);
+    const q = (termine_giorni?: unknown) => evaluate(p, { data: "2026-04-02", procedimento: { materia: "altro", valore: 1, parti: partiT,
+      eventi: [depT, { azione: "formulazione_proposta", data: "2026-04-01", ruolo: "mediatore", ...(termine_giorni !== undefined ? { termine_giorni } : {}) }] } });
+    expect(q().scadenze.find((s) => s.nome === "risposta_proposta")?.entro).toBe("2026-04-08");
+    const lungo = q(15).scadenze.find((s) => s.nome === "risposta_proposta");
+    expect(lungo?.entro).toBe("2026-04-16");
+    expect(lungo?.spostamenti?.join(" ")).toMatch(/15 giorni invece di 7/);
+    expect(q("quindici").scadenze.find((s) => s.nome === "risposta_proposta")?.entro).toBe("2026-04-08");
+  });
+});

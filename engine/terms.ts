@@ -5,7 +5,8 @@ import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve } from "./defaults.ts";
 import { diParte, type State } from "./facts.ts";
 import type { Chiusura, Prepared } from "./prepared.ts";
-import type { Termine } from "./ir.ts";
+import { intero, leggi } from "./percorso.ts";
+import type { Limite, Termine } from "./ir.ts";
 
 export interface Finestra {
   dal?: number;
@@ -44,6 +45,12 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
     }
     return undefined;
   }
+  if ("fatto" in a) {
+    // A date the procedure carries (the judge's deadline of a demandata): no event, so any `per`
+    // action closes the term (index -1).
+    const g = romeDay(leggi(st.ctx, a.fatto));
+    return g === undefined ? undefined : { giorno: g, indice: -1 };
+  }
   let idx = st.ultimo.get(a.evento);
   if (idx === undefined) return undefined;
   if (parte !== undefined) {
@@ -66,14 +73,26 @@ export function finestra(p: Prepared, st: State, t: Termine, parte?: string, dep
   const prima = "verso" in t.ancora && t.ancora.verso === "prima";
   const sign = prima ? -1 : 1;
   const w: Finestra = { spostamenti: [], ancoraIndice: anc.indice };
-  if (t.nonPrimaDi) w.dal = shift(anc.giorno, t.nonPrimaDi, sign, cal);
+  if (t.nonPrimaDi) w.dal = shift(anc.giorno, limite(st, t.nonPrimaDi, w), sign, cal);
   if (t.entro) {
-    let entro = shift(anc.giorno, t.entro, sign, cal);
+    let entro = shift(anc.giorno, limite(st, t.entro, w), sign, cal);
     if (!prima && t.sospesoDaChiusure) entro = extend(anc.giorno, entro, t, chiusureDi(p, st), cal, w.spostamenti);
     if (p.valoriParametri["proroga_termini_festivi"] === true) entro = proroga(entro, sign, p, w.spostamenti);
     w.entro = entro;
   }
   return w;
+}
+
+/**
+ * The limit in force: a positive whole number at `quantitaDa` (the longer term the mediator set)
+ * replaces the text's number, and the answer says so.
+ */
+function limite(st: State, l: Limite, w: Finestra): Limite {
+  if (!l.quantitaDa) return l;
+  const n = intero(leggi(st.ctx, l.quantitaDa));
+  if (n === undefined || n === 0 || n === l.quantita) return l;
+  w.spostamenti.push(`${n} ${l.unita.replace("_", " ")} invece di ${l.quantita}: ${l.quantitaDa}`);
+  return { ...l, quantita: n };
 }
 
 /** Closures overlapping [anchor, entro] extend entro by their days, repeatedly while the extension meets another. */
