@@ -51,7 +51,7 @@ const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
   };
 });
 
-// The shapes compile.ts specialises: `var == "text"` / `!=` (identity first on strings), `var in
+// The shapes compile.ts specialises: `var op literal` (one closure, the literal captured), `var in
 // [literals]` (an inlined loop), and `and`/`or` whose operands all yield booleans (`&&`/`||`, no
 // truthy call), at every arity the code distinguishes (1, 2, 3, more).
 const stringLit = fc.constantFrom("x", "y", "", "10", "abc", "b", "istante");
@@ -64,6 +64,7 @@ const { bool } = fc.letrec<{ bool: JsonLogic }>((tie) => {
       fc.tuple(fc.constantFrom("==", "!=", "===", "!=="), path, stringLit).map(([op, p, k]) => ({ [op]: [{ var: p }, k] }) as JsonLogic),
       fc.tuple(fc.constantFrom("<", "<=", ">", ">=", "==", "!="), path, fc.integer({ min: -5, max: 30 })).map(([op, p, k]) => ({ [op]: [{ var: p }, k] }) as JsonLogic),
       fc.tuple(path, fc.array(leafValue, { maxLength: 4 })).map(([p, l]) => ({ in: [{ var: p }, l as JsonLogic] }) as JsonLogic),
+      fc.tuple(path, path).map(([p, q]) => ({ in: [{ var: p }, { var: q }] }) as JsonLogic), // list, string or neither: the generic `in`
       fc.tuple(fc.constantFrom("!", "!!"), path).map(([op, p]) => ({ [op]: [{ var: p }] }) as JsonLogic),
       fc.boolean() as fc.Arbitrary<JsonLogic>,
       b.map((x) => ({ "!": [x] }) as JsonLogic),
@@ -91,7 +92,7 @@ describe("compile (json-logic → closures)", () => {
     );
   });
 
-  it("agrees with jsonLogic.apply on the specialised shapes (string equality, literal lists, boolean and/or)", () => {
+  it("agrees with jsonLogic.apply on the specialised shapes (var op literal, literal lists, boolean and/or)", () => {
     fc.assert(
       fc.property(bool, facts, (e, d) => {
         const want = jsonLogic.apply(e as never, d);

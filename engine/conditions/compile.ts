@@ -115,10 +115,7 @@ const EAGER: Record<string, Fn> = {
   "!!": (a) => truthy(a),
   "!": (a) => !truthy(a),
   "%": (a, b) => (a as number) % (b as number),
-  in: (a, b) => {
-    if (!b || typeof (b as { indexOf?: unknown }).indexOf === "undefined") return false;
-    return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
-  },
+  in: (a, b) => inLoose(a, b),
   cat: (...xs) => xs.join(""),
   "+": (...xs) => xs.reduce<number>((s, x) => s + parseFloat(x as string), 0),
   "*": (...xs) => (xs.length === 0 ? undefined : xs.reduce((p, x) => parseFloat(p as string) * parseFloat(x as string))),
@@ -316,6 +313,12 @@ function read2(d: unknown, k0: string, k1: string): unknown {
   return v === undefined ? null : v;
 }
 
+/** json-logic's `in` on anything: a substring of a string, else false. */
+function inLoose(a: unknown, b: unknown): boolean {
+  if (!b || typeof (b as { indexOf?: unknown }).indexOf === "undefined") return false;
+  return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
+}
+
 /** `items.indexOf(v) !== -1` (json-logic's `in`: strict equality) as an inlined loop. */
 function among(items: readonly unknown[], v: unknown): boolean {
   for (let i = 0; i < items.length; i++) if (items[i] === v) return true;
@@ -342,12 +345,6 @@ function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
   }
   if (!isConst(lit)) return undefined;
   const k = intern(lit as unknown);
-  if (typeof k === "string" && (op === "==" || op === "!=")) {
-    // A string literal: a string fact compares by identity first (`==` on two strings is `===`).
-    const neg = op === "!=";
-    if (k1 === undefined) return (d) => { const v = read1(d, k0); return (typeof v === "string" ? v === k : v == k) !== neg; };
-    return (d) => { const v = read2(d, k0, k1); return (typeof v === "string" ? v === k : v == k) !== neg; };
-  }
   if (k1 === undefined) {
     switch (op) {
       case "==": return (d) => read1(d, k0) == k;
