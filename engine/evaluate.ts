@@ -9,6 +9,7 @@ import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
 import { conParametri } from "./parametri.ts";
+import { solidarietaECompenso } from "./compenso.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
 
@@ -76,6 +77,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   const sc = scadenze(p, st, traccia, eff, conflitti);
   effetti(p, st, eff, traccia);
   const ind = indennita(p, st, traccia, conflitti, mancanti);
+  solidarietaECompenso(p, st, ind, traccia, conflitti);
   const consentite = azioniConsentite(p, st);
 
   const r = {} as Risposta;

@@ -1,0 +1,78 @@
+// The two facts of `indennita` that are not voci (CONTRACT.md): whether the parties owe the fees
+// jointly (`obbligazione_solidale`) and the mediator's fee (`compenso_mediatore`). Both read the voci
+// already computed for every party; neither changes an amount a party owes.
+import { resolve } from "./defaults.ts";
+import { fractionOf, percentOf, euro } from "./money.ts";
+import type { State } from "./facts.ts";
+import type { Compenso, Solidarieta } from "./ir.ts";
+import type { Conflitto, Indennita, Traccia } from "./contract.ts";
+import type { PRegola, Prepared } from "./prepared.ts";
+
+/** The rules of these two kinds, found once per prepared version. */
+const cache = new WeakMap<Prepared, { solidali: PRegola<Solidarieta>[]; compensi: PRegola<Compenso>[] }>();
+function regoleDi(p: Prepared) {
+  let x = cache.get(p);
+  if (!x) {
+    x = { solidali: [], compensi: [] };
+    for (const pr of p.regole) {
+      if (pr.r.tipo === "solidarieta") x.solidali.push(pr as PRegola<Solidarieta>);
+      else if (pr.r.tipo === "compenso") x.compensi.push(pr as PRegola<Compenso>);
+    }
+    cache.set(p, x);
+  }
+  return x;
+}
+
+/** Cents of a voce summed over every party; null when one of them is undetermined. */
+function totaleVoci(ind: Indennita, voci: readonly string[]): number | null {
+  let c = 0;
+  for (const pp of ind.per_parte) for (const v of pp.voci) {
+    if (!voci.includes(v.voce)) continue;
+    if (v.imponibile === null) return null;
+    c += Math.round(v.imponibile * 100);
+  }
+  return c;
+}
+
+export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, traccia: Traccia[], conflitti: Conflitto[]): void {
+  const { solidali, compensi } = regoleDi(p);
+  if (solidali.length === 0 && compensi.length === 0) return;
+  const ctx = st.ctx;
+  const parte = ctx["parte"];
+  ctx["parte"] = undefined; // read for the whole procedure, not for one party
+  try {
+    if (solidali.length > 0) {
+      ind.obbligazione_solidale = false;
+      for (const pr of solidali) {
+        const res = resolve(pr, ctx);
+        if (res.kind !== "applica") continue;
+        const r = res.pr.r as Solidarieta;
+        ind.obbligazione_solidale = true;
+        traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `obbligazione solidale per ${r.voci.join(", ")}` });
+      }
+    }
+    const applicabili = compensi.map((pr) => resolve(pr, ctx)).filter((x) => x.kind === "applica");
+    if (applicabili.length > 1) {
+      conflitti.push({ regole: applicabili.map((x) => ({ regola: x.pr.r.nome, cita: x.pr.r.cita, fonte: x.pr.r.fonte })), messaggio: "più regole fissano il compenso del mediatore" });
+      return;
+    }
+    const hit = applicabili[0];
+    if (!hit || hit.kind !== "applica") return;
+    const r = hit.pr.r as Compenso;
+    const base = totaleVoci(ind, r.su);
+    const m = r.misura;
+    const c = base === null ? null
+      : m.tipo === "frazione" ? fractionOf(base, m.num, m.den)
+      : m.tipo === "percentuale" ? percentOf(base, m.percentuale)
+      : m.tipo === "importo" ? m.centesimi
+      : totaleVoci(ind, [m.voce]);
+    if (c === null) {
+      traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "non determinabile", dettaglio: `una voce tra ${r.su.join(", ")} non ha importo` });
+      return;
+    }
+    ind.compenso_mediatore = euro(c);
+    traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `compenso del mediatore ${euro(c).toFixed(2)} €` });
+  } finally {
+    ctx["parte"] = parte;
+  }
+}
