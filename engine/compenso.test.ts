@@ -40,3 +40,14 @@ describe("obbligazione solidale and compenso del mediatore", () => {
     expect(r.conflitti?.[0]?.regole.map((x) => x.regola).sort()).toEqual(["compenso_50", "compenso_60"]);
   });
 });
+
+describe("a fee per convened party", () => {
+  it("multiplies the amount by the count the facts give, and the voce says how many", () => {
+    const notifica = { tipo: "tariffa" as const, nome: "spese_notifica", voce: "spese_notifica", fonte: "org", cita: "art. 2 c. 1", ivaPercento: 22,
+      quando: eq("parte.ruolo", "istante"), scaglioni: [{ importo: { tipo: "fisso" as const, centesimi: 1000 } }], quantita: "numero_invitate" };
+    const tre = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }, { id: "C", ruolo: "invitata" as const }];
+    const r = evaluate(org([notifica]), { ...q(), procedimento: { ...q().procedimento, parti: tre } });
+    const v = r.indennita.per_parte.find((x) => x.parte === "A")!.voci.find((x) => x.voce === "spese_notifica");
+    expect(v).toMatchObject({ imponibile: 20, iva: 4.4, quantita: 2, cita: "art. 2 c. 1" });
+  });
+});

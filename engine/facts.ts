@@ -37,6 +37,9 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   for (const k in proc) if (k !== "eventi") ctx[k] = proc[k];
   ctx["parti"] = n.parti;
   ctx["numero_parti"] = n.parti.length;
+  let invitate = 0;
+  for (const x of n.parti) if (x.ruolo === "invitata") invitate++;
+  ctx["numero_invitate"] = invitate;
   ctx["valore_indeterminato"] = proc.valore === null;
   if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
     ctx["tipo"] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";

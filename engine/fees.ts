@@ -3,6 +3,7 @@
 import { resolve } from "./defaults.ts";
 import { isMissing } from "./conditions/vars.ts";
 import { partiDerivate, type State } from "./facts.ts";
+import { intero, leggi } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
@@ -20,6 +21,8 @@ interface VoceCalc {
   nota?: string;
   /** A placeholder: the voce's table is not chosen (a later tariffa of the voce replaces it). */
   senzaTabella?: boolean;
+  /** How many times the amount is due (a tariffa `per ciascuna parte invitata`). */
+  quantita?: number;
 }
 
 /** The table voce named `voce` (a party has a handful: a linear search, no Map per party). */
@@ -110,6 +113,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
       if (imp !== null) tot += imp + (iva ?? 0);
       const v: Voce = { voce: c.voce, imponibile: imp === null ? null : euro(imp), iva: iva === null ? null : euro(iva), cita: c.r.cita, fonte: c.r.fonte };
       if (c.nota) v.nota = c.nota;
+      if (c.quantita !== undefined) v.quantita = c.quantita;
       voci.push(v);
     }
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
@@ -170,10 +174,24 @@ function voceTabella(pt: PTariffa, st: State, tabella: string | undefined, parte
   }
   const v: VoceCalc = { voce: t.voce, importo: null, corrente: null, iva: t.ivaPercento, scaglione: undefined, r: t, nota: undefined };
   tableVoce(ppt, st, v);
+  if (t.quantita) perQuantita(t.quantita, st, v, prima, mancanti);
   v.corrente = v.importo;
   if (prev) { calc[calc.indexOf(prev)] = v; tab[tab.indexOf(prev)] = v; } else { calc.push(v); tab.push(v); }
   const importo = v.importo, scaglione = v.scaglione;
   traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "applicata", dettaglio: `${t.voce} per ${parte}: ${importo === null ? "importo non indicato" : formatEuro(importo)}${scaglione ? ` (scaglione ${scaglione})` : ""}` });
+}
+
+/** "10 euro per ciascuna parte convocata": the amount times a count the facts give, rounded once. */
+function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, mancanti: string[]): void {
+  const n = intero(leggi(st.ctx, path));
+  if (n === undefined) {
+    if (prima) mancanti.push(path);
+    v.importo = null;
+    v.nota = `quantità non indicata (${path})`;
+    return;
+  }
+  v.quantita = n;
+  if (v.importo !== null) v.importo = v.importo * n;
 }
 
 /** A variation for one party, on the table voci it names. */
