@@ -77,7 +77,8 @@ export function descriviRegola(r: Regola): string {
     case "tariffa": {
       const tab = r.tabella ? ` (tabella ${r.tabella})` : "";
       const ind = r.indeterminato ? `; valore indeterminato: ${importo(r.indeterminato)}` : "";
-      return `Tariffa ${parole(r.voce)}${tab}, IVA ${r.ivaPercento}%${quando(r)}: ${scaglioni(r.scaglioni)}${ind}.`;
+      const volte = r.quantita ? ` (per ${parole(r.quantita)})` : "";
+      return `Tariffa ${parole(r.voce)}${tab}, IVA ${r.ivaPercento}%${quando(r)}: ${scaglioni(r.scaglioni)}${volte}${ind}.`;
     }
     case "variazione": {
       const tipo = r.segno < 0 ? "Riduzione" : "Aumento";

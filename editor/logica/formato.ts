@@ -28,7 +28,8 @@ export function formatData(iso: string | undefined): string {
 
 export function formatLimite(l: Limite): string {
   const unita = { giorni: ["giorno", "giorni"], giorni_lavorativi: ["giorno lavorativo", "giorni lavorativi"], mesi: ["mese", "mesi"] }[l.unita];
-  return `${l.quantita} ${l.quantita === 1 ? unita[0] : unita[1]}`;
+  const n = `${l.quantita} ${l.quantita === 1 ? unita[0] : unita[1]}`;
+  return l.quantitaDa ? `${n} (o quanti ne indica ${parole(l.quantitaDa)})` : n;
 }
 
 /** rule and fact names are snake_case: show them as words. */
