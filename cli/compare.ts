@@ -3,6 +3,7 @@
 import { parseArgs } from "node:util";
 import { loadAll, readDocument, resolveRegolamento } from "../regolamenti/load.ts";
 import { compare, matrix, dataDiRiferimento, type Domanda } from "../engine/index.ts";
+import { eur } from "./formato.ts";
 
 export async function run(args: string[]): Promise<number> {
   let parsed;
@@ -40,7 +41,7 @@ export async function run(args: string[]): Promise<number> {
       if (r.esito) console.log(`  esito: ${r.esito}${r.motivi.length ? ` — ${r.motivi.map((m) => `${m.regola} (${m.cita}, ${m.fonte})`).join("; ")}` : ""}`);
       console.log(`  fase: ${r.fase}`);
       for (const s of r.scadenze) console.log(`  ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${s.dal ? `dal ${s.dal} ` : ""}${s.entro ? `entro ${s.entro}` : ""} (${s.cita}, ${s.fonte})`);
-      for (const p of r.indennita.per_parte) console.log(`  indennità ${p.parte}: € ${p.totale.toFixed(2)}`);
+      for (const p of r.indennita.per_parte) console.log(`  indennità ${p.parte}: ${eur(p.totale)}`);
       console.log(`  azioni consentite: ${r.azioni_consentite.join(", ")}`);
     }
     return 0;

@@ -1,6 +1,7 @@
 // `regolamento eval <organismo|id@versione|file.regolamento> <domanda.json|yaml> [--json]`
 import { loadAll, readDocument, resolveRegolamento } from "../regolamenti/load.ts";
 import { evaluate, dataDiRiferimento, type Domanda, type Risposta } from "../engine/index.ts";
+import { eur } from "./formato.ts";
 
 export async function run(args: string[]): Promise<number> {
   const json = args.includes("--json");
@@ -21,7 +22,6 @@ export async function run(args: string[]): Promise<number> {
   }
 }
 
-const eur = (n: number | null) => (n === null ? "—" : `€ ${n.toFixed(2).replace(".", ",")}`);
 
 /** The answer as a person reads it. */
 export function testo(r: Risposta): string {
