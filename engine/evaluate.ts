@@ -4,7 +4,7 @@ import { romeDay } from "./dates/calendar.ts";
 import { normalize } from "./shape.ts";
 import { buildFacts, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
-import { esamina, passaIFatti, candidateAmmesse, MOTORE } from "./validate.ts";
+import { esamina, passaIFatti, candidateAmmesse, MOTORE, type MemoSonda } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
@@ -103,10 +103,11 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   let ruoli = 4; // the organismo may always act; parties by the roles present
   for (const x of st.n.parti) ruoli |= x.ruolo === "istante" ? 1 : x.ruolo === "invitata" ? 2 : 0;
   const probe: Azione = { azione: "", data: st.n.dataIso };
+  const memo: MemoSonda = { vincoli: [], blocca: [] }; // a vincolo shared by several actions is decided once
   for (const c of candidateAmmesse(p, st.ctx["fase"] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
-    if (passaIFatti(p, st, probe, st.n.giorno, ruoli, c.vincoli, c.termini)) out.push(c.nome);
+    if (passaIFatti(p, st, probe, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
   }
   return out;
 }

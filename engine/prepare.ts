@@ -2,7 +2,7 @@
 // `sostituisce` replaces, compile every condition once and index rules by action.
 import { compile, intern } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
-import { comparedVarsOf, idPercorso, varsOf } from "./conditions/vars.ts";
+import { comparedVarsOf, idPercorso, leggeNomeAzione, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
@@ -85,6 +85,13 @@ function internato<T>(x: T): T {
   return out as T;
 }
 
+/** Whether a vincolo, its exceptions or their variants may read the action's name. */
+function leggeNome(pr: PRegola): boolean {
+  const r = pr.r;
+  if (leggeNomeAzione(r.quando) || (r.tipo === "vincolo" && leggeNomeAzione(r.richiede))) return true;
+  return pr.eccezioni.some((e) => leggeNomeAzione(e.r.quando) || (e.variante !== undefined && leggeNome(e.variante)));
+}
+
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
 
 export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepared {
@@ -157,6 +164,8 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
       case "visibilita": push(visibilita, r.documenti, pr as PVisibilita); named.add("accesso_documento"); break;
     }
   }
+
+  for (const pv of new Set([...vincoliPer.values()].flat())) pv.perOgniSonda = !leggeNome(pv);
 
   // 4. phases, parameters, calendar: merged, the later layer winning
   const fasi = new Map<string, Fase>();

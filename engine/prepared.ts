@@ -39,7 +39,15 @@ export interface PEccezione {
 /** Roles as bits, for the probe of `azioni_consentite`: istante 1, invitata 2, the organismo's people 4. */
 export type MascheraRuoli = number;
 
-export interface PVincolo extends PRegola<Vincolo> { richiede: Cond; daMask: MascheraRuoli }
+export interface PVincolo extends PRegola<Vincolo> {
+  richiede: Cond;
+  daMask: MascheraRuoli;
+  /**
+   * Nothing it reads (with its exceptions) is the action's name: for the bare probe of
+   * `azioni_consentite` its outcome is the same whichever action is probed, decided once.
+   */
+  perOgniSonda?: boolean;
+}
 export type PTermine = PRegola<Termine>;
 export interface PTariffa extends PRegola<Tariffa> {
   /** `fino` of each bracket (cents), precomputed; the last may be Infinity. */

@@ -211,23 +211,29 @@ export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: n
   return passaIFatti(p, st, probe, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
 }
 
+/**
+ * The vincoli decided for one probe and reusable for the next ones (`PVincolo.perOgniSonda`): per
+ * call of azioni_consentite, the ctx being the same but for the action's name.
+ */
+export interface MemoSonda { vincoli: PVincolo[]; blocca: boolean[] }
+
 /** `ammessaDaiFatti` with the action's vincoli and terms already looked up (a `Candidata`'s). */
 export function passaIFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli,
-  vincoli: PVincolo[] | undefined, terms: Candidata["termini"]): boolean {
+  vincoli: PVincolo[] | undefined, terms: Candidata["termini"], memo?: MemoSonda): boolean {
   const ctx = st.ctx;
   const fase = ctx["fase"] as string;
   ctx["azione"] = probe;
   ctx["attore"] = null;
   let ok = true;
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
-    const eff = applicabile(vincoli[i]!, ctx);
-    if (eff === null) continue;
-    if (eff === CONFLITTO) { ok = false; break; }
-    const pv = eff as PVincolo;
-    if ((pv.daMask & ruoli) === 0) { ok = false; break; }
-    if (pv.r.inFase && !pv.r.inFase.includes(fase)) { ok = false; break; }
-    // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
-    if (!truthy(pv.richiede.fn(ctx)) && !pv.richiede.campiAzione && missingIn(pv.richiede, ctx) === undefined) ok = false;
+    const pv = vincoli[i]!;
+    if (memo && pv.perOgniSonda) {
+      const k = memo.vincoli.indexOf(pv);
+      if (k >= 0) { ok = !memo.blocca[k]; continue; }
+      const b = blocca(pv, ctx, fase, ruoli);
+      memo.vincoli.push(pv); memo.blocca.push(b);
+      ok = !b;
+    } else ok = !blocca(pv, ctx, fase, ruoli);
   }
   if (ok && terms) for (let i = 0; ok && i < terms.length; i++) {
     const { t, campo } = terms[i]!;
@@ -242,6 +248,18 @@ export function passaIFatti(p: Prepared, st: State, probe: Azione, giorno: numbe
   }
   ctx["azione"] = null;
   return ok;
+}
+
+/** Whether a vincolo denies the bare probe now. */
+function blocca(vincolo: PVincolo, ctx: State["ctx"], fase: string, ruoli: MascheraRuoli): boolean {
+  const eff = applicabile(vincolo, ctx);
+  if (eff === null) return false;
+  if (eff === CONFLITTO) return true;
+  const pv = eff as PVincolo;
+  if ((pv.daMask & ruoli) === 0) return true;
+  if (pv.r.inFase && !pv.r.inFase.includes(fase)) return true;
+  // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
+  return !truthy(pv.richiede.fn(ctx)) && !pv.richiede.campiAzione && missingIn(pv.richiede, ctx) === undefined;
 }
 
 function documento(st: State, a: Azione): Azione | undefined {

@@ -33,6 +33,28 @@ export function literalsOf(logic: JsonLogic | undefined, out: unknown[] = []): u
   return out;
 }
 
+/**
+ * Whether a condition may read the action's name: `azione.azione`, the whole `azione` or all the
+ * facts, or a path computed at run time (then it may read anything).
+ */
+export function leggeNomeAzione(l: JsonLogic | undefined): boolean {
+  if (Array.isArray(l)) return l.some(leggeNomeAzione);
+  if (l === null || typeof l !== "object") return false;
+  for (const [op, raw] of Object.entries(l)) {
+    const args = Array.isArray(raw) ? raw : [raw];
+    if (op === "var" || op === "missing" || op === "missing_some") {
+      const paths = op === "var" ? args.slice(0, 1) : op === "missing_some" ? args.slice(1) : args;
+      for (const p of paths.flat()) {
+        if (typeof p === "number") continue;
+        if (typeof p !== "string" || p === "" || p === "azione" || p === "azione.azione" || p.startsWith("azione.azione.")) return true;
+      }
+      if (op === "var" && leggeNomeAzione(args[1] as JsonLogic)) return true;
+      if (op === "missing_some" && leggeNomeAzione(args[0] as JsonLogic)) return true;
+    } else if (leggeNomeAzione(args as JsonLogic)) return true;
+  }
+  return false;
+}
+
 const ID_PERCORSI = new Map<string, number>();
 
 /** A path's number, the same for every condition of every regolamento (assigned when first seen). */
