@@ -46,6 +46,20 @@ export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R>
   return { kind: "applica", pr: eff, via };
 }
 
+/**
+ * `resolve` for a rule asked for each party in turn (nothing but `parte` changes between the asks):
+ * the half of its `quando` that does not read `parte.*` is decided with the first party and kept
+ * in `comuni[i]`. The same outcome as `resolve`: a conjunction holds when both halves hold.
+ */
+export function resolvePerParte<R extends Regola>(pr: PRegola<R>, ctx: Ctx, comuni: boolean[], i: number): Resolved<R> {
+  const d = pr.perParte;
+  if (d === undefined || pr.eccezioni.length > 0) return resolve(pr, ctx);
+  let c = comuni[i];
+  if (c === undefined) { c = truthy(d.comune(ctx)); comuni[i] = c; }
+  const e = pr.esiti as Esiti<R>;
+  return c && truthy(d.proprio(ctx)) ? e.si : e.no;
+}
+
 export const CONFLITTO = Symbol("conflitto");
 
 /**

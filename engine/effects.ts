@@ -1,5 +1,5 @@
 // `effetti`: the legal consequences the rules attach at `data` (per party when `perParte`).
-import { applicabile, CONFLITTO } from "./defaults.ts";
+import { applicabile, CONFLITTO, resolvePerParte } from "./defaults.ts";
 import { partiDerivate, type State } from "./facts.ts";
 import type { EffettoGiuridico, Traccia } from "./contract.ts";
 import type { Effetto } from "./ir.ts";
@@ -7,7 +7,9 @@ import type { Prepared } from "./prepared.ts";
 
 export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia: Traccia[]): void {
   const ctx = st.ctx;
-  for (const pe of p.effetti) {
+  const comuni: boolean[] = []; // the halves of the per-party conditions that do not depend on the party
+  for (let k = 0; k < p.effetti.length; k++) {
+    const pe = p.effetti[k]!;
     if (!pe.r.perParte) {
       const eff = applicabile(pe, ctx);
       if (eff === null || eff === CONFLITTO) continue;
@@ -20,9 +22,9 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
     for (let i = 0; i < derivate.length; i++) {
       const parte = st.n.parti[i]!;
       ctx["parte"] = derivate[i];
-      const eff = applicabile(pe, ctx);
-      if (eff === null || eff === CONFLITTO) continue;
-      const r = eff.r as Effetto;
+      const res = resolvePerParte(pe, ctx, comuni, k);
+      if (res.kind !== "applica") continue;
+      const r = res.pr.r;
       out.push({ effetto: r.effetto, parte: parte.id, cita: r.cita, fonte: r.fonte });
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.effetto} (${parte.id})` });
     }

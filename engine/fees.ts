@@ -1,6 +1,6 @@
 // Fees per party and voce (engine/SEMANTICS.md §6): table voci by bracket, then the variations
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
-import { resolve } from "./defaults.ts";
+import { resolvePerParte, type Resolved } from "./defaults.ts";
 import { isMissing } from "./conditions/vars.ts";
 import { partiDerivate, type State } from "./facts.ts";
 import { intero, leggi } from "./percorso.ts";
@@ -96,14 +96,22 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   // the same facts (their own `parte.*` ones aside).
   const derivate = partiDerivate(st);
   turno++;
+  // The halves of the rules' conditions that do not depend on the party, decided once.
+  const comuniT: boolean[] = [], comuniV: boolean[] = [];
   for (let k = 0; k < derivate.length; k++) {
     const parte = st.n.parti[k]!;
     const prima = k === 0;
     ctx["parte"] = derivate[k];
     const calc: VoceCalc[] = [];
     const tab: VoceCalc[] = []; // the table voci, one per voce
-    for (const pt of p.tariffe) voceTabella(pt, st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
-    for (const pv of p.variazioni) variazione(pv, ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+    for (let i = 0; i < p.tariffe.length; i++) {
+      const pt = p.tariffe[i]!;
+      voceTabella(pt, resolvePerParte(pt, ctx, comuniT, i), st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+    }
+    for (let i = 0; i < p.variazioni.length; i++) {
+      const pv = p.variazioni[i]!;
+      variazione(pv, resolvePerParte(pv, ctx, comuniV, i), ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+    }
 
     let tot = 0;
     const voci: Voce[] = [];
@@ -146,9 +154,8 @@ function conflittoEccezioni(eccezioni: PEccezione[], nome: string, conflitti: Co
 }
 
 /** A tariffa for one party: its table voce into `calc`/`tab`, or why not. */
-function voceTabella(pt: PTariffa, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
-  const res = resolve(pt, st.ctx);
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
   tracciaEccezione(res.via, pt.r, parte, traccia);
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, st.ctx, mancanti); return; }
@@ -195,9 +202,8 @@ function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, manca
 }
 
 /** A variation for one party, on the table voci it names. */
-function variazione(pv: PRegola<Variazione>, ctx: State["ctx"], parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, ctx: State["ctx"], parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
-  const res = resolve(pv, ctx);
   if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte, traccia);
   // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, ctx, mancanti); return; }

@@ -2,7 +2,7 @@
 // `sostituisce` replaces, compile every condition once and index rules by action.
 import { compile, intern } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
-import { comparedVarsOf, idPercorso, leggeNomeAzione, varsOf } from "./conditions/vars.ts";
+import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
@@ -34,7 +34,21 @@ export function maschera(da: readonly string[] | undefined): number {
 function prepRule(r: Regola): PRegola {
   const pr = prepForma(r);
   pr.esiti = esiti(pr);
+  if (r.tipo === "tariffa" || r.tipo === "variazione" || (r.tipo === "effetto" && r.perParte)) pr.perParte = dividiPerParte(r.quando);
   return pr;
+}
+
+/**
+ * A `quando` asked once per party, split: the conjuncts of its top-level `and` that do not read
+ * `parte.*` (decided once per question) and those that do. Undefined when there is nothing to split.
+ */
+function dividiPerParte(q: JsonLogic | undefined): PRegola["perParte"] {
+  if (typeof q !== "object" || q === null || Array.isArray(q) || Object.keys(q).length !== 1 || !("and" in q)) return undefined;
+  const args = (q as { and: JsonLogic }).and;
+  if (!Array.isArray(args)) return undefined;
+  const comuni = args.filter((a) => !puoLeggere(a, "parte")), propri = args.filter((a) => puoLeggere(a, "parte"));
+  if (comuni.length === 0 || propri.length === 0) return undefined;
+  return { comune: compile({ and: comuni }), proprio: compile({ and: propri }) };
 }
 
 function prepForma(r: Regola): PRegola {
@@ -88,8 +102,8 @@ function internato<T>(x: T): T {
 /** Whether a vincolo, its exceptions or their variants may read the action's name. */
 function leggeNome(pr: PRegola): boolean {
   const r = pr.r;
-  if (leggeNomeAzione(r.quando) || (r.tipo === "vincolo" && leggeNomeAzione(r.richiede))) return true;
-  return pr.eccezioni.some((e) => leggeNomeAzione(e.r.quando) || (e.variante !== undefined && leggeNome(e.variante)));
+  if (puoLeggere(r.quando, "azione.azione") || (r.tipo === "vincolo" && puoLeggere(r.richiede, "azione.azione"))) return true;
+  return pr.eccezioni.some((e) => puoLeggere(e.r.quando, "azione.azione") || (e.variante !== undefined && leggeNome(e.variante)));
 }
 
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);

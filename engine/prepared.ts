@@ -25,6 +25,11 @@ export interface PRegola<R extends Regola = Regola> {
   r: R;
   quando?: Cond;
   eccezioni: PEccezione[];
+  /**
+   * For a rule asked once per party (tariffa, variazione, effetto per parte): its `quando` split
+   * into what does not read `parte.*`, decided once per question, and what does.
+   */
+  perParte?: { comune: Compiled; proprio: Compiled };
   /** `resolve`'s results when no exception applies, made once (defaults.ts): shared, read-only. */
   esiti?: Esiti<R>;
 }

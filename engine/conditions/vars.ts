@@ -34,23 +34,25 @@ export function literalsOf(logic: JsonLogic | undefined, out: unknown[] = []): u
 }
 
 /**
- * Whether a condition may read the action's name: `azione.azione`, the whole `azione` or all the
- * facts, or a path computed at run time (then it may read anything).
+ * Whether a condition may read `path` or something in it: that path, one of its parents (the whole
+ * `azione` for `azione.azione`, all the facts for the empty path), one below it, or a path
+ * computed at run time (then it may read anything).
  */
-export function leggeNomeAzione(l: JsonLogic | undefined): boolean {
-  if (Array.isArray(l)) return l.some(leggeNomeAzione);
+export function puoLeggere(l: JsonLogic | undefined, path: string): boolean {
+  if (Array.isArray(l)) return l.some((x) => puoLeggere(x, path));
   if (l === null || typeof l !== "object") return false;
   for (const [op, raw] of Object.entries(l)) {
     const args = Array.isArray(raw) ? raw : [raw];
     if (op === "var" || op === "missing" || op === "missing_some") {
       const paths = op === "var" ? args.slice(0, 1) : op === "missing_some" ? args.slice(1) : args;
       for (const p of paths.flat()) {
-        if (typeof p === "number") continue;
-        if (typeof p !== "string" || p === "" || p === "azione" || p === "azione.azione" || p.startsWith("azione.azione.")) return true;
+        const s = typeof p === "number" ? String(p) : p;
+        if (typeof s !== "string") return true;
+        if (s === "" || s === path || s.startsWith(`${path}.`) || path.startsWith(`${s}.`)) return true;
       }
-      if (op === "var" && leggeNomeAzione(args[1] as JsonLogic)) return true;
-      if (op === "missing_some" && leggeNomeAzione(args[0] as JsonLogic)) return true;
-    } else if (leggeNomeAzione(args as JsonLogic)) return true;
+      if (op === "var" && puoLeggere(args[1] as JsonLogic, path)) return true;
+      if (op === "missing_some" && puoLeggere(args[0] as JsonLogic, path)) return true;
+    } else if (puoLeggere(args as JsonLogic, path)) return true;
   }
   return false;
 }
