@@ -21,8 +21,12 @@ const oggi = (): number => {
   return oggiCache.giorno;
 };
 
+/** Each once, in order of first appearance (a handful of strings: no Set). */
 function uniq(xs: string[]): string[] {
-  return xs.length < 2 ? xs : [...new Set(xs)];
+  if (xs.length < 2) return xs;
+  const out: string[] = [];
+  for (const x of xs) if (!out.includes(x)) out.push(x);
+  return out;
 }
 
 export function evaluate(p: Prepared, q: Domanda): Risposta {
@@ -45,7 +49,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   const par = conParametri(p0, q);
   const p = par.p;
   const n = normalize(q, oggi);
-  n.errori.push(...par.errori);
+  if (par.errori.length > 0) n.errori.push(...par.errori);
   const st = buildFacts(p, n);
   const traccia: Traccia[] = par.traccia;
   const fase = derivePhase(p, st, traccia);

@@ -26,10 +26,15 @@ const TRAPPOLE = ["toString", "valueOf"];
 /** Whether some object in the value has an own `toString`/`valueOf` (JSON can carry them as data). */
 function haTrappole(x: unknown, depth = 0): boolean {
   if (typeof x !== "object" || x === null || depth > 20) return false;
-  if (Array.isArray(x)) { for (const v of x) if (haTrappole(v, depth + 1)) return true; return false; }
+  // Only objects are visited: no call for each string or number of the question.
+  if (Array.isArray(x)) {
+    for (const v of x) if (typeof v === "object" && v !== null && haTrappole(v, depth + 1)) return true;
+    return false;
+  }
   for (const k in x) {
     if (k === "toString" || k === "valueOf") return true;
-    if (haTrappole((x as Record<string, unknown>)[k], depth + 1)) return true;
+    const v = (x as Record<string, unknown>)[k];
+    if (typeof v === "object" && v !== null && haTrappole(v, depth + 1)) return true;
   }
   return false;
 }
@@ -63,7 +68,8 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
   const parti: Parte[] = [];
   if (proc.parti !== undefined) {
     if (!Array.isArray(proc.parti)) errori.push("procedimento.parti non è una lista");
-    else for (const [i, p] of proc.parti.entries()) {
+    else for (let i = 0; i < proc.parti.length; i++) {
+      const p = proc.parti[i];
       if (!isObj(p) || typeof p.id !== "string") { errori.push(`procedimento.parti[${i}]: manca l'id`); continue; }
       if (p.ruolo !== "istante" && p.ruolo !== "invitata") errori.push(`parte ${p.id}: ruolo ${JSON.stringify(p.ruolo)} non è istante né invitata`);
       parti.push(p as Parte);
@@ -77,7 +83,8 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
   const eventi: Evento[] = [];
   if (proc.eventi !== undefined) {
     if (!Array.isArray(proc.eventi)) errori.push("procedimento.eventi non è una lista");
-    else for (const [i, e] of proc.eventi.entries()) {
+    else for (let i = 0; i < proc.eventi.length; i++) {
+      const e = proc.eventi[i];
       if (!isObj(e) || typeof e.azione !== "string") { errori.push(`eventi[${i}]: manca il nome dell'azione`); continue; }
       const g = e.data === undefined ? undefined : romeDay(e.data);
       if (e.data !== undefined && g === undefined) errori.push(`eventi[${i}] (${e.azione}): data non valida ${JSON.stringify(e.data)}`);
