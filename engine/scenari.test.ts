@@ -37,6 +37,19 @@ describe("confronta (atteso ⊆ risposta)", () => {
     expect(d.join("\n")).toMatch(/fase: attesa conclusa/);
     expect(d).toHaveLength(11);
   });
+  it("checks absent terms, quantities, solidarity and the mediator's fee", () => {
+    const con = { ...r, indennita: { ...r.indennita, obbligazione_solidale: true, compenso_mediatore: 72,
+      per_parte: [{ parte: "A", voci: [{ voce: "spese_notifica", imponibile: 20, iva: 4.4, cita: "c", quantita: 2 }], totale: 24.4 }] } };
+    expect(confronta({ scadenze: [{ nome: "durata_procedimento", assente: true }],
+      indennita: { obbligazione_solidale: true, compenso_mediatore: 72, per_parte: [{ parte: "A", voci: [{ voce: "spese_notifica", quantita: 2 }] }] } }, con)).toEqual([]);
+    const d = confronta({ scadenze: [{ nome: "primo_incontro", assente: true }],
+      indennita: { obbligazione_solidale: false, compenso_mediatore: null, per_parte: [{ parte: "A", voci: [{ voce: "spese_notifica", quantita: 3 }] }] } }, con);
+    expect(d.join("\n")).toMatch(/primo_incontro: attesa assente/);
+    expect(d.join("\n")).toMatch(/obbligazione_solidale: attesa false, ottenuta true/);
+    expect(d.join("\n")).toMatch(/compenso_mediatore: atteso non determinato, ottenuto 72/);
+    expect(d.join("\n")).toMatch(/quantità attesa 3, ottenuta 2/);
+    expect(confronta({ indennita: { obbligazione_solidale: false } }, r)).toEqual(["obbligazione_solidale: attesa false, ottenuta assente"]);
+  });
   it("for an allowed action the citation may be in the trace", () => {
     expect(confronta({ esito: "consentito", cita: "art. 9" }, { ...r, esito: "consentito" })).toEqual([]);
   });

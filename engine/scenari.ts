@@ -8,8 +8,14 @@ export interface Atteso {
   esito?: "consentito" | "negato";
   cita?: string | string[];
   fase?: string;
-  scadenze?: { nome: string; dal?: string; entro?: string; parte?: string }[];
-  indennita?: { per_parte?: { parte?: string; totale?: number; voci?: (string | { voce: string; imponibile?: number | null })[] }[]; totale?: number };
+  /** `assente: true`: no open term of that name (and party) — e.g. a demandata without the judge's date. */
+  scadenze?: { nome: string; dal?: string; entro?: string; parte?: string; assente?: boolean }[];
+  indennita?: {
+    per_parte?: { parte?: string; totale?: number; voci?: (string | { voce: string; imponibile?: number | null; quantita?: number })[] }[];
+    totale?: number;
+    obbligazione_solidale?: boolean;
+    compenso_mediatore?: number | null; // null: not determined (absent from the answer)
+  };
   effetti?: (string | { effetto: string; parte?: string })[];
   azioni_consentite?: string[];
   fatti_mancanti?: string[];
@@ -76,6 +82,10 @@ export function confronta(atteso: Atteso, r: Risposta): string[] {
   if (atteso.fase !== undefined && atteso.fase !== r.fase) out.push(`fase: attesa ${atteso.fase}, ottenuta ${r.fase}`);
   for (const s of atteso.scadenze ?? []) {
     const cand = r.scadenze.filter((x) => x.nome === s.nome && (s.parte === undefined || x.parte === s.parte));
+    if (s.assente) {
+      if (cand.length) out.push(`scadenza ${s.nome}${s.parte ? ` (${s.parte})` : ""}: attesa assente, ottenuta ${show(cand.map((x) => ({ dal: x.dal, entro: x.entro, cita: x.cita })))}`);
+      continue;
+    }
     const ok = cand.some((x) => (s.dal === undefined || x.dal === String(s.dal)) && (s.entro === undefined || x.entro === String(s.entro)));
     if (!ok) out.push(`scadenza ${s.nome}${s.parte ? ` (${s.parte})` : ""}: attesa ${show({ dal: s.dal, entro: s.entro })}, ottenuta ${cand.length ? show(cand.map((x) => ({ dal: x.dal, entro: x.entro, parte: x.parte }))) : "nessuna"}`);
   }
@@ -93,9 +103,20 @@ export function confronta(atteso: Atteso, r: Risposta): string[] {
         if (typeof v === "object" && v.imponibile !== undefined && !(v.imponibile === null ? gv.imponibile === null : money(v.imponibile, gv.imponibile))) {
           out.push(`indennità ${who}, voce ${name}: imponibile atteso ${v.imponibile}, ottenuto ${gv.imponibile}`);
         }
+        if (typeof v === "object" && v.quantita !== undefined && v.quantita !== gv.quantita) {
+          out.push(`indennità ${who}, voce ${name}: quantità attesa ${v.quantita}, ottenuta ${gv.quantita ?? "nessuna"}`);
+        }
       }
     });
     if (ind.totale !== undefined && !money(ind.totale, r.indennita.totale)) out.push(`indennità: totale atteso ${ind.totale}, ottenuto ${r.indennita.totale}`);
+    if (ind.obbligazione_solidale !== undefined && ind.obbligazione_solidale !== r.indennita.obbligazione_solidale) {
+      out.push(`obbligazione_solidale: attesa ${ind.obbligazione_solidale}, ottenuta ${r.indennita.obbligazione_solidale ?? "assente"}`);
+    }
+    if (ind.compenso_mediatore !== undefined) {
+      const got = r.indennita.compenso_mediatore;
+      const ok = ind.compenso_mediatore === null ? got === undefined : money(ind.compenso_mediatore, got);
+      if (!ok) out.push(`compenso_mediatore: atteso ${ind.compenso_mediatore ?? "non determinato"}, ottenuto ${got ?? "non determinato"}`);
+    }
   }
   for (const e of atteso.effetti ?? []) {
     const name = typeof e === "string" ? e : e.effetto;
