@@ -108,10 +108,14 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   for (const x of st.n.parti) ruoli |= x.ruolo === "istante" ? 1 : x.ruolo === "invitata" ? 2 : 0;
   const probe: Azione = { azione: "", data: st.n.dataIso };
   const memo: MemoSonda = { vincoli: [], blocca: [] }; // a vincolo shared by several actions is decided once
+  // The probe is the action in the facts for every candidate: set once, its name changed per candidate.
+  st.ctx["azione"] = probe;
+  st.ctx["attore"] = null;
   for (const c of candidateAmmesse(p, st.ctx["fase"] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
-    if (passaIFatti(p, st, probe, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
+    if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
   }
+  st.ctx["azione"] = null;
   return out;
 }

@@ -208,7 +208,11 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
 
 /** The probe's vincoli and terms, once the definition admitted it. */
 export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  return passaIFatti(p, st, probe, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
+  st.ctx["azione"] = probe;
+  st.ctx["attore"] = null;
+  const ok = passaIFatti(p, st, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
+  st.ctx["azione"] = null;
+  return ok;
 }
 
 /**
@@ -217,13 +221,14 @@ export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: n
  */
 export interface MemoSonda { vincoli: PVincolo[]; blocca: boolean[] }
 
-/** `ammessaDaiFatti` with the action's vincoli and terms already looked up (a `Candidata`'s). */
-export function passaIFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli,
+/**
+ * `ammessaDaiFatti` with the action's vincoli and terms already looked up (a `Candidata`'s), the
+ * probe already in the facts (`azione`, no `attore`): the caller sets them once for all probes.
+ */
+export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: MascheraRuoli,
   vincoli: PVincolo[] | undefined, terms: Candidata["termini"], memo?: MemoSonda): boolean {
   const ctx = st.ctx;
   const fase = ctx["fase"] as string;
-  ctx["azione"] = probe;
-  ctx["attore"] = null;
   let ok = true;
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
     const pv = vincoli[i]!;
@@ -246,7 +251,6 @@ export function passaIFatti(p: Prepared, st: State, probe: Azione, giorno: numbe
     const w = finestraDi(p, st, r);
     if (w && ((w.dal !== undefined && giorno < w.dal) || (w.entro !== undefined && giorno > w.entro))) ok = false;
   }
-  ctx["azione"] = null;
   return ok;
 }
 
