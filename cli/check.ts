@@ -44,6 +44,16 @@ export async function espandi(args: string[]): Promise<string[]> {
   return out;
 }
 
+/** The file's text, or undefined after saying on stderr why it cannot be read. */
+export async function leggiSorgente(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (e) {
+    console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return undefined;
+  }
+}
+
 export function riga(file: string, d: Diagnostic): string {
   return `${file}:${d.line}:${d.col}: ${d.code} ${d.severity === "warning" ? "avviso: " : ""}${d.message}`;
 }
@@ -68,14 +78,8 @@ export async function run(args: string[]): Promise<number> {
   let avvisi = 0;
   let illeggibili = 0;
   for (const file of files) {
-    let source: string;
-    try {
-      source = await readFile(file, "utf8");
-    } catch (e) {
-      console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      illeggibili++;
-      continue;
-    }
+    const source = await leggiSorgente(file);
+    if (source === undefined) { illeggibili++; continue; }
     const bases = basiPer(source, file, fonti);
     const diags = check(source, bases ? { bases } : {});
     for (const d of diags) console.log(riga(file, d));

@@ -1,8 +1,7 @@
 // `regolamento compile <file> [--json]`: the IR (with --json) or a readable summary of it.
-import { readFile } from "node:fs/promises";
 import { compile } from "../dsl/index.ts";
 import type { Regola } from "../engine/ir.ts";
-import { basiPer, fontiBasi, opzioneBasi, riga } from "./check.ts";
+import { basiPer, fontiBasi, leggiSorgente, opzioneBasi, riga } from "./check.ts";
 
 function descrivi(r: Regola): string {
   switch (r.tipo) {
@@ -35,13 +34,8 @@ export async function run(args: string[]): Promise<number> {
     console.error("uso: regolamento compile <file> [--json] [--basi <cartella>]");
     return 2;
   }
-  let source: string;
-  try {
-    source = await readFile(file, "utf8");
-  } catch (e) {
-    console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-    return 2;
-  }
+  const source = await leggiSorgente(file);
+  if (source === undefined) return 2;
   const bases = basiPer(source, file, await fontiBasi(basi));
   const { regolamento, diagnostics } = compile(source, bases ? { bases } : {});
   for (const d of diagnostics) console.error(riga(file, d));

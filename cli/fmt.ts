@@ -1,8 +1,8 @@
 // `regolamento fmt [--check|--write] <file…>`: the canonical layout. Default prints the formatted
 // text; --check exits 1 when a file would change; --write rewrites files in place.
-import { readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { format } from "../dsl/index.ts";
-import { espandi, riga } from "./check.ts";
+import { espandi, leggiSorgente, riga } from "./check.ts";
 
 export async function run(args: string[]): Promise<number> {
   const check = args.includes("--check");
@@ -15,14 +15,8 @@ export async function run(args: string[]): Promise<number> {
   const files = await espandi(nomi);
   let esito = 0;
   for (const file of files) {
-    let source: string;
-    try {
-      source = await readFile(file, "utf8");
-    } catch (e) {
-      console.error(`${file}: impossibile leggere il file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-      esito = 2;
-      continue;
-    }
+    const source = await leggiSorgente(file);
+    if (source === undefined) { esito = 2; continue; }
     const { text, diagnostics } = format(source);
     if (text === undefined) {
       for (const d of diagnostics) console.error(riga(file, d));
