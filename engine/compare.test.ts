@@ -40,3 +40,15 @@ describe("matrix", () => {
     expect(m2.celle["velletri"]!["indennita_60000"]!.valore).toMatch(/istante € 341,60/);
   });
 });
+
+describe("matrix: an organismo's own variant of a topic's term", () => {
+  it("is shown first, with the law's term beside it", () => {
+    const trenta = prepare(reg({ id: "trenta", applica: ["dlgs-28-2010"], regole: [
+      termine("primo_incontro_entro_trenta_giorni", { fonte: "trenta", cita: "art. 3 c. 4", scadenza: "primo_incontro_entro_30_giorni",
+        ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(30), per: [{ azione: "fissazione_primo_incontro", campo: "data_incontro" }] }),
+    ] }), [baseline()]);
+    const cella = matrix([trenta]).celle["trenta"]!["primo_incontro"]!;
+    expect(cella).toMatchObject({ cita: "art. 3 c. 4", fonte: "trenta" });
+    expect(cella.valore).toMatch(/^entro 30 giorni.*anche: non prima di 20 giorni e non oltre 40 giorni/);
+  });
+});

@@ -35,7 +35,8 @@ const NON_PREVISTO: Cella = { valore: "non previsto" };
 
 /** The terms named `nome` (by scadenza or rule name) in force, with the exceptions that may change them. */
 function termCell(p: Prepared, nome: string): Cella {
-  const hits = p.termini.filter((t) => t.r.scadenza === nome || t.r.nome === nome);
+  // An organismo's own variant keeps the topic's name as prefix (`primo_incontro_entro_30_giorni`).
+  const hits = p.termini.filter((t) => t.r.scadenza === nome || t.r.nome === nome || t.r.scadenza.startsWith(`${nome}_`));
   if (hits.length === 0) return NON_PREVISTO;
   const t = hits[hits.length - 1]!; // the organismo's comes after the baseline's
   const r = t.r as Termine;
