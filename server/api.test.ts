@@ -412,6 +412,11 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     expect(ev.json).toMatchObject({ esito: "negato", fase: "domanda_depositata" });
     expect((await api.req("POST", "/v1/organismi/nessuno/evaluate", { corpo: domanda })).status).toBe(404);
     expect((await api.req("POST", "/v1/organismi/alfa/evaluate", { corpo: { ...domanda, versione: "99" } })).status).toBe(422);
+    // The question may set the regolamento's parameters (the other reading of a comma); the trace says so.
+    const conParametri = await api.req("POST", "/v1/organismi/alfa/evaluate", { corpo: { ...domanda, parametri: { lettura: "altra" } } });
+    expect(conParametri.status).toBe(200);
+    expect(conParametri.json.traccia[0]).toMatchObject({ regola: "lettura", esito: "parametro posto dalla domanda" });
+    expect((await api.req("POST", "/v1/organismi/alfa/evaluate", { corpo: { ...domanda, parametri: { lettura: { no: 1 } } } })).status).toBe(400);
 
     const cmp = await api.req("POST", "/v1/compare", { corpo: { organismi: ["alfa", "beta"], domanda } });
     expect(cmp.status).toBe(200);

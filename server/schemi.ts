@@ -43,8 +43,13 @@ export const Procedimento = z
   })
   .openapi("Procedimento");
 
+/** The regolamento's parameters set for one question: the other reading of an ambiguous comma. */
+const Parametri = z
+  .record(z.string().max(64), z.union([z.number(), z.string().max(200), z.boolean(), z.array(z.string().max(200)).max(100)]))
+  .openapi("Parametri", { description: "Parametri del regolamento posti per questa domanda (la lettura di un testo ambiguo); la traccia li elenca." });
+
 export const Domanda = z
-  .looseObject({ data: dataIso.optional(), procedimento: Procedimento, azione: Azione.optional(), versione: z.string().max(64).optional() })
+  .looseObject({ data: dataIso.optional(), procedimento: Procedimento, azione: Azione.optional(), versione: z.string().max(64).optional(), parametri: Parametri.optional() })
   .openapi("Domanda");
 
 /** A new procedure: its events start with deposito_domanda (dated: it picks the regolamento version). */
