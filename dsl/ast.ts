@@ -52,6 +52,12 @@ export type Cond =
   | { t: "inPercorso"; a: Espr; percorso: Espr & { t: "percorso" }; span: Span }
   | { t: "vero"; percorso: Espr & { t: "percorso" }; span: Span } // a bare path: truthy
   | { t: "costante"; valore: boolean; span: Span }
+  /**
+   * `ogni X in lista (cond)` → all, `almeno una X in …` → some, `nessuna X in …` → none. `parola` is the
+   * quantifier as written (`almeno un`, `nessun` kept by the formatter); `nome` the name bound to the
+   * element inside `x`.
+   */
+  | { t: "quantificatore"; q: "all" | "some" | "none"; parola: string; nome: Parola; lista: Espr & { t: "percorso" }; x: Cond; span: Span }
   | { t: "parentesi"; x: Cond; span: Span };
 
 // ---- amounts and measures ------------------------------------------------------------------------

@@ -64,8 +64,13 @@ export function condizione(c: Cond): string {
       return espr(c.percorso);
     case "costante":
       return c.valore ? "vero" : "falso";
+    case "quantificatore":
+      return `${testaQuantificatore(c)}(${condizione(c.x)})`;
   }
 }
+
+/** `ogni p in parti `: the quantifier as written (`almeno un`, `nessun` are kept), up to its parenthesis. */
+const testaQuantificatore = (c: Cond & { t: "quantificatore" }): string => `${c.parola} ${c.nome.testo} in ${espr(c.lista)} `;
 
 const limite = (l: LimiteAst): string => `${l.quantita.raw} ${l.unitaRaw}${l.quantitaDa ? ` o ${espr(l.quantitaDa)}` : ""}`;
 
@@ -123,6 +128,10 @@ function condizioneLarga(c: Cond, col: number, cont: number): string {
     }
     case "parentesi":
       return `(${condizioneLarga(c.x, col + 1, col + 1)})`;
+    case "quantificatore": {
+      const testa = testaQuantificatore(c);
+      return `${testa}(${condizioneLarga(c.x, col + testa.length + 1, col + testa.length + 1)})`;
+    }
     case "non":
       return `non ${condizioneLarga(c.x, col + 4, cont)}`;
     default:

@@ -1152,8 +1152,36 @@ class ParserRegolamento extends EmbeddedActionsParser {
           return (this.RECORDING_PHASE ? undefined : ({ t: "costante" as const, valore: b.image === "vero", span: this.finoA(t0) }));
         },
       },
+      { ALT: () => this.SUBRULE(this.quantificatore) },
       { ALT: () => this.SUBRULE(this.confronto) },
     ]));
+  });
+
+  /** `ogni X in p (cond)`, `almeno una|un X in p (cond)`, `nessuna|nessun X in p (cond)`. */
+  private quantificatore = this.RULE("quantificatore", (): A.Cond | undefined => {
+    const t0 = this.LA(1);
+    const parole: IToken[] = [];
+    this.OR([
+      { ALT: () => { parole.push(this.CONSUME(K.ogni)); } },
+      {
+        ALT: () => {
+          parole.push(this.CONSUME(K.almeno));
+          parole.push(this.OR2([{ ALT: () => this.CONSUME(K.una) }, { ALT: () => this.CONSUME(K.un) }]));
+        },
+      },
+      { ALT: () => { parole.push(this.OR3([{ ALT: () => this.CONSUME(K.nessuna) }, { ALT: () => this.CONSUME(K.nessun) }])); } },
+    ]);
+    const nome = this.CONSUME(T.Radice);
+    this.CONSUME(K.in);
+    const lista = this.SUBRULE(this.percorso);
+    this.CONSUME(T.ParentesiAperta);
+    const x = this.SUBRULE(this.condizione);
+    this.CONSUME(T.ParentesiChiusa);
+    if (this.RECORDING_PHASE) return undefined;
+    if (!valido(nome) || !lista || !x || !parole.every(valido)) return undefined;
+    const primo = parole[0]!.image;
+    const q = primo === "ogni" ? "all" : primo === "almeno" ? "some" : "none";
+    return { t: "quantificatore" as const, q, parola: parole.map((p) => p.image).join(" "), nome: parola(nome), lista, x, span: this.finoA(t0) };
   });
 
   private confronto = this.RULE("confronto", (): A.Cond | undefined => {

@@ -27,6 +27,7 @@ export function date(ast: AstFile, r: Raccolta, diags: Diagnostic[]): void {
         return;
       case "non":
       case "parentesi":
+      case "quantificatore":
         cond(c.x);
         return;
       case "confronto":

@@ -7,6 +7,8 @@ import { avviso, errore, type Diagnostic } from "../diagnostica.ts";
 import type { Conoscenza } from "./conoscenza.ts";
 import { forseIntendevi, piuVicino } from "./suggerimenti.ts";
 import type { Raccolta } from "./visita.ts";
+import { percorsoTesto } from "../compile/condizione.ts";
+import { PAROLE_CHIAVE } from "../tokens.ts";
 
 /** Phases the national baseline guarantees (regolamenti/README.md), known even without the bases. */
 const FASI_GARANTITE = ["domanda_depositata", "primo_incontro_fissato", "mediazione_in_corso", "proposta_formulata", "conclusa"];
@@ -77,38 +79,63 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
   };
   /** Inside a solidale/compenso the condition is read once for the procedure: `parte.*` has no party. */
   let fuoriParte: string | undefined;
-  const condizione = (c: Cond | undefined): void => {
+  /** The quantifier whose body is being checked (`ogni p in parti (…)`): only `p` may be read there. */
+  type Ambito = { nome: string; testa: string };
+  /** A path in a condition: a fact, or inside a quantifier's body the bound name. */
+  const percorsoIn = (p: Espr & { t: "percorso" }, ambito: Ambito | undefined): void => {
+    if (!ambito) return percorso(p);
+    const radice = p.segmenti[0];
+    if (!radice || radice.testo === ambito.nome) return;
+    diags.push(errore(
+      "E015",
+      `dentro '${ambito.testa} (…)' si può leggere solo '${ambito.nome}' (es. '${ambito.nome}.campo'), non '${percorsoTesto(p)}': la condizione tra parentesi è valutata su ciascun elemento della lista e non vede gli altri fatti. Sposta il confronto con '${percorsoTesto(p)}' fuori dalle parentesi`,
+      p.span,
+    ));
+  };
+  /** Whether a literal on the right is the bound name (then it is the element, not a value). */
+  const elemento = (e: Espr, ambito: Ambito | undefined): boolean => ambito !== undefined && e.t === "letterale" && e.parola.testo === ambito.nome;
+  const condizione = (c: Cond | undefined, ambito?: Ambito): void => {
     if (!c) return;
     switch (c.t) {
       case "o":
       case "e":
-        c.parti.forEach(condizione);
+        for (const x of c.parti) condizione(x, ambito);
         return;
       case "non":
       case "parentesi":
-        condizione(c.x);
+        condizione(c.x, ambito);
         return;
       case "esiste":
       case "vero":
-        percorso(c.percorso);
+        percorsoIn(c.percorso, ambito);
         return;
       case "confronto":
-        for (const e of [c.a, c.b]) if (e.t === "percorso") percorso(e);
-        if (c.op === "=" || c.op === "!=") valore(c.a, c.b);
+        for (const e of [c.a, c.b]) if (e.t === "percorso") percorsoIn(e, ambito);
+        if ((c.op === "=" || c.op === "!=") && !elemento(c.b, ambito)) valore(c.a, c.b);
         return;
       case "inLista":
-        if (c.a.t === "percorso") percorso(c.a);
+        if (c.a.t === "percorso") percorsoIn(c.a, ambito);
         for (const v of c.lista) {
-          if (v.t === "percorso") percorso(v);
-          valore(c.a, v);
+          if (v.t === "percorso") percorsoIn(v, ambito);
+          if (!elemento(v, ambito)) valore(c.a, v);
         }
         return;
       case "inPercorso":
-        if (c.a.t === "percorso") percorso(c.a);
-        percorso(c.percorso);
+        if (c.a.t === "percorso") percorsoIn(c.a, ambito);
+        percorsoIn(c.percorso, ambito);
         return;
       case "costante":
         return;
+      case "quantificatore": {
+        percorsoIn(c.lista, ambito);
+        const n = c.nome;
+        if (n.chiave || PAROLE_CHIAVE.has(n.testo))
+          diags.push(errore("E016", `'${n.testo}' è una parola chiave del linguaggio: per l'elemento scegli un altro nome (es. '${c.parola} p in ${percorsoTesto(c.lista)} (…)')`, n.span));
+        else if (fatti.has(n.testo))
+          diags.push(errore("E016", `'${n.testo}' è già il nome di un fatto: dentro le parentesi lo nasconderebbe. Scegli un altro nome per l'elemento (es. 'p')`, n.span));
+        condizione(c.x, { nome: n.testo, testa: `${c.parola} ${n.testo} in ${percorsoTesto(c.lista)}` });
+        return;
+      }
     }
   };
 
