@@ -22,10 +22,26 @@ const atomo: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(percorso, fc.array(letterale, { minLength: 1, maxLength: 3 })).map(([p, l]) => `${p} non in [${l.join(", ")}]`),
   fc.constantFrom("vero", "falso", "data >= 2025-01-25"),
 );
+// Quantified conditions: the body reads only the bound name (`p.campo`, `p` alone), may nest.
+const elemento = fc.constantFrom("p", "q", "el");
+const { corpo } = fc.letrec<{ corpo: string }>((tie) => ({
+  corpo: fc.oneof(
+    { depthSize: "small", withCrossShrink: true },
+    fc.constantFrom("@.avvocato", "@.ruolo = istante", "@.ruolo != invitata", "esiste @.aderito", "non esiste @.avvocato", "@ = istante", "@.ruolo in [istante, invitata]", "@.parte = @",
+      "almeno una d in @.documenti (d.tipo = accordo)"),
+    fc.tuple(tie("corpo"), fc.constantFrom(" e ", " o "), tie("corpo")).map(([a, c, b]) => `${a}${c}${b}`),
+    tie("corpo").map((c) => `non (${c})`),
+  ),
+}));
+const quantificato = fc
+  .tuple(fc.constantFrom("ogni", "almeno una", "almeno un", "nessuna", "nessun"), elemento, fc.constantFrom("parti", "azione.presenti", "parametri.elenco"), corpo)
+  .map(([q, x, l, c]) => `${q} ${x} in ${l} (${c.replace(/@/g, x)})`);
+
 const { cond } = fc.letrec<{ cond: string }>((tie) => ({
   cond: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     atomo,
+    quantificato,
     fc.tuple(tie("cond"), fc.constantFrom(" e ", " o "), tie("cond")).map(([a, c, b]) => `${a}${c}${b}`),
     tie("cond").map((c) => `(${c})`),
     tie("cond").map((c) => `non (${c})`),
