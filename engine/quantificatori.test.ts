@@ -70,6 +70,16 @@ describe("ogni p in parti (p.avvocato), compiled by the DSL and evaluated by the
     expect(r.motivi.filter((m) => m.regola === "primo_incontro_con_avvocato")).toEqual([]);
   });
 
+  it("the body's fields are the element's, never missing facts of the procedure", () => {
+    const src = SORGENTE.replace("richiede ogni p in parti (p.avvocato)", "richiede almeno una p in parti (p.ruolo = invitata e p.avvocato)");
+    const q = prepare(compile(src, { bases: [base] }).regolamento!, [base]);
+    const r = evaluate(q, domanda([{ id: "A", ruolo: "istante", avvocato: true }, { id: "B", ruolo: "invitata" }]));
+    expect(r.esito).toBe("negato");
+    expect(r.motivi).toEqual([expect.objectContaining({ regola: "primo_incontro_con_avvocato", cita: "art. 1-bis c. 3 lett. a" })]);
+    expect(r.fatti_mancanti).toBeUndefined(); // not ["ruolo"]: `ruolo` is a field of each party
+    expect(evaluate(q, domanda([{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata", avvocato: true }])).esito).toBe("consentito");
+  });
+
   it("nessuna p in azione.presenti (p = esclusa): the element itself is compared", () => {
     const parti: Parte[] = [{ id: "A", ruolo: "istante", avvocato: true }, { id: "B", ruolo: "invitata", avvocato: true }];
     expect(evaluate(p, domanda(parti, { presenti: ["A", "B"] })).esito).toBe("consentito");

@@ -140,4 +140,16 @@ describe("comparedVarsOf", async () => {
       { or: [{ in: [{ var: "tipo" }, ["obbligatoria"]] }, { "!": { var: "adesione" } }] }] };
     expect(comparedVarsOf(e).sort()).toEqual(["tabella.scaglione", "tipo"]);
   });
+  it("inside all / some / none only the list is a fact: the body reads the element's fields", async () => {
+    const { puoLeggere } = await import("./vars.ts");
+    // `ogni p in parti (p.ruolo = istante) e almeno una p in azione.presenti (p = B)` (dsl/SPEC.md § Quantified conditions)
+    const e: JsonLogic = { and: [{ all: [{ var: "parti" }, { "==": [{ var: "ruolo" }, "istante"] }] },
+      { some: [{ var: "azione.presenti" }, { "==": [{ var: "" }, "B"] }] }, { "==": [{ var: "materia" }, "x"] }] };
+    expect(comparedVarsOf(e)).toEqual(["materia"]);
+    expect(varsOf(e).sort()).toEqual(["azione.presenti", "materia", "parti"]);
+    expect(puoLeggere(e, "ruolo")).toBe(false);
+    expect(puoLeggere(e, "parte")).toBe(false);
+    expect(puoLeggere(e, "azione")).toBe(true);
+    expect(puoLeggere({ none: [{ var: "parte.deleghe" }, { var: "" }] }, "parte")).toBe(true);
+  });
 });

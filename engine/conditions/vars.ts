@@ -7,12 +7,20 @@ export function varsOf(logic: JsonLogic | undefined, out: Set<string> = new Set(
   return [...out];
 }
 
+/**
+ * Operators whose second argument is read against each element of the first (json-logic's `all`,
+ * `some`, `none`, `filter`, `map`): its `var`s are the element's fields, not facts, so the walkers
+ * below look only at the list (`ogni p in parti (p.avvocato)` reads `parti`, not `avvocato`).
+ */
+const PER_ELEMENTO = new Set(["all", "some", "none", "filter", "map"]);
+
 function walk(l: JsonLogic | undefined, out: Set<string>): void {
   if (Array.isArray(l)) { for (const x of l) walk(x, out); return; }
   if (l === null || typeof l !== "object") return;
   for (const [op, raw] of Object.entries(l)) {
     const args = Array.isArray(raw) ? raw : [raw];
-    if (op === "var") {
+    if (PER_ELEMENTO.has(op)) walk(args[0], out);
+    else if (op === "var") {
       const p = args[0];
       if (typeof p === "string" && p !== "") out.add(p);
       else if (typeof p === "number") out.add(String(p));
@@ -43,7 +51,9 @@ export function puoLeggere(l: JsonLogic | undefined, path: string): boolean {
   if (l === null || typeof l !== "object") return false;
   for (const [op, raw] of Object.entries(l)) {
     const args = Array.isArray(raw) ? raw : [raw];
-    if (op === "var" || op === "missing" || op === "missing_some") {
+    if (PER_ELEMENTO.has(op)) {
+      if (puoLeggere(args[0], path)) return true;
+    } else if (op === "var" || op === "missing" || op === "missing_some") {
       const paths = op === "var" ? args.slice(0, 1) : op === "missing_some" ? args.slice(1) : args;
       for (const p of paths.flat()) {
         const s = typeof p === "number" ? String(p) : p;
@@ -95,7 +105,9 @@ function walkCompared(l: JsonLogic | undefined, out: Set<string>): void {
   if (l === null || typeof l !== "object") return;
   for (const [op, raw] of Object.entries(l)) {
     const args = Array.isArray(raw) ? raw : [raw];
-    if (CONFRONTI.has(op)) {
+    // the list of a quantifier is tested like a flag (absent = no elements); its body reads elements
+    if (PER_ELEMENTO.has(op)) walkCompared(args[0], out);
+    else if (CONFRONTI.has(op)) {
       for (const a of args) {
         if (a && typeof a === "object" && !Array.isArray(a) && "var" in a) {
           const v = (a as { var: JsonLogic }).var;
