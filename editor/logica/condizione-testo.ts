@@ -2,6 +2,9 @@
 // for the diff list. Unknown operators fall back to their JSON so nothing is hidden.
 import type { JsonLogic } from "../../engine/ir.ts";
 import { formatNumero } from "./formato.ts";
+import { nominaElemento } from "../../engine/conditions/print.ts";
+
+const QUANTIFICATORI: Record<string, string> = { all: "ogni elemento di", some: "almeno un elemento di", none: "nessun elemento di" };
 
 const CONFRONTI: Record<string, string> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥" };
 
@@ -46,6 +49,12 @@ export function condizioneTesto(c: JsonLogic | undefined): string {
       return `esiste ${valore(args[0] ?? null)}`;
     case "in":
       return `${valore(args[0] ?? null)} in ${valore(args[1] ?? null)}`;
+    case "all":
+    case "some":
+    case "none":
+      // `ogni p in parti (p.avvocato)`: the DSL's name for the element is not in the IR
+      if (args.length === 2) return `${QUANTIFICATORI[op]} ${valore(args[0] ?? null)} (${condizioneTesto(nominaElemento(args[1]!))})`;
+      return JSON.stringify(c);
     default: {
       const simbolo = CONFRONTI[op];
       if (simbolo && args.length === 2) return `${valore(args[0] ?? null)} ${simbolo} ${valore(args[1] ?? null)}`;

@@ -93,6 +93,12 @@ describe("condizioneTesto", () => {
     expect(condizioneTesto(undefined)).toBe("sempre");
     expect(condizioneTesto({ foo: [1] })).toBe('{"foo":[1]}');
   });
+  it("reads quantified conditions (ogni / almeno una / nessuna) with the element named", () => {
+    expect(condizioneTesto({ all: [{ var: "parti" }, { "!!": [{ var: "avvocato" }] }] })).toBe("ogni elemento di parti (esiste elemento.avvocato)");
+    expect(condizioneTesto({ none: [{ var: "azione.presenti" }, { "==": [{ var: "" }, "B"] }] })).toBe("nessun elemento di azione.presenti (elemento = B)");
+    expect(condizioneTesto({ some: [{ var: "parti" }, { some: [{ var: "documenti" }, { "==": [{ var: "tipo" }, "accordo"] }] }] }))
+      .toBe("almeno un elemento di parti (almeno un elemento di elemento.documenti (elemento.tipo = accordo))");
+  });
 });
 
 describe("basiApplicate", async () => {

@@ -152,4 +152,10 @@ describe("comparedVarsOf", async () => {
     expect(puoLeggere(e, "azione")).toBe(true);
     expect(puoLeggere({ none: [{ var: "parte.deleghe" }, { var: "" }] }, "parte")).toBe(true);
   });
+  it("prints a quantifier with its element named", async () => {
+    const { printCondition } = await import("./print.ts");
+    expect(printCondition({ all: [{ var: "parti" }, { "!!": [{ var: "avvocato" }] }] })).toBe("ogni elemento di parti (esiste elemento.avvocato)");
+    expect(printCondition({ and: [{ none: [{ var: "azione.presenti" }, { "==": [{ var: "" }, "B"] }] }, { "==": [{ var: "materia" }, "x"] }] }))
+      .toBe("nessun elemento di azione.presenti (elemento = B) e materia = x");
+  });
 });

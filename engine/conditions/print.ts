@@ -19,6 +19,26 @@ function atom(x: JsonLogic): string {
   return printCondition(x, true);
 }
 
+const QUANTIFICATORI: Record<string, string> = { all: "ogni elemento di", some: "almeno un elemento di", none: "nessun elemento di" };
+
+/**
+ * A quantifier's body with its element named: `{"var": "avvocato"}` → `elemento.avvocato`, `{"var": ""}`
+ * → `elemento`; a nested quantifier's list is read on the element too, its own body is left to it.
+ */
+export function nominaElemento(l: JsonLogic, nome = "elemento"): JsonLogic {
+  if (Array.isArray(l)) return l.map((x) => nominaElemento(x, nome));
+  if (l === null || typeof l !== "object") return l;
+  const op = Object.keys(l)[0]!;
+  const raw = l[op]!;
+  const a: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  if (op === "var") {
+    const p = a[0];
+    return typeof p === "string" ? { var: p === "" ? nome : `${nome}.${p}` } : l;
+  }
+  if (op in QUANTIFICATORI) return { [op]: [nominaElemento(a[0]!, nome), a[1]!] };
+  return { [op]: a.map((x) => nominaElemento(x, nome)) };
+}
+
 export function printCondition(l: JsonLogic | undefined, nested = false): string {
   if (l === undefined) return "sempre";
   if (l === null || typeof l !== "object" || Array.isArray(l)) return atom(l as JsonLogic);
@@ -38,6 +58,10 @@ export function printCondition(l: JsonLogic | undefined, nested = false): string
     }
     case "!!": return `esiste ${atom(a[0]!)}`;
     case "in": return `${atom(a[0]!)} in ${atom(a[1]!)}`;
+    case "all":
+    case "some":
+    case "none":
+      if (a.length === 2) return `${QUANTIFICATORI[op]} ${atom(a[0]!)} (${printCondition(nominaElemento(a[1]!))})`;
   }
   if (op in OPS && a.length === 2) return `${atom(a[0]!)} ${OPS[op]} ${atom(a[1]!)}`;
   return `${op}(${a.map(atom).join(", ")})`;
