@@ -74,6 +74,10 @@ describe("quantified conditions: diagnostics", () => {
     // the outer element is not visible in a nested body either
     expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte = p.id))")).toEqual(["E015:error:4:90"]);
     expect(messaggi("ogni p in parti (almeno una d in p.documenti (d.parte = p.id))")[0]).toContain("dentro 'almeno una d in p.documenti (…)' si può leggere solo 'd'");
+    // a bare name of the outer element would silently be a literal
+    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte = p))")).toEqual(["E015:error:4:90"]);
+    expect(messaggi("ogni p in parti (almeno una d in p.documenti (d.parte = p))")[0]).toContain("non l'elemento 'p' della lista esterna");
+    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte in [p, q]))")).toEqual(["E015:error:4:92"]);
   });
   it("E011: the list's root must be a known fact (did you mean)", () => {
     expect(check(`regolamento prova "P"\n  versione 1 in vigore dal 2026-01-01\nvincolo v: per adesione richiede ogni p in partii (p.avvocato)\n`).map((d) => `${d.code}:${d.severity}:${d.line}:${d.col} ${d.message}`)).toEqual([

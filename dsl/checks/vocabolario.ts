@@ -80,7 +80,7 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
   /** Inside a solidale/compenso the condition is read once for the procedure: `parte.*` has no party. */
   let fuoriParte: string | undefined;
   /** The quantifier whose body is being checked (`ogni p in parti (…)`): only `p` may be read there. */
-  type Ambito = { nome: string; testa: string };
+  type Ambito = { nome: string; testa: string; esterni: string[] };
   /** A path in a condition: a fact, or inside a quantifier's body the bound name. */
   const percorsoIn = (p: Espr & { t: "percorso" }, ambito: Ambito | undefined): void => {
     if (!ambito) return percorso(p);
@@ -92,8 +92,23 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
       p.span,
     ));
   };
-  /** Whether a literal on the right is the bound name (then it is the element, not a value). */
-  const elemento = (e: Espr, ambito: Ambito | undefined): boolean => ambito !== undefined && e.t === "letterale" && e.parola.testo === ambito.nome;
+  /**
+   * Whether a literal on the right is the bound name (then it is the element, not a value). The name
+   * of an enclosing quantifier there would silently be a literal: E015.
+   */
+  const elemento = (e: Espr, ambito: Ambito | undefined): boolean => {
+    if (ambito === undefined || e.t !== "letterale") return false;
+    if (e.parola.testo === ambito.nome) return true;
+    if (ambito.esterni.includes(e.parola.testo)) {
+      diags.push(errore(
+        "E015",
+        `dentro '${ambito.testa} (…)' si può leggere solo '${ambito.nome}', non l'elemento '${e.parola.testo}' della lista esterna: la condizione tra parentesi è valutata su ciascun elemento di questa lista e non vede altro`,
+        e.span,
+      ));
+      return true;
+    }
+    return false;
+  };
   const condizione = (c: Cond | undefined, ambito?: Ambito): void => {
     if (!c) return;
     switch (c.t) {
@@ -133,7 +148,8 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
           diags.push(errore("E016", `'${n.testo}' è una parola chiave del linguaggio: per l'elemento scegli un altro nome (es. '${c.parola} p in ${percorsoTesto(c.lista)} (…)')`, n.span));
         else if (fatti.has(n.testo))
           diags.push(errore("E016", `'${n.testo}' è già il nome di un fatto: dentro le parentesi lo nasconderebbe. Scegli un altro nome per l'elemento (es. 'p')`, n.span));
-        condizione(c.x, { nome: n.testo, testa: `${c.parola} ${n.testo} in ${percorsoTesto(c.lista)}` });
+        const esterni = ambito ? [...ambito.esterni, ambito.nome].filter((x) => x !== n.testo) : [];
+        condizione(c.x, { nome: n.testo, testa: `${c.parola} ${n.testo} in ${percorsoTesto(c.lista)}`, esterni });
         return;
       }
     }
