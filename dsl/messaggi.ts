@@ -40,7 +40,10 @@ function nomeAtteso(ruleName: string, previous: IToken | undefined): string | un
     case "percorso":
       if (prec === "o") return "il fatto che può dare la durata (es. 'formulazione_proposta.termine_giorni')";
       if (prec === "quantita" || prec === "quantità") return "il fatto che dà il numero (es. 'numero_invitate')";
+      if (prec === "in") return "la lista di fatti (es. 'parti', 'azione.presenti')";
       return "il nome di un fatto dopo il '.'";
+    case "quantificatore":
+      return "il nome dell'elemento (es. 'ogni p in parti (p.avvocato)')";
     case "procedura":
       return "il nome della fase";
     case "clausola":
