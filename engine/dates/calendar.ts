@@ -35,28 +35,30 @@ export function fromDay(n: number): string {
   return s;
 }
 
-export function ymd(n: number): { y: number; m: number; d: number } {
-  // Civil date from day number (H. Hinnant's algorithm): integer arithmetic, no Date object.
+// Civil date from day number (H. Hinnant's algorithm): integer arithmetic, no Date object. The parts
+// land in module scratch so `yearOf` allocates nothing; `ymd` copies them out.
+let cy = 0, cm = 0, cd = 0;
+function civil(n: number): void {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
   const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+  cd = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  cm = mp < 10 ? mp + 3 : mp - 9;
+  cy = yoe + era * 400 + (cm <= 2 ? 1 : 0);
+}
+
+export function ymd(n: number): { y: number; m: number; d: number } {
+  civil(n);
+  return { y: cy, m: cm, d: cd };
 }
 
 /** The year of a day number, without allocating. */
 export function yearOf(n: number): number {
-  const z = n + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  civil(n);
+  return cy;
 }
 
 /** Date.UTC reads years 0–99 as 1900–1999: kept, so that day numbers stay what they were. */
