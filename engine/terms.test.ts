@@ -182,3 +182,20 @@ describe("terms anchored on a fact, and lengths a fact may set", () => {
     expect(q("quindici").scadenze.find((s) => s.nome === "risposta_proposta")?.entro).toBe("2026-04-08");
   });
 });
+
+describe("a length read on the anchoring event", () => {
+  it("per party: the copy of the proposal addressed to each party carries its own term", () => {
+    const partiT = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }];
+    const p = prepare(reg({ id: "o", regole: [
+      termine("risposta_proposta", { cita: "art. 7 c. 3", ancora: { evento: "formulazione_proposta", campo: "data_ricezione", verso: "da" },
+        entro: { quantita: 7, unita: "giorni", quantitaDa: "formulazione_proposta.termine_giorni" }, per: [{ azione: "risposta_proposta" }], ciascunaParte: true }),
+    ] }), []);
+    const r = evaluate(p, { data: "2026-05-07", procedimento: { materia: "altro", valore: 1, parti: partiT, eventi: [
+      { azione: "deposito_domanda", data: "2026-03-02", parte: "A" },
+      { azione: "formulazione_proposta", data: "2026-05-04", ruolo: "segreteria", parte: "A", data_ricezione: "2026-05-05", termine_giorni: 15 },
+      { azione: "formulazione_proposta", data: "2026-05-04", ruolo: "segreteria", parte: "B", data_ricezione: "2026-05-06" },
+    ] } });
+    const perParte = Object.fromEntries(r.scadenze.filter((s) => s.nome === "risposta_proposta").map((s) => [s.parte, s.entro]));
+    expect(perParte).toEqual({ A: "2026-05-20", B: "2026-05-13" });
+  });
+});

@@ -73,9 +73,9 @@ export function finestra(p: Prepared, st: State, t: Termine, parte?: string, dep
   const prima = "verso" in t.ancora && t.ancora.verso === "prima";
   const sign = prima ? -1 : 1;
   const w: Finestra = { spostamenti: [], ancoraIndice: anc.indice };
-  if (t.nonPrimaDi) w.dal = shift(anc.giorno, limite(st, t.nonPrimaDi, w), sign, cal);
+  if (t.nonPrimaDi) w.dal = shift(anc.giorno, limite(st, t, t.nonPrimaDi, anc.indice, w), sign, cal);
   if (t.entro) {
-    let entro = shift(anc.giorno, limite(st, t.entro, w), sign, cal);
+    let entro = shift(anc.giorno, limite(st, t, t.entro, anc.indice, w), sign, cal);
     if (!prima && t.sospesoDaChiusure) entro = extend(anc.giorno, entro, t, chiusureDi(p, st), cal, w.spostamenti);
     if (p.valoriParametri["proroga_termini_festivi"] === true) entro = proroga(entro, sign, p, w.spostamenti);
     w.entro = entro;
@@ -87,9 +87,14 @@ export function finestra(p: Prepared, st: State, t: Termine, parte?: string, dep
  * The limit in force: a positive whole number at `quantitaDa` (the longer term the mediator set)
  * replaces the text's number, and the answer says so.
  */
-function limite(st: State, l: Limite, w: Finestra): Limite {
+function limite(st: State, t: Termine, l: Limite, indice: number, w: Finestra): Limite {
   if (!l.quantitaDa) return l;
-  const n = intero(leggi(st.ctx, l.quantitaDa));
+  // A path on the anchor's own action reads the anchoring event (for a term per party: the copy
+  // addressed to that party), not merely the last event of that action.
+  const a = t.ancora;
+  const suAncora = "evento" in a && indice >= 0 && l.quantitaDa.startsWith(`${a.evento}.`);
+  const x = suAncora ? leggi(st.n.eventi[indice]!.a as Record<string, unknown>, l.quantitaDa.slice(a.evento.length + 1)) : leggi(st.ctx, l.quantitaDa);
+  const n = intero(x);
   if (n === undefined || n === 0 || n === l.quantita) return l;
   w.spostamenti.push(`${n} ${l.unita.replace("_", " ")} invece di ${l.quantita}: ${l.quantitaDa}`);
   return { ...l, quantita: n };
