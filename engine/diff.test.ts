@@ -52,3 +52,12 @@ describe("diff", () => {
     expect(diff(a, t).map((c) => c.descrizione)).toEqual(["praticanti: testo modificato (art. 5 c. 4)"]);
   });
 });
+
+describe("diff between two organismi", () => {
+  it("does not report a rule as changed only because its file is another's", () => {
+    const t = (fonte: string) => ({ tipo: "termine" as const, nome: "primo_incontro", fonte, cita: "art. 5 c. 5", scadenza: "primo_incontro",
+      ancora: { evento: "deposito_domanda", verso: "da" as const }, entro: { quantita: 40, unita: "giorni" as const }, per: [], salvoAccordo: true, ciascunaParte: false, sospesoDaChiusure: true });
+    const a = reg({ id: "napoli", regole: [t("napoli")] }), b = reg({ id: "maremma", regole: [t("maremma")] });
+    expect(diff(a, b).filter((c) => c.regola === "primo_incontro")).toEqual([]);
+  });
+});

@@ -19,8 +19,9 @@ const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
 const lim = (l: Limite | undefined) => (l ? limite(l) : "—");
 
 /** The rule without what does not change its meaning. */
+/** What a rule means, without where it stands or whose file it is (two organismi compare too). */
 function meaning(r: Regola): Record<string, unknown> {
-  const { riga: _r, testo: _t, nota: _n, cita: _c, ...rest } = r as Regola & Record<string, unknown>;
+  const { riga: _r, testo: _t, nota: _n, cita: _c, fonte: _f, ...rest } = r as Regola & Record<string, unknown>;
   return rest;
 }
 
@@ -76,8 +77,10 @@ function ruleChange(a: Regola, b: Regola): string[] {
   const known = new Set(out.length > 0 ? ["quando", "sostituisce", "entro", "nonPrimaDi", "ancora", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "sospesoDaChiusure", "scaglioni", "ivaPercento", "indeterminato", "voce", "richiede", "azioni", "da", "inFase", "scadenza"] : []);
   const ma = meaning(a), mb = meaning(b);
   const other = [...new Set([...Object.keys(ma), ...Object.keys(mb)])].filter((k) => !known.has(k) && !same(ma[k], mb[k]));
-  if (out.length === 0 || other.length > 0) {
-    if (other.length > 0) out.push(`${NOMI_TIPO[b.tipo]} ${b.nome}: ${regolaTesto(a)} → ${regolaTesto(b)}`);
+  // Fields without a sentence of their own: the whole rule before and after, unless a sentence above
+  // already shows the rule (then only which fields changed).
+  if (other.length > 0) {
+    out.push(out.length === 0 ? `${NOMI_TIPO[b.tipo]} ${b.nome}: ${regolaTesto(a)} → ${regolaTesto(b)}` : `${b.nome}: cambia anche ${other.join(", ")}`);
   }
   return out;
 }
