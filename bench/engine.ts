@@ -5,9 +5,9 @@ import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { loadAll } from "../regolamenti/load.ts";
 import { evaluate } from "../engine/evaluate.ts";
-import { compile, truthy } from "../engine/conditions/compile.ts";
+import { compileFatti, truthy, type Fatti } from "../engine/conditions/compile.ts";
 import { normalize } from "../engine/shape.ts";
-import { buildFacts } from "../engine/facts.ts";
+import { buildFacts, poni } from "../engine/facts.ts";
 import { derivePhase } from "../engine/phase.ts";
 import type { Domanda } from "../engine/contract.ts";
 import type { JsonLogic, Regola } from "../engine/ir.ts";
@@ -97,16 +97,18 @@ function conditionsOf(r: Regola): JsonLogic[] {
   return out.filter((x) => typeof x === "object" && x !== null);
 }
 
-/** The facts as a plain object (the engine's context reads actions from a prototype). */
-function factsOf(p: Prepared, q: Domanda, azione?: Record<string, unknown>): Record<string, unknown> {
+/**
+ * The facts exactly as the engine hands them to a condition (`State.f`: its facts object and the
+ * roots by slot), with the action, the actor and a party set the way the engine sets them. The
+ * compiled conditions read the `Fatti`; json-logic and json-rules-engine read its object `o`.
+ */
+function factsOf(p: Prepared, q: Domanda, azione?: Record<string, unknown>): Fatti {
   const st = buildFacts(p, normalize(q, () => 20500));
   derivePhase(p, st, []);
-  const flat: Record<string, unknown> = {};
-  for (const k in st.ctx) flat[k] = st.ctx[k];
-  flat["azione"] = azione ?? q.azione ?? null;
-  flat["attore"] = { ruolo: "responsabile" };
-  flat["parte"] = { ...parti[1], aderito: true, presente_primo_incontro: true, ha_richiesto_proposta: true };
-  return flat;
+  poni(st, "azione", azione ?? q.azione ?? null);
+  poni(st, "attore", { ruolo: "responsabile" });
+  poni(st, "parte", { ...parti[1], aderito: true, presente_primo_incontro: true, ha_richiesto_proposta: true });
+  return st.f;
 }
 
 // json-logic → json-rules-engine conditions, for the subset both express.
@@ -164,16 +166,16 @@ export async function bench(): Promise<Record<string, number | string>> {
 
   // Conditions of every compiled regolamento, on the facts of both questions.
   const all = catalog.ids().flatMap((x) => catalog.versions(x)).flatMap((r) => r.regole.flatMap(conditionsOf));
+  const compiled = all.map((c) => compileFatti(c));
   const facts = [factsOf(p, validazione), factsOf(p, stato, { azione: "risposta_proposta", data: "2026-04-12", parte: "B", esito: "accettata" })];
-  const compiled = all.map((c) => compile(c));
   const pairs = compiled.length * facts.length;
   // Same results, or the comparison is meaningless.
   for (const [i, c] of all.entries()) for (const f of facts) {
-    if (truthy(compiled[i]!(f)) !== truthy(jsonLogic.apply(c as never, f))) throw new Error(`bench: risultati diversi su ${JSON.stringify(c)}`);
+    if (truthy(compiled[i]!(f)) !== truthy(jsonLogic.apply(c as never, f.o))) throw new Error(`bench: risultati diversi su ${JSON.stringify(c)}`);
   }
   let sink = 0;
   const runCompiled = () => { for (const fn of compiled) for (const f of facts) if (truthy(fn(f))) sink++; };
-  const runJsonLogic = () => { for (const c of all) for (const f of facts) if (truthy(jsonLogic.apply(c as never, f))) sink++; };
+  const runJsonLogic = () => { for (const c of all) for (const f of facts) if (truthy(jsonLogic.apply(c as never, f.o))) sink++; };
   // Interleaved rounds of similar length: the machine's load drifts, a ratio per round cancels it.
   const { a: compiledUs, b: jlUs, ratio: jlRatio } = paired(runCompiled, 200, runJsonLogic, 12, pairs);
 
@@ -187,7 +189,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   });
   const subset = convertible.map(({ i }) => compiled[i]!);
   const subsetUs = timeUs(() => { for (const fn of subset) for (const f of facts) if (truthy(fn(f))) sink++; }, 200) / (subset.length * facts.length);
-  const jreUs = (await timeUsAsync(async () => { for (const e of engines) for (const f of facts) { const r = await e.run(f); sink += r.events.length; } }, 5, 5)) / (engines.length * facts.length);
+  const jreUs = (await timeUsAsync(async () => { for (const e of engines) for (const f of facts) { const r = await e.run(f.o); sink += r.events.length; } }, 5, 5)) / (engines.length * facts.length);
   if (sink < 0) console.log(sink);
 
   return {

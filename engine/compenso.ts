@@ -3,7 +3,7 @@
 // already computed for every party; neither changes an amount a party owes.
 import { resolve } from "./defaults.ts";
 import { fractionOf, percentOf, euro } from "./money.ts";
-import type { State } from "./facts.ts";
+import { S_PARTE, type State } from "./facts.ts";
 import type { Compenso, Solidarieta } from "./ir.ts";
 import type { Conflitto, Indennita, Traccia } from "./contract.ts";
 import type { PRegola, Prepared } from "./prepared.ts";
@@ -39,19 +39,19 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
   if (solidali.length === 0 && compensi.length === 0) return;
   const ctx = st.ctx;
   const parte = ctx["parte"];
-  ctx["parte"] = undefined; // read for the whole procedure, not for one party
+  ctx["parte"] = st.f.s[S_PARTE] = undefined; // read for the whole procedure, not for one party
   try {
     if (solidali.length > 0) {
       ind.obbligazione_solidale = false;
       for (const pr of solidali) {
-        const res = resolve(pr, ctx);
+        const res = resolve(pr, st.f);
         if (res.kind !== "applica") continue;
         const r = res.pr.r as Solidarieta;
         ind.obbligazione_solidale = true;
         traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `obbligazione solidale per ${r.voci.join(", ")}` });
       }
     }
-    const applicabili = compensi.map((pr) => resolve(pr, ctx)).filter((x) => x.kind === "applica");
+    const applicabili = compensi.map((pr) => resolve(pr, st.f)).filter((x) => x.kind === "applica");
     if (applicabili.length > 1) {
       conflitti.push({ regole: applicabili.map((x) => ({ regola: x.pr.r.nome, cita: x.pr.r.cita, fonte: x.pr.r.fonte })), messaggio: "più regole fissano il compenso del mediatore" });
       return;
@@ -73,6 +73,6 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
     ind.compenso_mediatore = euro(c);
     traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `compenso del mediatore ${euro(c).toFixed(2)} €` });
   } finally {
-    ctx["parte"] = parte;
+    ctx["parte"] = st.f.s[S_PARTE] = parte;
   }
 }

@@ -1,6 +1,6 @@
 // Default logic (Catala's label/exception): an applicable exception overrides its target; two
 // applicable exceptions to one rule are a conflict, never a silent pick.
-import { truthy } from "./conditions/compile.ts";
+import { truthy, type Fatti } from "./conditions/compile.ts";
 import { isMissing } from "./conditions/vars.ts";
 import type { Cond, PEccezione, PRegola } from "./prepared.ts";
 import type { Ctx } from "./facts.ts";
@@ -25,24 +25,24 @@ export function missingIn(c: Cond | undefined, ctx: Ctx): string[] | undefined {
   return out;
 }
 
-export function holds(c: Cond | undefined, ctx: Ctx): boolean {
-  return c === undefined || truthy(c.fn(ctx));
+export function holds(c: Cond | undefined, f: Fatti): boolean {
+  return c === undefined || truthy(c.fn(f));
 }
 
 /** The rule in effect, through its exceptions. The result is shared: read it, never change it. */
-export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R> {
+export function resolve<R extends Regola>(pr: PRegola<R>, f: Fatti): Resolved<R> {
   if (pr.eccezioni.length === 0) {
     // The common case: the outcomes made once per rule by `prepare`, nothing allocated.
     const e = pr.esiti as Esiti<R>;
-    return pr.quando === undefined || truthy(pr.quando.fn(ctx)) ? e.si : e.no;
+    return pr.quando === undefined || truthy(pr.quando.fn(f)) ? e.si : e.no;
   }
   let applicable: PEccezione[] | undefined;
-  for (const e of pr.eccezioni) if (truthy(e.quando.fn(ctx))) (applicable ??= []).push(e);
+  for (const e of pr.eccezioni) if (truthy(e.quando.fn(f))) (applicable ??= []).push(e);
   if (applicable && applicable.length > 1) return { kind: "conflitto", eccezioni: applicable };
   const via = applicable?.[0];
   if (via && !via.variante) return { kind: "no", via };
   const eff = (via?.variante ?? pr) as PRegola<R>;
-  if (eff.quando && !truthy(eff.quando.fn(ctx))) return { kind: "no", via, fallita: eff.quando };
+  if (eff.quando && !truthy(eff.quando.fn(f))) return { kind: "no", via, fallita: eff.quando };
   return { kind: "applica", pr: eff, via };
 }
 
@@ -51,13 +51,13 @@ export function resolve<R extends Regola>(pr: PRegola<R>, ctx: Ctx): Resolved<R>
  * the half of its `quando` that does not read `parte.*` is decided with the first party and kept
  * in `comuni[i]`. The same outcome as `resolve`: a conjunction holds when both halves hold.
  */
-export function resolvePerParte<R extends Regola>(pr: PRegola<R>, ctx: Ctx, comuni: boolean[], i: number): Resolved<R> {
+export function resolvePerParte<R extends Regola>(pr: PRegola<R>, f: Fatti, comuni: boolean[], i: number): Resolved<R> {
   const d = pr.perParte;
-  if (d === undefined || pr.eccezioni.length > 0) return resolve(pr, ctx);
+  if (d === undefined || pr.eccezioni.length > 0) return resolve(pr, f);
   let c = comuni[i];
-  if (c === undefined) { c = truthy(d.comune(ctx)); comuni[i] = c; }
+  if (c === undefined) { c = truthy(d.comune(f)); comuni[i] = c; }
   const e = pr.esiti as Esiti<R>;
-  return c && truthy(d.proprio(ctx)) ? e.si : e.no;
+  return c && truthy(d.proprio(f)) ? e.si : e.no;
 }
 
 export const CONFLITTO = Symbol("conflitto");
@@ -66,16 +66,16 @@ export const CONFLITTO = Symbol("conflitto");
  * `resolve` for callers that need only the rule in effect: no result object is allocated.
  * The effective rule (the target, or an exception's variant), null when it does not apply.
  */
-export function applicabile<R extends Regola>(pr: PRegola<R>, ctx: Ctx): PRegola<R> | null | typeof CONFLITTO {
+export function applicabile<R extends Regola>(pr: PRegola<R>, f: Fatti): PRegola<R> | null | typeof CONFLITTO {
   let eff: PRegola<R> = pr;
   if (pr.eccezioni.length > 0) {
     let hit: PEccezione | undefined;
     for (const e of pr.eccezioni) {
-      if (!truthy(e.quando.fn(ctx))) continue;
+      if (!truthy(e.quando.fn(f))) continue;
       if (hit) return CONFLITTO;
       hit = e;
     }
     if (hit) { if (!hit.variante) return null; eff = hit.variante as PRegola<R>; }
   }
-  return eff.quando === undefined || truthy(eff.quando.fn(ctx)) ? eff : null;
+  return eff.quando === undefined || truthy(eff.quando.fn(f)) ? eff : null;
 }

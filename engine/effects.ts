@@ -1,6 +1,6 @@
 // `effetti`: the legal consequences the rules attach at `data` (per party when `perParte`).
 import { applicabile, CONFLITTO, resolvePerParte } from "./defaults.ts";
-import { partiDerivate, type State } from "./facts.ts";
+import { partiDerivate, S_PARTE, type State } from "./facts.ts";
 import type { EffettoGiuridico, Traccia } from "./contract.ts";
 import type { Effetto } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
@@ -11,7 +11,7 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
   for (let k = 0; k < p.effetti.length; k++) {
     const pe = p.effetti[k]!;
     if (!pe.r.perParte) {
-      const eff = applicabile(pe, ctx);
+      const eff = applicabile(pe, st.f);
       if (eff === null || eff === CONFLITTO) continue;
       const r = eff.r as Effetto;
       out.push({ effetto: r.effetto, cita: r.cita, fonte: r.fonte });
@@ -21,13 +21,13 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
     const derivate = partiDerivate(st);
     for (let i = 0; i < derivate.length; i++) {
       const parte = st.n.parti[i]!;
-      ctx["parte"] = derivate[i];
-      const res = resolvePerParte(pe, ctx, comuni, k);
+      ctx["parte"] = st.f.s[S_PARTE] = derivate[i];
+      const res = resolvePerParte(pe, st.f, comuni, k);
       if (res.kind !== "applica") continue;
       const r = res.pr.r;
       out.push({ effetto: r.effetto, parte: parte.id, cita: r.cita, fonte: r.fonte });
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.effetto} (${parte.id})` });
     }
-    ctx["parte"] = undefined;
+    ctx["parte"] = st.f.s[S_PARTE] = undefined;
   }
 }

@@ -2,7 +2,7 @@
 // question becomes `errori` and, for the action asked, a denial with its reasons.
 import { romeDay } from "./dates/calendar.ts";
 import { normalize } from "./shape.ts";
-import { buildFacts, type State } from "./facts.ts";
+import { buildFacts, S_ATTORE, S_AZIONE, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
 import { esamina, passaIFatti, candidateAmmesse, MOTORE, type MemoSonda } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
@@ -109,13 +109,13 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   const probe: Azione = { azione: "", data: st.n.dataIso };
   const memo: MemoSonda = { vincoli: [], blocca: [] }; // a vincolo shared by several actions is decided once
   // The probe is the action in the facts for every candidate: set once, its name changed per candidate.
-  st.ctx["azione"] = probe;
-  st.ctx["attore"] = null;
+  st.ctx["azione"] = st.f.s[S_AZIONE] = probe;
+  st.ctx["attore"] = st.f.s[S_ATTORE] = null;
   for (const c of candidateAmmesse(p, st.ctx["fase"] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
     if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
   }
-  st.ctx["azione"] = null;
+  st.ctx["azione"] = st.f.s[S_AZIONE] = null;
   return out;
 }

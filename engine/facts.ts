@@ -1,6 +1,6 @@
 // The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question.
 // Action names not yet happened read `null` from a shared prototype: no per-question allocation.
-import { truthy } from "./conditions/compile.ts";
+import { Fatti, slotDi, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
 import type { Normalized, Evento } from "./shape.ts";
 import type { Prepared } from "./prepared.ts";
 import type { Termine } from "./ir.ts";
@@ -12,6 +12,8 @@ export type Ctx = Record<string, unknown>;
 export interface State {
   n: Normalized;
   ctx: Ctx;
+  /** The same facts as conditions read them: `ctx` and its roots by slot. Every write to `ctx` sets the slot too. */
+  f: Fatti;
   /** Index in `n.eventi` of the last event of each action. */
   ultimo: Map<string, number>;
   /** The parties with derived fields (aligned with `n.parti`), for fees and effects. */
@@ -31,26 +33,63 @@ export function diParte(a: Azione, id: string): boolean {
   return Array.isArray(a.parti) ? a.parti.includes(id) : a.parte === id;
 }
 
+// The roots the engine sets itself, with their slots (conditions/compile.ts `Fatti`) fixed at load.
+export const S_AZIONE = slotDi("azione"), S_ATTORE = slotDi("attore"), S_PARTE = slotDi("parte"), S_FASE = slotDi("fase"),
+  S_EVENTO = slotDi("evento"), S_DOCUMENTO = slotDi("documento"), S_PARTI = slotDi("parti"), S_NUMERO_PARTI = slotDi("numero_parti"),
+  S_NUMERO_INVITATE = slotDi("numero_invitate"), S_VALORE_INDETERMINATO = slotDi("valore_indeterminato"), S_TIPO = slotDi("tipo"),
+  S_DATA = slotDi("data"), S_PARAMETRI = slotDi("parametri"), S_CONTEGGIO = slotDi("conteggio");
+
+/** `ctx[k] = v` for a name known at run time, and its slot when a condition reads it. */
+export function poni(st: State, k: string, v: unknown): void {
+  st.ctx[k] = v;
+  const i = slotSeNoto(k);
+  if (i !== undefined && i < st.f.s.length) st.f.s[i] = v;
+}
+
+/**
+ * The slots a question of `p` starts from. Roots first compiled after `p` was prepared (another
+ * regolamento's) are added once, in place: a copy of `p` (conParametri) shares the same list.
+ */
+function slotIniziali(p: Prepared): unknown[] {
+  const base = p.slotIniziali;
+  const noti = slotNoti();
+  if (base.length < noti.size) {
+    for (const [nome, i] of noti) {
+      if (i < base.length) continue;
+      while (base.length < i) base.push(undefined);
+      base.push(Object.prototype.hasOwnProperty.call(p.nullEventi, nome) ? null : undefined);
+    }
+  }
+  return base;
+}
+
 export function buildFacts(p: Prepared, n: Normalized): State {
   const ctx: Ctx = Object.create(p.nullEventi) as Ctx;
+  const s = slotIniziali(p).slice();
   const proc = n.proc;
-  for (const k in proc) if (k !== "eventi") ctx[k] = proc[k];
-  ctx["parti"] = n.parti;
-  ctx["numero_parti"] = n.parti.length;
+  for (const k in proc) {
+    if (k === "eventi") continue;
+    const v = proc[k];
+    ctx[k] = v;
+    const i = slotSeNoto(k);
+    if (i !== undefined && i < s.length) s[i] = v;
+  }
+  ctx["parti"] = n.parti; s[S_PARTI] = n.parti;
+  ctx["numero_parti"] = n.parti.length; s[S_NUMERO_PARTI] = n.parti.length;
   let invitate = 0;
   for (const x of n.parti) if (x.ruolo === "invitata") invitate++;
-  ctx["numero_invitate"] = invitate;
-  ctx["valore_indeterminato"] = proc.valore === null;
+  ctx["numero_invitate"] = invitate; s[S_NUMERO_INVITATE] = invitate;
+  ctx["valore_indeterminato"] = s[S_VALORE_INDETERMINATO] = proc.valore === null;
   if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
-    ctx["tipo"] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
+    ctx["tipo"] = s[S_TIPO] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
   }
-  ctx["data"] = n.dataIso;
-  ctx["parametri"] = p.valoriParametri;
-  ctx["conteggio"] = {};
-  ctx["azione"] = null;
-  ctx["attore"] = null;
-  ctx["fase"] = p.faseIniziale;
-  const st: State = { n, ctx, ultimo: new Map() };
+  ctx["data"] = s[S_DATA] = n.dataIso;
+  ctx["parametri"] = s[S_PARAMETRI] = p.valoriParametri;
+  ctx["conteggio"] = s[S_CONTEGGIO] = {};
+  ctx["azione"] = s[S_AZIONE] = null;
+  ctx["attore"] = s[S_ATTORE] = null;
+  ctx["fase"] = s[S_FASE] = p.faseIniziale;
+  const st: State = { n, ctx, f: new Fatti(ctx, s), ultimo: new Map() };
   if (p.insiemi.length > 0) computeInsiemi(p, st);
   return st;
 }
@@ -58,7 +97,7 @@ export function buildFacts(p: Prepared, n: Normalized): State {
 /** Records an event as happened: it becomes its action's last event and is counted. */
 export function applyEvent(st: State, ev: Evento): void {
   const name = ev.a.azione;
-  st.ctx[name] = ev.a;
+  poni(st, name, ev.a);
   const c = st.ctx["conteggio"] as Record<string, number>;
   c[name] = (c[name] ?? 0) + 1;
   st.ultimo.set(name, ev.indice);
@@ -71,13 +110,18 @@ function computeInsiemi(p: Prepared, st: State): void {
     for (const ev of st.n.eventi) {
       for (const f of ins.fonti) {
         if (f.azione !== ev.a.azione) continue;
-        if (f.quando) { ctx["evento"] = ev.a; const ok = truthy(f.quando.fn(ctx)); ctx["evento"] = undefined; if (!ok) continue; }
+        if (f.quando) {
+          ctx["evento"] = st.f.s[S_EVENTO] = ev.a;
+          const ok = truthy(f.quando.fn(st.f));
+          ctx["evento"] = st.f.s[S_EVENTO] = undefined;
+          if (!ok) continue;
+        }
         for (const id of partiDi(ev.a)) if (!parti.includes(id)) parti.push(id);
       }
     }
     let tutte = st.n.parti.length > 0;
     for (const x of st.n.parti) if (!parti.includes(x.id)) { tutte = false; break; }
-    ctx[ins.r.nome] = { parti, numero: parti.length, tutte };
+    poni(st, ins.r.nome, { parti, numero: parti.length, tutte });
   }
 }
 

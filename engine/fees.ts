@@ -2,7 +2,7 @@
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
 import { resolvePerParte, type Resolved } from "./defaults.ts";
 import { isMissing } from "./conditions/vars.ts";
-import { partiDerivate, type State } from "./facts.ts";
+import { partiDerivate, S_PARTE, type State } from "./facts.ts";
 import { intero, leggi } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
@@ -101,16 +101,16 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   for (let k = 0; k < derivate.length; k++) {
     const parte = st.n.parti[k]!;
     const prima = k === 0;
-    ctx["parte"] = derivate[k];
+    ctx["parte"] = st.f.s[S_PARTE] = derivate[k];
     const calc: VoceCalc[] = [];
     const tab: VoceCalc[] = []; // the table voci, one per voce
     for (let i = 0; i < p.tariffe.length; i++) {
       const pt = p.tariffe[i]!;
-      voceTabella(pt, resolvePerParte(pt, ctx, comuniT, i), st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
     for (let i = 0; i < p.variazioni.length; i++) {
       const pv = p.variazioni[i]!;
-      variazione(pv, resolvePerParte(pv, ctx, comuniV, i), ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
 
     let tot = 0;
@@ -127,7 +127,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
     totale += tot;
   }
-  ctx["parte"] = undefined;
+  ctx["parte"] = st.f.s[S_PARTE] = undefined;
   return { per_parte, totale: euro(totale) };
 }
 

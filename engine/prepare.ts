@@ -1,6 +1,6 @@
 // prepare(regolamento, bases): merge the baselines' rules beneath the organismo's, drop what
 // `sostituisce` replaces, compile every condition once and index rules by action.
-import { compile, intern } from "./conditions/compile.ts";
+import { compileFatti, intern, slotNoti } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
 import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
@@ -15,7 +15,7 @@ export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
   const vars = comparedVarsOf(logic).map(intern);
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
-  return { fn: compile(logic), vars, paths: vars.map((v) => v.split(".").map(intern)), ids: vars.map(idPercorso), campiAzione };
+  return { fn: compileFatti(logic), vars, paths: vars.map((v) => v.split(".").map(intern)), ids: vars.map(idPercorso), campiAzione };
 }
 
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
@@ -48,7 +48,7 @@ function dividiPerParte(q: JsonLogic | undefined): PRegola["perParte"] {
   if (!Array.isArray(args)) return undefined;
   const comuni = args.filter((a) => !puoLeggere(a, "parte")), propri = args.filter((a) => puoLeggere(a, "parte"));
   if (comuni.length === 0 || propri.length === 0) return undefined;
-  return { comune: compile({ and: comuni }), proprio: compile({ and: propri }) };
+  return { comune: compileFatti({ and: comuni }), proprio: compileFatti({ and: propri }) };
 }
 
 function prepForma(r: Regola): PRegola {
@@ -206,6 +206,10 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const azioniNote = [...new Set<string>([...AZIONI, ...named])];
   const nullEventi: Record<string, null> = {};
   for (const a of azioniNote) nullEventi[a] = null;
+  // The slots a question starts from (conditions compiled above): an action not yet happened is null.
+  const slotIniziali: unknown[] = [];
+  for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
+  for (const [nome, i] of slotNoti()) if (Object.prototype.hasOwnProperty.call(nullEventi, nome)) slotIniziali[i] = null;
 
   return {
     id: regolamento.id,
@@ -229,6 +233,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     insiemeAzioniNote: new Set(azioniNote),
     azioniCandidate: [...named],
     nullEventi,
+    slotIniziali,
     fasi,
     fontiFasi,
     faseIniziale,

@@ -1,6 +1,6 @@
 // The prepared form of a regolamento version: its rules merged with the applied baselines,
 // every condition compiled once, rules indexed by the action they bear on.
-import type { Compiled } from "./conditions/compile.ts";
+import type { Fatti } from "./conditions/compile.ts";
 import type { Esiti } from "./defaults.ts";
 import type {
   DefinizioneAzione, Eccezione, Effetto, Fase, Insieme, Parametro, Regola, Regolamento, Tariffa, Termine,
@@ -8,8 +8,11 @@ import type {
 } from "./ir.ts";
 import type { Calendar } from "./dates/count.ts";
 
+/** A condition compiled for the engine's facts (conditions/compile.ts `compileFatti`). */
+export type CompiledFatti = (f: Fatti) => unknown;
+
 export interface Cond {
-  fn: Compiled;
+  fn: CompiledFatti;
   /** Paths the condition compares: undefined ones are `fatti_mancanti` (conditions/vars.ts). */
   vars: string[];
   /** The same paths split on ".", once. */
@@ -29,7 +32,7 @@ export interface PRegola<R extends Regola = Regola> {
    * For a rule asked once per party (tariffa, variazione, effetto per parte): its `quando` split
    * into what does not read `parte.*`, decided once per question, and what does.
    */
-  perParte?: { comune: Compiled; proprio: Compiled };
+  perParte?: { comune: CompiledFatti; proprio: CompiledFatti };
   /** `resolve`'s results when no exception applies, made once (defaults.ts): shared, read-only. */
   esiti?: Esiti<R>;
 }
@@ -103,6 +106,8 @@ export interface Prepared {
   /** Actions with a definition or named by a rule: the candidates of `azioni_consentite`. */
   azioniCandidate: string[];
   nullEventi: Record<string, null>;
+  /** The facts' slots at the start of a question (`Fatti.s`): null for `nullEventi`, undefined elsewhere. */
+  slotIniziali: unknown[];
   fasi: Map<string, Fase>;
   /** Whose phase it is (the regolamento that declared it), for citations. */
   fontiFasi: Map<string, string>;

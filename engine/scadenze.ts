@@ -13,7 +13,7 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
   // The terms listed so far, one per scadenza: two of the same scadenza are a conflict.
   const seen: Termine[] = [];
   for (const pt of p.termini) {
-    const res = resolve(pt, st.ctx);
+    const res = resolve(pt, st.f);
     if (res.kind === "conflitto") {
       conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
       continue;

@@ -38,7 +38,7 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
     if (depth > 4) return undefined;
     for (const pt of p.termini) {
       if (pt.r.scadenza !== a.termine && pt.r.nome !== a.termine) continue;
-      const res = resolve(pt, st.ctx);
+      const res = resolve(pt, st.f);
       if (res.kind !== "applica") continue;
       const w = finestra(p, st, res.pr.r, parte, depth + 1);
       if (w?.entro !== undefined) return { giorno: w.entro, indice: w.ancoraIndice };

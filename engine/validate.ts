@@ -5,7 +5,7 @@
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
-import { attoreDi, type State } from "./facts.ts";
+import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, type State } from "./facts.ts";
 import { finestraDi } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
@@ -81,9 +81,10 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
   const attore = attoreDi(a, st.n.parti);
   const ruolo = String(attore["ruolo"]);
   const isParte = typeof a.parte === "string" && (ruolo === "istante" || ruolo === "invitata");
-  ctx["azione"] = a;
-  ctx["attore"] = attore;
-  if (a.azione === "accesso_documento") ctx["documento"] = documento(st, a);
+  const s = st.f.s;
+  ctx["azione"] = s[S_AZIONE] = a;
+  ctx["attore"] = s[S_ATTORE] = attore;
+  if (a.azione === "accesso_documento") ctx["documento"] = s[S_DOCUMENTO] = documento(st, a);
 
   // 1. the action's definition
   const def = p.definizioni.get(a.azione);
@@ -99,7 +100,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
 
   // 2. vincoli
   for (const pv of p.vincoliPer.get(a.azione) ?? []) {
-    const res = resolve(pv, ctx);
+    const res = resolve(pv, st.f);
     if (res.kind === "conflitto") { conflitto(pv.r, res.eccezioni, out); continue; }
     if (res.via) {
       out.traccia.push(eccezioneTraccia(res.via, pv.r));
@@ -110,7 +111,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
     const richiede = (res.pr as PVincolo).richiede;
     if (v.da && !ruoloAmmesso(v.da, ruolo, isParte)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} spetta a ${v.da.join(", ")}`)); continue; }
     if (v.inFase && !v.inFase.includes(fase)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} non è ammessa nella fase ${fase}`)); continue; }
-    const ok = truthy(richiede.fn(ctx));
+    const ok = truthy(richiede.fn(st.f));
     const miss = missingIn(richiede, ctx);
     if (miss) out.mancanti.push(...miss);
     if (ok) { out.traccia.push(traccia(v, "consente")); continue; }
@@ -125,7 +126,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
   if (terms) {
     const perScadenza = new Map<string, Regola[]>();
     for (const { t, campo } of terms) {
-      const res = resolve(t, ctx);
+      const res = resolve(t, st.f);
       if (res.kind === "conflitto") { conflitto(t.r, res.eccezioni, out); continue; }
       if (res.via) {
         out.traccia.push(eccezioneTraccia(res.via, t.r));
@@ -167,9 +168,9 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
 
   // 4. who may see a document
   if (a.azione === "accesso_documento") visibilita(p, st, a, ruolo, out);
-  ctx["azione"] = null;
-  ctx["attore"] = null;
-  ctx["documento"] = undefined;
+  ctx["azione"] = s[S_AZIONE] = null;
+  ctx["attore"] = s[S_ATTORE] = null;
+  ctx["documento"] = s[S_DOCUMENTO] = undefined;
   return out;
 }
 
@@ -208,10 +209,10 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
 
 /** The probe's vincoli and terms, once the definition admitted it. */
 export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  st.ctx["azione"] = probe;
-  st.ctx["attore"] = null;
+  st.ctx["azione"] = st.f.s[S_AZIONE] = probe;
+  st.ctx["attore"] = st.f.s[S_ATTORE] = null;
   const ok = passaIFatti(p, st, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
-  st.ctx["azione"] = null;
+  st.ctx["azione"] = st.f.s[S_AZIONE] = null;
   return ok;
 }
 
@@ -235,15 +236,15 @@ export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: Masch
     if (memo && pv.perOgniSonda) {
       const k = memo.vincoli.indexOf(pv);
       if (k >= 0) { ok = !memo.blocca[k]; continue; }
-      const b = blocca(pv, ctx, fase, ruoli);
+      const b = blocca(pv, st, fase, ruoli);
       memo.vincoli.push(pv); memo.blocca.push(b);
       ok = !b;
-    } else ok = !blocca(pv, ctx, fase, ruoli);
+    } else ok = !blocca(pv, st, fase, ruoli);
   }
   if (ok && terms) for (let i = 0; ok && i < terms.length; i++) {
     const { t, campo } = terms[i]!;
     if (campo) continue; // the bare action has no date field to bind
-    const eff = applicabile(t, ctx);
+    const eff = applicabile(t, st.f);
     if (eff === null) continue;
     if (eff === CONFLITTO) { ok = false; break; }
     const r = eff.r as Termine;
@@ -255,15 +256,15 @@ export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: Masch
 }
 
 /** Whether a vincolo denies the bare probe now. */
-function blocca(vincolo: PVincolo, ctx: State["ctx"], fase: string, ruoli: MascheraRuoli): boolean {
-  const eff = applicabile(vincolo, ctx);
+function blocca(vincolo: PVincolo, st: State, fase: string, ruoli: MascheraRuoli): boolean {
+  const eff = applicabile(vincolo, st.f);
   if (eff === null) return false;
   if (eff === CONFLITTO) return true;
   const pv = eff as PVincolo;
   if ((pv.daMask & ruoli) === 0) return true;
   if (pv.r.inFase && !pv.r.inFase.includes(fase)) return true;
   // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
-  return !truthy(pv.richiede.fn(ctx)) && !pv.richiede.campiAzione && missingIn(pv.richiede, ctx) === undefined;
+  return !truthy(pv.richiede.fn(st.f)) && !pv.richiede.campiAzione && missingIn(pv.richiede, st.ctx) === undefined;
 }
 
 function documento(st: State, a: Azione): Azione | undefined {
@@ -281,7 +282,7 @@ function visibilita(p: Prepared, st: State, a: Azione, ruolo: string, out: Esame
     return;
   }
   for (const pv of p.visibilita.get(String(doc.tipo)) ?? []) {
-    const res = resolve(pv, st.ctx);
+    const res = resolve(pv, st.f);
     if (res.kind !== "applica") continue;
     const v = res.pr.r as Visibilita;
     let vede = false;

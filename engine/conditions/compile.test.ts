@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
-import { compile, ConditionError } from "./compile.ts";
+import { compile, compileFatti, ConditionError, Fatti, slotNoti } from "./compile.ts";
 import { varsOf, isMissing } from "./vars.ts";
 import type { JsonLogic } from "../ir.ts";
 
@@ -98,6 +98,23 @@ describe("compile (json-logic → closures)", () => {
         const want = jsonLogic.apply(e as never, d);
         const got = compile(e)(d);
         expect(same(got, want)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("compileFatti agrees with jsonLogic.apply, whichever roots have their slot set", () => {
+    // Compile first: the roots get their slots. Each slot is then either the root's value (read
+    // through the prototype too, as the engine's null actions are) or not set (read from `o`).
+    const conProto = (d: Record<string, unknown>) => Object.assign(Object.create({ c: null, p: null }), d) as Record<string, unknown>;
+    fc.assert(
+      fc.property(fc.oneof(expr, bool), facts, fc.integer({ min: 0, max: 2 ** 30 }), fc.boolean(), (e, d0, bits, proto) => {
+        const d = proto ? conProto(d0) : d0;
+        const fn = compileFatti(e);
+        const s: unknown[] = [];
+        for (const [nome, i] of slotNoti()) s[i] = (bits >> (i % 30)) & 1 ? (d as Record<string, unknown>)[nome] : undefined;
+        const want = jsonLogic.apply(e as never, d);
+        expect(same(fn(new Fatti(d, s)), want)).toBe(true);
       }),
       { numRuns: 3000 },
     );

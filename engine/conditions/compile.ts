@@ -21,6 +21,49 @@ function isLogic(x: unknown): x is Record<string, JsonLogic> {
 const constant = (v: unknown): Compiled => () => v;
 
 /**
+ * The facts as the engine hands them to a prepared condition: the facts object `o`, and its root
+ * values by slot in `s` (a number per root name, the same for every regolamento). `s[i]` is either
+ * `o[root]` or undefined (not tracked: the condition reads `o`). Reading a root is then an array
+ * load instead of a property lookup on a large object shared by every condition (megamorphic).
+ */
+export class Fatti {
+  constructor(readonly o: Record<string, unknown>, readonly s: unknown[]) {}
+}
+
+const SLOT = new Map<string, number>();
+/** The slot of a root name, assigned when first seen (by the compiler or the engine's fixed roots). */
+export function slotDi(root: string): number {
+  let i = SLOT.get(root);
+  if (i === undefined) { i = SLOT.size; SLOT.set(root, i); }
+  return i;
+}
+/** The slot of a root name if some condition reads it (never assigns: names from questions are not kept). */
+export function slotSeNoto(root: string): number | undefined {
+  return SLOT.get(root);
+}
+/** Every root name with its slot. */
+export function slotNoti(): ReadonlyMap<string, number> {
+  return SLOT;
+}
+
+let suFatti = false;
+/**
+ * Compile for the engine: the result takes a `Fatti`. Same semantics as `compile` on `fatti.o`;
+ * the operators the DSL emits most read roots by slot, the rest read `o`.
+ */
+export function compileFatti(logic: JsonLogic | undefined): (f: Fatti) => unknown {
+  const was = suFatti;
+  suFatti = true;
+  try { return compile(logic) as (f: Fatti) => unknown; } finally { suFatti = was; }
+}
+
+/** In slot mode, a node compiled as usual and run on the facts object. */
+function suOggetto(logic: JsonLogic): Compiled {
+  suFatti = false;
+  try { const f = compile(logic); return (d) => f((d as Fatti).o); } finally { suFatti = true; }
+}
+
+/**
  * The interned copy of a string. V8 interns property keys: a lookup with an interned key matches by
  * pointer, while a fresh string (from `split`, from the parser) is hashed and looked up each time, and
  * `==` against an interned fact compares characters. Object.keys hands back the interned key.
@@ -136,6 +179,7 @@ export function compile(logic: JsonLogic | undefined): Compiled {
   const op = Object.keys(logic)[0]!;
   const raw = logic[op]!;
   const args: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  if (suFatti && !PER_SLOT.has(op)) return suOggetto(logic);
 
   switch (op) {
     case "var":
@@ -222,6 +266,9 @@ export function compile(logic: JsonLogic | undefined): Compiled {
   if (xs.length === 2) { const [x, y] = xs as [Compiled, Compiled]; return (d) => fn(x(d), y(d)); }
   return (d) => fn(...xs.map((f) => f(d)));
 }
+
+/** Operators compiled in slot mode (their operands pass the `Fatti` on); any other node reads `o`. */
+const PER_SLOT = new Set(["and", "or", "if", "?:", ...Object.keys(EAGER)]);
 
 const isConst = (l: JsonLogic | undefined) => !isLogic(l) && !Array.isArray(l);
 
@@ -312,6 +359,19 @@ function read2(d: unknown, k0: string, k1: string): unknown {
   const v = (m as Record<string, unknown>)[k1];
   return v === undefined ? null : v;
 }
+/** read1/read2 on a `Fatti`: the root from its slot, from `o` when the slot is not set. */
+function slot1(d: Fatti, i: number, k: string): unknown {
+  let v = d.s[i];
+  if (v === undefined) v = d.o[k];
+  return v === undefined ? null : v;
+}
+function slot2(d: Fatti, i: number, k0: string, k1: string): unknown {
+  let m = d.s[i];
+  if (m === undefined) m = d.o[k0];
+  if (m === null || m === undefined) return null;
+  const v = (m as Record<string, unknown>)[k1];
+  return v === undefined ? null : v;
+}
 
 /** json-logic's `in` on anything: a substring of a string, else false. */
 function inLoose(a: unknown, b: unknown): boolean {
@@ -330,6 +390,7 @@ function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
   const path = simplePath(args[0]);
   if (!path) return undefined;
   const [k0, k1] = path as [string, string | undefined];
+  if (suFatti) return fuseFatti(op, args, slotDi(k0), k0, k1);
   if ((op === "!" || op === "!!") && args.length >= 1) {
     const neg = op === "!";
     if (k1 === undefined) return (d) => { const v = read1(d, k0); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
@@ -367,6 +428,49 @@ function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
     case "<=": return (d) => (read2(d, k0, k1) as number) <= (k as number);
     case ">": return (d) => (read2(d, k0, k1) as number) > (k as number);
     case ">=": return (d) => (read2(d, k0, k1) as number) >= (k as number);
+  }
+  return undefined;
+}
+
+/** `fuse` for slot mode: the same closures, the root read by slot. */
+function fuseFatti(op: string, args: JsonLogic[], i: number, k0: string, k1: string | undefined): Compiled | undefined {
+  if ((op === "!" || op === "!!") && args.length >= 1) {
+    const neg = op === "!";
+    if (k1 === undefined) return (d) => { const v = slot1(d as Fatti, i, k0); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
+    return (d) => { const v = slot2(d as Fatti, i, k0, k1); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
+  }
+  if (args.length !== 2) return undefined;
+  const lit = args[1];
+  if (op === "in") {
+    if (!Array.isArray(lit) || !lit.every((e) => isConst(e))) return undefined;
+    const items = (lit as unknown[]).map(intern);
+    if (k1 === undefined) return (d) => among(items, slot1(d as Fatti, i, k0));
+    return (d) => among(items, slot2(d as Fatti, i, k0, k1));
+  }
+  if (!isConst(lit)) return undefined;
+  const k = intern(lit as unknown);
+  if (k1 === undefined) {
+    switch (op) {
+      case "==": return (d) => slot1(d as Fatti, i, k0) == k;
+      case "!=": return (d) => slot1(d as Fatti, i, k0) != k;
+      case "===": return (d) => slot1(d as Fatti, i, k0) === k;
+      case "!==": return (d) => slot1(d as Fatti, i, k0) !== k;
+      case "<": return (d) => (slot1(d as Fatti, i, k0) as number) < (k as number);
+      case "<=": return (d) => (slot1(d as Fatti, i, k0) as number) <= (k as number);
+      case ">": return (d) => (slot1(d as Fatti, i, k0) as number) > (k as number);
+      case ">=": return (d) => (slot1(d as Fatti, i, k0) as number) >= (k as number);
+    }
+    return undefined;
+  }
+  switch (op) {
+    case "==": return (d) => slot2(d as Fatti, i, k0, k1) == k;
+    case "!=": return (d) => slot2(d as Fatti, i, k0, k1) != k;
+    case "===": return (d) => slot2(d as Fatti, i, k0, k1) === k;
+    case "!==": return (d) => slot2(d as Fatti, i, k0, k1) !== k;
+    case "<": return (d) => (slot2(d as Fatti, i, k0, k1) as number) < (k as number);
+    case "<=": return (d) => (slot2(d as Fatti, i, k0, k1) as number) <= (k as number);
+    case ">": return (d) => (slot2(d as Fatti, i, k0, k1) as number) > (k as number);
+    case ">=": return (d) => (slot2(d as Fatti, i, k0, k1) as number) >= (k as number);
   }
   return undefined;
 }
