@@ -1,6 +1,6 @@
 // The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question.
 // Action names not yet happened read `null` from a shared prototype: no per-question allocation.
-import { Fatti, slotDi, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
+import { Fatti, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
 import type { Normalized, Evento } from "./shape.ts";
 import type { Prepared } from "./prepared.ts";
 import type { Termine } from "./ir.ts";
@@ -57,7 +57,7 @@ function slotIniziali(p: Prepared): unknown[] {
     for (const [nome, i] of noti) {
       if (i < base.length) continue;
       while (base.length < i) base.push(undefined);
-      base.push(Object.prototype.hasOwnProperty.call(p.nullEventi, nome) ? null : undefined);
+      base.push(slotIniziale(p.nullEventi, nome));
     }
   }
   return base;

@@ -1,6 +1,6 @@
 // prepare(regolamento, bases): merge the baselines' rules beneath the organismo's, drop what
 // `sostituisce` replaces, compile every condition once and index rules by action.
-import { compileFatti, intern, slotNoti } from "./conditions/compile.ts";
+import { compileFatti, intern, slotIniziale, slotNoti } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
 import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
@@ -206,10 +206,10 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const azioniNote = [...new Set<string>([...AZIONI, ...named])];
   const nullEventi: Record<string, null> = {};
   for (const a of azioniNote) nullEventi[a] = null;
-  // The slots a question starts from (conditions compiled above): an action not yet happened is null.
+  // The slots a question starts from (conditions compiled above): see slotIniziale.
   const slotIniziali: unknown[] = [];
   for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
-  for (const [nome, i] of slotNoti()) if (Object.prototype.hasOwnProperty.call(nullEventi, nome)) slotIniziali[i] = null;
+  for (const [nome, i] of slotNoti()) slotIniziali[i] = slotIniziale(nullEventi, nome);
 
   return {
     id: regolamento.id,

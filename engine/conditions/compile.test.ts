@@ -112,7 +112,10 @@ describe("compile (json-logic → closures)", () => {
         const d = proto ? conProto(d0) : d0;
         const fn = compileFatti(e);
         const s: unknown[] = [];
-        for (const [nome, i] of slotNoti()) s[i] = (bits >> (i % 30)) & 1 ? (d as Record<string, unknown>)[nome] : undefined;
+        for (const [nome, i] of slotNoti()) {
+          const v = (d as Record<string, unknown>)[nome];
+          s[i] = (bits >> (i % 30)) & 1 ? (v === undefined && !(nome in d) ? null : v) : undefined;
+        }
         const want = jsonLogic.apply(e as never, d);
         expect(same(fn(new Fatti(d, s)), want)).toBe(true);
       }),

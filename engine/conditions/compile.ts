@@ -23,7 +23,8 @@ const constant = (v: unknown): Compiled => () => v;
 /**
  * The facts as the engine hands them to a prepared condition: the facts object `o`, and its root
  * values by slot in `s` (a number per root name, the same for every regolamento). `s[i]` is either
- * `o[root]` or undefined (not tracked: the condition reads `o`). Reading a root is then an array
+ * `o[root]` (null standing for undefined too: the fused reads make no difference) or undefined
+ * (not tracked: the condition reads `o`). Reading a root is then an array
  * load instead of a property lookup on a large object shared by every condition (megamorphic).
  */
 export class Fatti {
@@ -41,6 +42,15 @@ export function slotDi(root: string): number {
 export function slotSeNoto(root: string): number | undefined {
   return SLOT.get(root);
 }
+/**
+ * A root's slot before the question writes it: null when reading it from facts built on `nullEventi`
+ * gives null or nothing (an action not yet happened, a name not there), the fused reads treating
+ * both as null; unset when the prototype chain has it (`constructor`…): read from `o`.
+ */
+export function slotIniziale(nullEventi: Record<string, null>, nome: string): null | undefined {
+  return Object.prototype.hasOwnProperty.call(nullEventi, nome) || !(nome in nullEventi) ? null : undefined;
+}
+
 /** Every root name with its slot. */
 export function slotNoti(): ReadonlyMap<string, number> {
   return SLOT;
