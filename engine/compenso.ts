@@ -1,27 +1,13 @@
 // The two facts of `indennita` that are not voci (CONTRACT.md): whether the parties owe the fees
 // jointly (`obbligazione_solidale`) and the mediator's fee (`compenso_mediatore`). Both read the voci
 // already computed for every party; neither changes an amount a party owes.
-import { resolve } from "./defaults.ts";
+import { resolve, type Resolved } from "./defaults.ts";
 import { fractionOf, percentOf, euro } from "./money.ts";
 import { S_PARTE, type State } from "./facts.ts";
 import type { Compenso, Solidarieta } from "./ir.ts";
 import type { Conflitto, Indennita, Traccia } from "./contract.ts";
-import type { PRegola, Prepared } from "./prepared.ts";
+import type { Prepared } from "./prepared.ts";
 
-/** The rules of these two kinds, found once per prepared version. */
-const cache = new WeakMap<Prepared, { solidali: PRegola<Solidarieta>[]; compensi: PRegola<Compenso>[] }>();
-function regoleDi(p: Prepared) {
-  let x = cache.get(p);
-  if (!x) {
-    x = { solidali: [], compensi: [] };
-    for (const pr of p.regole) {
-      if (pr.r.tipo === "solidarieta") x.solidali.push(pr as PRegola<Solidarieta>);
-      else if (pr.r.tipo === "compenso") x.compensi.push(pr as PRegola<Compenso>);
-    }
-    cache.set(p, x);
-  }
-  return x;
-}
 
 /** Cents of a voce summed over every party; null when one of them is undetermined. */
 function totaleVoci(ind: Indennita, voci: readonly string[]): number | null {
@@ -35,7 +21,7 @@ function totaleVoci(ind: Indennita, voci: readonly string[]): number | null {
 }
 
 export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, traccia: Traccia[], conflitti: Conflitto[]): void {
-  const { solidali, compensi } = regoleDi(p);
+  const { solidali, compensi } = p; // found once by prepare
   if (solidali.length === 0 && compensi.length === 0) return;
   const ctx = st.ctx;
   const parte = ctx["parte"];
@@ -51,7 +37,9 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
         traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `obbligazione solidale per ${r.voci.join(", ")}` });
       }
     }
-    const applicabili = compensi.map((pr) => resolve(pr, st.f)).filter((x) => x.kind === "applica");
+    let applicabili: Extract<Resolved<Compenso>, { kind: "applica" }>[] | undefined;
+    for (const pr of compensi) { const x = resolve(pr, st.f); if (x.kind === "applica") (applicabili ??= []).push(x); }
+    if (!applicabili) return;
     if (applicabili.length > 1) {
       conflitti.push({ regole: applicabili.map((x) => ({ regola: x.pr.r.nome, cita: x.pr.r.cita, fonte: x.pr.r.fonte })), messaggio: "più regole fissano il compenso del mediatore" });
       return;

@@ -6,7 +6,7 @@ import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/var
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
-import type { JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione } from "./ir.ts";
+import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
   Chiusura, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
 } from "./prepared.ts";
@@ -218,6 +218,8 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     regolamento,
     basi: layers.filter((l) => l !== regolamento),
     regole: prepped,
+    solidali: prepped.filter((pr) => pr.r.tipo === "solidarieta") as PRegola<Solidarieta>[],
+    compensi: prepped.filter((pr) => pr.r.tipo === "compenso") as PRegola<Compenso>[],
     perNome,
     definizioni,
     vincoliPer,

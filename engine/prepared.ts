@@ -3,8 +3,8 @@
 import type { Fatti } from "./conditions/compile.ts";
 import type { Esiti } from "./defaults.ts";
 import type {
-  DefinizioneAzione, Eccezione, Effetto, Fase, Insieme, Parametro, Regola, Regolamento, Tariffa, Termine,
-  Variazione, Vincolo, Visibilita,
+  Compenso, DefinizioneAzione, Eccezione, Effetto, Fase, Insieme, Parametro, Regola, Regolamento, Tariffa, Termine,
+  Solidarieta, Variazione, Vincolo, Visibilita,
 } from "./ir.ts";
 import type { Calendar } from "./dates/count.ts";
 
@@ -98,6 +98,9 @@ export interface Prepared {
   variazioni: PVariazione[];
   effetti: PEffetto[];
   insiemi: PInsieme[];
+  /** The rules of `obbligazione_solidale` and `compenso_mediatore` (compenso.ts). */
+  solidali: PRegola<Solidarieta>[];
+  compensi: PRegola<Compenso>[];
   visibilita: Map<string, PVisibilita[]>;
   eccezioni: PEccezione[];
   /** Every action a condition may name: each is `null` in the facts until it happens. */
