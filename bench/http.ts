@@ -7,6 +7,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { avviaProcesso, chiama, RADICE } from "../server/test-support/processo.ts";
+import { creaDatabaseTemporaneo } from "../server/db/database-temporaneo.ts";
 
 const DURATA_S = Number(process.env.BENCH_HTTP_SECONDI ?? 8);
 const ADMIN = `bench-${randomBytes(16).toString("hex")}`;
@@ -40,19 +41,9 @@ export async function bench(): Promise<Record<string, number | string>> {
   let pulisci = async () => {};
   const env: Record<string, string> = { REGOLAMENTO_ADMIN_KEY: ADMIN, DB_POOL: "16" };
   if (pg) {
-    const { default: postgres } = await import("postgres");
-    const nome = `t_bench_${randomBytes(5).toString("hex")}`;
-    const a = postgres(base, { max: 1, onnotice: () => {} });
-    await a.unsafe(`create database ${nome}`);
-    await a.end();
-    const u = new URL(base);
-    u.pathname = `/${nome}`;
-    env.DATABASE_URL = u.toString();
-    pulisci = async () => {
-      const b = postgres(base, { max: 1, onnotice: () => {} });
-      await b.unsafe(`drop database if exists ${nome} with (force)`).catch(() => {});
-      await b.end();
-    };
+    const db = await creaDatabaseTemporaneo(base, "t_bench_");
+    env.DATABASE_URL = db.url;
+    pulisci = db.elimina;
   } else {
     const dir = await mkdtemp(join(tmpdir(), "bench-http-"));
     env.DATABASE_URL = "";

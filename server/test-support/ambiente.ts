@@ -1,7 +1,7 @@
 // Test environments: PGlite in memory by default; with DATABASE_URL, a database of its own per test
 // file (`CREATE DATABASE t_<random>` through the given one), dropped at the end: vitest runs files
 // in parallel and they must not see each other's rows.
-import { randomBytes } from "node:crypto";
+import { creaDatabaseTemporaneo } from "../db/database-temporaneo.ts";
 import { fileURLToPath } from "node:url";
 import type { Where } from "../db/open.ts";
 
@@ -24,22 +24,6 @@ export async function databaseDiProva(opts: { dataDir?: string } = {}): Promise<
       ? { dove: { dataDir: opts.dataDir }, descrizione: `PGlite in ${opts.dataDir}`, elimina: async () => {} }
       : { dove: { memory: true }, descrizione: "PGlite in memoria", elimina: async () => {} };
   }
-  const { default: postgres } = await import("postgres");
-  const nome = `t_${randomBytes(6).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${nome}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${nome}`;
-  const url = u.toString();
-  return {
-    dove: { url },
-    url,
-    descrizione: `Postgres ${nome}`,
-    async elimina() {
-      const a = postgres(base, { max: 1, onnotice: () => {} });
-      await a.unsafe(`drop database if exists ${nome} with (force)`).catch(() => {});
-      await a.end();
-    },
-  };
+  const db = await creaDatabaseTemporaneo(base);
+  return { dove: { url: db.url }, url: db.url, descrizione: `Postgres ${db.nome}`, elimina: db.elimina };
 }
