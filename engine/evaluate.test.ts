@@ -167,6 +167,16 @@ describe("bad input never crashes", () => {
     expect(evaluate(p, null as never).errori).toBeDefined();
     expect(evaluate(p, { procedimento: {}, azione: 7 } as never).esito).toBe("negato");
   });
+  it("a field named toString/valueOf that would make a comparison throw: asked again without it, and said", () => {
+    const p = velletri();
+    const trappola = { toString: 3 } as unknown as string;
+    const r = evaluate(p, { data: "2026-04-01", procedimento: { parti, eventi: [dep, { azione: "primo_incontro", data: "2026-03-30", ruolo: "mediatore", esito: trappola }] } });
+    expect(r.errori?.[0]).toMatch(/toString o valueOf/);
+    expect(r.errori?.some((e) => e.startsWith("errore interno"))).toBe(false);
+    // the same answer as the question without the field
+    const pulita = evaluate(p, { data: "2026-04-01", procedimento: { parti, eventi: [dep, { azione: "primo_incontro", data: "2026-03-30", ruolo: "mediatore", esito: {} as unknown as string }] } });
+    expect({ ...r, errori: undefined }).toEqual({ ...pulita, errori: undefined });
+  });
   it("property: any JSON-ish question gets an answer of the contract's shape", () => {
     const p = velletri();
     const any = fc.anything({ maxDepth: 3 });

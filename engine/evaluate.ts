@@ -1,7 +1,7 @@
 // evaluate(prepared, question) → answer (../shared/CONTRACT.md). Pure; never throws: a malformed
 // question becomes `errori` and, for the action asked, a denial with its reasons.
 import { romeDay } from "./dates/calendar.ts";
-import { normalize } from "./shape.ts";
+import { haTrappole, MSG_TRAPPOLE, normalize, senzaTrappole } from "./shape.ts";
 import { buildFacts, S_ATTORE, S_AZIONE, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
 import { esamina, passaIFatti, candidateAmmesse, MOTORE, type MemoSonda } from "./validate.ts";
@@ -32,7 +32,17 @@ function uniq(xs: string[]): string[] {
 export function evaluate(p: Prepared, q: Domanda): Risposta {
   try {
     return run(p, q);
-  } catch (e) {
+  } catch (e0) {
+    let e = e0;
+    // An own `toString`/`valueOf` (JSON carries them as data) makes a coercion throw. Looked for
+    // only now, not in every question: the question is asked again without them, and told.
+    if (haTrappole(q)) {
+      try {
+        const r = run(p, senzaTrappole(q) as Domanda);
+        r.errori = [MSG_TRAPPOLE, ...(r.errori ?? [])];
+        return r;
+      } catch (e1) { e = e1; }
+    }
     // A bug of ours must not become a 500 or an allowed action: deny and say so.
     const msg = e instanceof Error ? e.message : String(e);
     const r: Risposta = {

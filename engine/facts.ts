@@ -139,50 +139,51 @@ export function attoreDi(a: Azione, parti: Parte[]): Ctx {
   return { ruolo: typeof a.ruolo === "string" ? a.ruolo : "organismo" };
 }
 
-/** `parte.*` for fees and per-party effects: the party plus `aderito`, `presente_primo_incontro`, `ha_richiesto_proposta`. */
-export function parteDerivata(st: State, parte: Parte): Ctx {
-  const i = st.n.parti.findIndex((x) => x.id === parte.id);
-  return i >= 0 ? partiDerivate(st)[i]! : deriva(st, parte);
-}
-
 /**
- * Every party derived once per question, in the order of `n.parti`. Parties are known by id: a
- * repeated id shares the first one's derivation.
+ * Every party with `parte.*` for fees and per-party effects: its own fields plus `aderito`,
+ * `presente_primo_incontro`, `ha_richiesto_proposta`. Derived once per question, aligned with
+ * `n.parti`, in one pass over the events. Each is a plain copy: a party used as a prototype would
+ * turn the question's object into a V8 prototype (slow to make, a new map for every question).
+ * Parties are known by id: a repeated id gets the first one's derivation.
  */
 export function partiDerivate(st: State): Ctx[] {
-  let out = st.partiDerivate;
-  if (!out) {
-    out = [];
-    const parti = st.n.parti;
-    for (let i = 0; i < parti.length; i++) {
-      let j = 0;
-      while (j < i && parti[j]!.id !== parti[i]!.id) j++;
-      out.push(j < i ? out[j]! : deriva(st, parti[i]!));
-    }
-    st.partiDerivate = out;
-  }
-  return out;
-}
-
-function deriva(st: State, parte: Parte): Ctx {
-  let aderito = false, richiesta = false;
-  let presente: boolean | undefined;
+  if (st.partiDerivate) return st.partiDerivate;
+  const parti = st.n.parti;
+  const np = parti.length;
+  const aderito: boolean[] = new Array<boolean>(np).fill(false);
+  const richiesta: boolean[] = new Array<boolean>(np).fill(false);
+  const presente: (boolean | undefined)[] = new Array<boolean | undefined>(np).fill(undefined);
   for (const ev of st.n.eventi) {
     const a = ev.a;
-    const by = diParte(a, parte.id);
-    if (a.azione === "adesione" && by) aderito = true;
-    if (by && (a.azione === "richiesta_proposta" || ((a.azione === "deposito_domanda" || a.azione === "adesione") && a.richiesta_proposta === true))) richiesta = true;
-    if (a.azione === "primo_incontro") {
-      if (Array.isArray(a.presenti)) presente = a.presenti.includes(parte.id);
-      else if (a.esito === "mancata_partecipazione") presente = parte.ruolo === "istante" ? undefined : false;
+    const nome = a.azione;
+    const richiede = nome === "richiesta_proposta" || ((nome === "deposito_domanda" || nome === "adesione") && a.richiesta_proposta === true);
+    if (nome === "adesione" || richiede) {
+      for (let i = 0; i < np; i++) if (diParte(a, parti[i]!.id)) { if (nome === "adesione") aderito[i] = true; if (richiede) richiesta[i] = true; }
+    }
+    if (nome === "primo_incontro") {
+      for (let i = 0; i < np; i++) {
+        if (Array.isArray(a.presenti)) presente[i] = a.presenti.includes(parti[i]!.id);
+        else if (a.esito === "mancata_partecipazione") presente[i] = parti[i]!.ruolo === "istante" ? undefined : false;
+      }
     }
   }
   const ins = st.ctx["richiedenti_proposta"] as { parti?: string[] } | null | undefined;
-  if (ins && Array.isArray(ins.parti) && ins.parti.includes(parte.id)) richiesta = true;
-  // The party's own fields are read through the prototype: no copy of the party per question.
-  const d = Object.create(parte as object) as Ctx;
-  d["aderito"] = aderito;
-  d["ha_richiesto_proposta"] = richiesta;
-  if (presente !== undefined) d["presente_primo_incontro"] = presente;
-  return d;
+  const out: Ctx[] = [];
+  for (let i = 0; i < np; i++) {
+    let j = 0;
+    while (j < i && parti[j]!.id !== parti[i]!.id) j++;
+    if (j < i) { out.push(out[j]!); continue; }
+    const id = parti[i]!.id;
+    // Built key by key from an empty literal: the maps come from the shared transition tree (a
+    // spread copy gets a map of its own, and each field added after it makes another).
+    const d: Ctx = {};
+    const src = parti[i] as Ctx;
+    for (const k in src) d[k] = src[k];
+    d["aderito"] = aderito[i];
+    d["ha_richiesto_proposta"] = richiesta[i] || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id));
+    if (presente[i] !== undefined) d["presente_primo_incontro"] = presente[i];
+    out.push(d);
+  }
+  st.partiDerivate = out;
+  return out;
 }

@@ -24,7 +24,7 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object
 const TRAPPOLE = ["toString", "valueOf"];
 
 /** Whether some object in the value has an own `toString`/`valueOf` (JSON can carry them as data). */
-function haTrappole(x: unknown, depth = 0): boolean {
+export function haTrappole(x: unknown, depth = 0): boolean {
   if (typeof x !== "object" || x === null || depth > 20) return false;
   // Only objects are visited: no call for each string or number of the question.
   if (Array.isArray(x)) {
@@ -40,7 +40,7 @@ function haTrappole(x: unknown, depth = 0): boolean {
 }
 
 /** A copy without them: a condition comparing such an object would otherwise throw in coercion. */
-function senzaTrappole(x: unknown, depth = 0): unknown {
+export function senzaTrappole(x: unknown, depth = 0): unknown {
   if (typeof x !== "object" || x === null || depth > 20) return x;
   if (Array.isArray(x)) return x.map((v) => senzaTrappole(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -48,12 +48,14 @@ function senzaTrappole(x: unknown, depth = 0): unknown {
   return out;
 }
 
+export const MSG_TRAPPOLE = "la domanda contiene campi di nome toString o valueOf: ignorati";
+
+/**
+ * The question as the engine reads it. Fields named `toString`/`valueOf` are not looked for here:
+ * they can only make a coercion throw, so `evaluate` looks for them when a question throws.
+ */
 export function normalize(q: unknown, oggi: () => number): Normalized {
   const errori: string[] = [];
-  if (haTrappole(q)) {
-    errori.push("la domanda contiene campi di nome toString o valueOf: ignorati");
-    q = senzaTrappole(q);
-  }
   const erroriAzione: string[] = [];
   const dq: Partial<Domanda> = isObj(q) ? (q as Partial<Domanda>) : {};
   if (!isObj(q)) errori.push("la domanda non è un oggetto JSON");
