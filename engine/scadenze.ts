@@ -1,30 +1,37 @@
 // `scadenze`: every applicable term whose anchor exists and that no `per` action has closed;
 // a term run out unclosed adds its `inMancanza` effect (silence as refusal).
 import { fromDay } from "./dates/calendar.ts";
-import { resolve } from "./defaults.ts";
-import { finestraDi, chiuso } from "./terms.ts";
+import { resolve, type Resolved } from "./defaults.ts";
+import { finestraDi, chiuso, resolvePerLaParte } from "./terms.ts";
 import type { State } from "./facts.ts";
 import type { Conflitto, EffettoGiuridico, Scadenza, Traccia } from "./contract.ts";
 import type { Termine } from "./ir.ts";
-import type { Prepared } from "./prepared.ts";
+import type { PTermine, Prepared } from "./prepared.ts";
 
 export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: EffettoGiuridico[], conflitti: Conflitto[]): Scadenza[] {
   const out: Scadenza[] = [];
   // The terms listed so far, one per scadenza: two of the same scadenza are a conflict.
   const seen: Termine[] = [];
   for (const pt of p.termini) {
-    const res = resolve(pt, st.f);
-    if (res.kind === "conflitto") {
-      conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
-      continue;
+    let listed: Termine | undefined;
+    if (!pt.r.ciascunaParte) {
+      const t = inVigore(pt, resolve(pt, st.f), traccia, conflitti);
+      if (!t) continue;
+      let any = false;
+      if (!t.ciascunaParte) any = perParte(p, st, t, undefined, out, traccia, effetti);
+      else for (const x of st.n.parti) if (perParte(p, st, t, x.id, out, traccia, effetti)) any = true;
+      if (any) listed = t;
+    } else {
+      // Per party: the rule in force is decided on the copy of the anchoring action addressed to
+      // that party; what it says once for every party (an exception, a conflict) is said once.
+      const detti: string[] = [];
+      for (const x of st.n.parti) {
+        const t = inVigore(pt, resolvePerLaParte(pt, st, x.id), traccia, conflitti, detti);
+        if (t && perParte(p, st, t, x.id, out, traccia, effetti)) listed ??= t;
+      }
     }
-    if (res.via) traccia.push({ regola: res.via.r.nome, cita: res.via.r.cita, fonte: res.via.r.fonte, esito: `eccezione ${res.via.r.nome} prevale su ${pt.r.nome}` });
-    if (res.kind === "no") continue;
-    const t = res.pr.r as Termine;
-    let any = false;
-    if (!t.ciascunaParte) any = perParte(p, st, t, undefined, out, traccia, effetti);
-    else for (const x of st.n.parti) if (perParte(p, st, t, x.id, out, traccia, effetti)) any = true;
-    if (!any) continue;
+    if (!listed) continue;
+    const t = listed;
     const prev = seen.find((x) => x.scadenza === t.scadenza);
     if (prev) conflitti.push({
       regole: [prev, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
@@ -33,6 +40,28 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
     else seen.push(t);
   }
   return out;
+}
+
+/**
+ * The term in force after its exceptions, or undefined; a conflict or an exception that prevailed
+ * is said (once, when `detti` collects what was said for the other parties).
+ */
+function inVigore(pt: PTermine, res: Resolved<Termine>, traccia: Traccia[], conflitti: Conflitto[], detti?: string[]): Termine | undefined {
+  const dire = (chiave: string): boolean => {
+    if (!detti) return true;
+    if (detti.includes(chiave)) return false;
+    detti.push(chiave);
+    return true;
+  };
+  if (res.kind === "conflitto") {
+    if (dire(`conflitto ${res.eccezioni.map((e) => e.r.nome).join(",")}`)) {
+      conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
+    }
+    return undefined;
+  }
+  if (res.via && dire(`via ${res.via.r.nome}`)) traccia.push({ regola: res.via.r.nome, cita: res.via.r.cita, fonte: res.via.r.fonte, esito: `eccezione ${res.via.r.nome} prevale su ${pt.r.nome}` });
+  if (res.kind === "no") return undefined;
+  return res.pr.r as Termine;
 }
 
 /** A term for one party (or for all, `parte` undefined): its deadline, unless closed. Whether it has a window. */

@@ -2,9 +2,10 @@
 // closures that suspend it and the art. 155 c.p.c. extension off Sundays and holidays.
 import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
-import { resolve } from "./defaults.ts";
-import { diParte, type State } from "./facts.ts";
-import type { Chiusura, Prepared } from "./prepared.ts";
+import { resolve, type Resolved } from "./defaults.ts";
+import { diParte, poni, type State } from "./facts.ts";
+import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
+import type { Azione } from "./contract.ts";
 import { intero, leggi } from "./percorso.ts";
 import type { Limite, Termine } from "./ir.ts";
 
@@ -137,6 +138,34 @@ function proroga(entro: number, sign: 1 | -1, p: Prepared, why: string[]): numbe
   while (motivoProroga(n, cal, sabato)) n += sign;
   why.push(`il ${it(entro)} è ${first === "domenica" || first === "sabato" ? first : `festivo (${first})`}: ${sign > 0 ? "prorogato" : "anticipato"} al ${it(n)} (art. 155 c.p.c.)`);
   return n;
+}
+
+/**
+ * For a term per party anchored on an action sent to each party separately: that party's copy of
+ * the action, when it is not the last one (the one the facts hold). The term's rule and its
+ * exceptions are then decided on it ("nel maggior termine indicato dal mediatore" in the copy
+ * addressed to that party), as its window is (`ancora`).
+ */
+export function copiaPerParte(st: State, t: Termine, parte: string): Azione | undefined {
+  const a = t.ancora;
+  if (!("evento" in a)) return undefined;
+  const ultimo = st.ultimo.get(a.evento);
+  if (ultimo === undefined) return undefined;
+  for (let i = st.n.eventi.length - 1; i >= 0; i--) {
+    const ev = st.n.eventi[i]!;
+    if (ev.a.azione === a.evento && diParte(ev.a, parte)) return i === ultimo ? undefined : ev.a;
+  }
+  return undefined;
+}
+
+/** `resolve` of a term for one party: on that party's copy of the anchoring action, when it has one. */
+export function resolvePerLaParte(pt: PTermine, st: State, parte: string): Resolved<Termine> {
+  const copia = copiaPerParte(st, pt.r, parte);
+  if (!copia) return resolve(pt, st.f);
+  const nome = copia.azione;
+  const prima = st.ctx[nome];
+  poni(st, nome, copia);
+  try { return resolve(pt, st.f); } finally { poni(st, nome, prima); }
 }
 
 /** Whether a `per` action closed the term after its anchor (for one party, with `ciascunaParte`). */

@@ -6,7 +6,7 @@ import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
 import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, type State } from "./facts.ts";
-import { finestraDi } from "./terms.ts";
+import { finestraDi, resolvePerLaParte } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
 import type { Candidata, MascheraRuoli, PEccezione, PVincolo, Prepared } from "./prepared.ts";
@@ -126,7 +126,8 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
   if (terms) {
     const perScadenza = new Map<string, Regola[]>();
     for (const { t, campo } of terms) {
-      const res = resolve(t, st.f);
+      // A term per party is decided for the party acting (its copy of the anchoring action).
+      const res = t.r.ciascunaParte && typeof a.parte === "string" ? resolvePerLaParte(t, st, a.parte) : resolve(t, st.f);
       if (res.kind === "conflitto") { conflitto(t.r, res.eccezioni, out); continue; }
       if (res.via) {
         out.traccia.push(eccezioneTraccia(res.via, t.r));
