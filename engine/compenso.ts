@@ -2,7 +2,7 @@
 // jointly (`obbligazione_solidale`) and the mediator's fee (`compenso_mediatore`). Both read the voci
 // already computed for every party; neither changes an amount a party owes.
 import { resolve, type Resolved } from "./defaults.ts";
-import { fractionOf, percentOf, euro } from "./money.ts";
+import { decimali, fractionOf, percentOf, euro } from "./money.ts";
 import { S_PARTE, type State } from "./facts.ts";
 import type { Compenso, Solidarieta } from "./ir.ts";
 import type { Conflitto, Indennita, Traccia } from "./contract.ts";
@@ -59,7 +59,7 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
       return;
     }
     ind.compenso_mediatore = euro(c);
-    traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `compenso del mediatore ${euro(c).toFixed(2)} €` });
+    traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `compenso del mediatore ${c >= 0 ? decimali(c) : euro(c).toFixed(2)} €` });
   } finally {
     ctx["parte"] = st.f.s[S_PARTE] = parte;
   }

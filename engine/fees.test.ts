@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { prepare } from "./prepare.ts";
 import { evaluate } from "./evaluate.ts";
 import { baseline, tariffeBase, reg, tariffa, variazione, eur, v, eq } from "./test-support/build.ts";
@@ -116,6 +117,15 @@ describe("formatting", () => {
     expect(formatEuro(5)).toBe("€ 0,05");
     expect(formatValore(2500001)).toBe("25.000,01");
     expect(formatValore(100000000)).toBe("1.000.000");
+    // formatted once per amount: the second answer is the same string
+    expect(formatEuro(123456789)).toBe("€ 1.234.567,89");
+  });
+  it("decimali writes cents as toFixed(2) writes the euro", async () => {
+    const { decimali } = await import("./money.ts");
+    expect(decimali(0)).toBe("0.00");
+    expect(decimali(5)).toBe("0.05");
+    expect(decimali(12345)).toBe("123.45");
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000_000 }), (c) => decimali(c) === (c / 100).toFixed(2)));
   });
 });
 

@@ -29,11 +29,26 @@ export function fractionOf(cents: number, num: number, den: number): number {
 
 export const euro = (cents: number) => cents / 100;
 
+// Amounts repeat (the same tables for every question): each is formatted once, up to a bound.
+const formattati = new Map<number, string>();
+
 /** "€ 1.234,50" for messages and diffs. */
 export function formatEuro(cents: number): string {
-  const neg = cents < 0, c = Math.abs(cents);
-  const dec = c % 100;
-  return `${neg ? "−" : ""}€ ${migliaia(Math.floor(c / 100))},${dec < 10 ? "0" : ""}${dec}`;
+  let s = formattati.get(cents);
+  if (s === undefined) {
+    const neg = cents < 0, c = Math.abs(cents);
+    const dec = c % 100;
+    s = `${neg ? "−" : ""}€ ${migliaia(Math.floor(c / 100))},${dec < 10 ? "0" : ""}${dec}`;
+    if (formattati.size >= 10_000) formattati.clear();
+    formattati.set(cents, s);
+  }
+  return s;
+}
+
+/** "1234.50": cents with two decimals and a point, as `toFixed(2)` of the euro (for integer cents ≥ 0). */
+export function decimali(cents: number): string {
+  const dec = cents % 100;
+  return `${Math.floor(cents / 100)}.${dec < 10 ? "0" : ""}${dec}`;
 }
 
 /** 1234567 → "1.234.567" without a regular expression (it runs in every answer's trace). */

@@ -4,14 +4,16 @@
 const MS_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const dayCache = new Map<string, number | undefined>();
+/** Cached conversions; null for a string that is not a date. */
+const dayCache = new Map<string, number | null>();
 
 /** "2026-03-02" → day number; undefined when it is not a real calendar date. Cached: dates repeat. */
 export function toDay(iso: string): number | undefined {
-  if (dayCache.has(iso)) return dayCache.get(iso);
+  const x = dayCache.get(iso);
+  if (x !== undefined) return x === null ? undefined : x;
   const n = parseDay(iso);
   if (dayCache.size > 50_000) dayCache.clear();
-  dayCache.set(iso, n);
+  dayCache.set(iso, n ?? null);
   return n;
 }
 
