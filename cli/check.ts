@@ -4,7 +4,8 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { check, readHeader, type Diagnostic } from "../dsl/index.ts";
+import { compile, readHeader, type Diagnostic } from "../dsl/index.ts";
+import { prepare } from "../engine/prepare.ts";
 import { risolviBasi, type FonteBase } from "../dsl/basi.ts";
 import type { Regolamento } from "../engine/ir.ts";
 
@@ -81,10 +82,14 @@ export async function run(args: string[]): Promise<number> {
     const source = await leggiSorgente(file);
     if (source === undefined) { illeggibili++; continue; }
     const bases = basiPer(source, file, fonti);
-    const diags = check(source, bases ? { bases } : {});
+    const { regolamento, diagnostics: diags } = compile(source, bases ? { bases } : {});
     for (const d of diags) console.log(riga(file, d));
     errori += diags.filter((d) => d.severity === "error").length;
     avvisi += diags.filter((d) => d.severity === "warning").length;
+    // What only merging with the baselines shows (an exception following a replaced rule…).
+    if (regolamento && !diags.some((d) => d.severity === "error")) {
+      for (const a of prepare(regolamento, bases ?? []).avvisi) { console.log(`${file}: avviso: ${a}`); avvisi++; }
+    }
   }
   if (files.length > 1 || errori || avvisi) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);
   return illeggibili ? 2 : errori ? 1 : 0;

@@ -72,6 +72,22 @@ describe("regolamento check", () => {
     expect(lone.out).toContain("E021 avviso:");
     expect(lone.code).toBe(0);
   });
+  it("says what merging with the baselines shows: a law's exception following the rule put in place of its target", async () => {
+    await mkdir(f("basi-ecc"));
+    await writeFile(f("basi-ecc/legge.regolamento"), `regolamento legge "Legge" versione 1 in vigore dal 2020-01-01
+termine risposta_proposta: entro 7 giorni da formulazione_proposta
+eccezione quindici_giorni a risposta_proposta:
+  quando materia = responsabilita_medica
+  entro 15 giorni da formulazione_proposta
+`);
+    await writeFile(f("sostituisce.regolamento"), `regolamento org "Org" versione 1 in vigore dal 2026-01-01 applica legge
+termine risposta_org sostituisce risposta_proposta di legge: entro 10 giorni da formulazione_proposta
+`);
+    const r = await cattura(() => check(["--basi", f("basi-ecc"), f("sostituisce.regolamento")]));
+    expect(r.out).toContain(`${f("sostituisce.regolamento")}: avviso: eccezione quindici_giorni`);
+    expect(r.out).toContain("risposta_proposta di legge è sostituita da risposta_org");
+    expect(r.code).toBe(0);
+  });
   it("expands folders, and a missing file is exit 2", async () => {
     const r = await cattura(() => check([f("basi")]));
     expect(r.code).toBe(0);

@@ -90,6 +90,23 @@ describe("default logic", () => {
     const rp = r.scadenze.filter((s) => s.nome === "risposta_proposta");
     expect(rp.map((s) => [s.entro, s.cita, s.fonte])).toEqual([["2026-04-11", "art. 8 c. 9", "velletri"], ["2026-04-11", "art. 8 c. 9", "velletri"]]);
   });
+  it("an exception of the law follows the rule an organismo put in place of its target, and says so", () => {
+    // The law: 7 days, 15 in medical malpractice (an exception). The organismo restates the term
+    // under another name: the law's exception must not be lost.
+    const legge = baseline();
+    legge.regole.push(eccezione("quindici_giorni_in_responsabilita_medica", { fonte: "dlgs-28-2010", cita: "art. 99", a: { nome: "risposta_proposta" },
+      quando: eq("materia", "responsabilita_medica"), modifica: { entro: g(15) } }));
+    const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
+      termine("risposta_proposta_o", { fonte: "o", cita: "art. 8", scadenza: "risposta_proposta", sostituisce: { nome: "risposta_proposta", fonte: "dlgs-28-2010" },
+        ancora: { evento: "formulazione_proposta", verso: "da" }, entro: g(7), per: [{ azione: "risposta_proposta" }], ciascunaParte: true }),
+    ] }), [legge]);
+    expect(p.avvisi.join("\n")).toMatch(/quindici_giorni_in_responsabilita_medica.*risposta_proposta di dlgs-28-2010 è sostituita da risposta_proposta_o \(art\. 8, o\)/);
+    const ev = [dep, { azione: "formulazione_proposta", data: "2026-04-01", ruolo: "mediatore" }];
+    const entro = (materia: string) => evaluate(p, { data: "2026-04-02", procedimento: { materia, valore: 1, parti, eventi: ev } })
+      .scadenze.filter((s) => s.nome === "risposta_proposta").map((s) => s.entro);
+    expect(entro("responsabilita_medica")).toEqual(["2026-04-16", "2026-04-16"]);
+    expect(entro("altro")).toEqual(["2026-04-08", "2026-04-08"]);
+  });
   it("two applicable terms with one name are listed as a conflict", () => {
     const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
       termine("primo_incontro_org", { fonte: "o", cita: "art. 2", scadenza: "primo_incontro", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(30), per: [{ azione: "primo_incontro" }] }),

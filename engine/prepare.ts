@@ -116,16 +116,18 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   let regole: Regola[] = [];
   for (const layer of layers) for (const r of layer.regole) regole.push(internato(r));
   const replaced = new Set<Regola>();
+  const sostituitaDa = new Map<Regola, Regola>();
   for (const r of regole) {
     if (!r.sostituisce) continue;
     const { nome, fonte } = r.sostituisce;
     let hit = false;
-    for (const t of regole) if (t !== r && matches(t, nome, fonte)) { replaced.add(t); hit = true; }
+    for (const t of regole) if (t !== r && matches(t, nome, fonte)) { replaced.add(t); sostituitaDa.set(t, r); hit = true; }
     if (!hit) avvisi.push(`${r.nome} (${r.cita}) sostituisce ${nome}${fonte ? ` di ${fonte}` : ""}, che non esiste`);
   }
   // An organismo's definition of an action replaces the base's for the same action.
   const lastDef = new Map<string, Regola>();
   for (const r of regole) if (r.tipo === "azione" && !replaced.has(r)) lastDef.set(r.azione, r);
+  const tutte = regole;
   regole = regole.filter((r) => !replaced.has(r) && !(r.tipo === "azione" && lastDef.get(r.azione) !== r));
 
   const prepped = regole.filter((r) => r.tipo !== "eccezione").map(prepRule);
@@ -138,10 +140,23 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     if (r.tipo !== "eccezione") continue;
     const e = r as Eccezione;
     const candidati = perNome.get(e.a.nome) ?? [];
-    const target = e.a.fonte
+    let target = e.a.fonte
       ? candidati.find((c) => c.r.fonte === e.a.fonte)
       : candidati.find((c) => c.r.fonte === e.fonte) ?? candidati[0];
     const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [], ids: [], campiAzione: false } };
+    if (!target || (!e.a.fonte && target.r.fonte !== e.fonte)) {
+      // The rule it names was replaced (`sostituisce`): the exception follows the rule in its
+      // place, whatever its name (a national exception is not lost because an organismo restated
+      // the rule), and says so.
+      const sostituita = tutte.find((t) => t.tipo !== "eccezione" && replaced.has(t) && matches(t, e.a.nome, e.a.fonte ?? e.fonte));
+      let al = sostituita;
+      for (let i = 0; al && replaced.has(al) && i < tutte.length; i++) al = sostituitaDa.get(al);
+      const sostituto = al && !replaced.has(al) ? prepped.find((x) => x.r === al) : undefined;
+      if (sostituita && sostituto) {
+        target = sostituto;
+        avvisi.push(`eccezione ${e.nome} (${e.cita}, ${e.fonte}): ${sostituita.nome} di ${sostituita.fonte} è sostituita da ${sostituto.r.nome} (${sostituto.r.cita}, ${sostituto.r.fonte}); l'eccezione si applica a questa`);
+      }
+    }
     if (!target) { avvisi.push(`eccezione ${e.nome} (${e.cita}): la regola ${e.a.nome} non è in vigore`); continue; }
     if (e.modifica && Object.keys(e.modifica).length > 0) {
       pe.variante = prepRule({ ...target.r, ...e.modifica, nome: target.r.nome, fonte: target.r.fonte, cita: target.r.cita } as Regola);
