@@ -5,7 +5,7 @@ import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { loadAll } from "../regolamenti/load.ts";
 import { evaluate } from "../engine/evaluate.ts";
-import { compileFatti, truthy, type Fatti } from "../engine/conditions/compile.ts";
+import { compileFatti, oggettoDi, truthy, type Fatti } from "../engine/conditions/compile.ts";
 import { normalize } from "../engine/shape.ts";
 import { buildFacts, poni } from "../engine/facts.ts";
 import { derivePhase } from "../engine/phase.ts";
@@ -98,9 +98,9 @@ function conditionsOf(r: Regola): JsonLogic[] {
 }
 
 /**
- * The facts exactly as the engine hands them to a condition (`State.f`: its facts object and the
- * roots by slot), with the action, the actor and a party set the way the engine sets them. The
- * compiled conditions read the `Fatti`; json-logic and json-rules-engine read its object `o`.
+ * The facts exactly as the engine hands them to a condition (`State.f`: the roots by slot), with
+ * the action, the actor and a party set the way the engine sets them. The compiled conditions read
+ * the `Fatti`; json-logic and json-rules-engine the same facts as one object (`oggettoDi`).
  */
 function factsOf(p: Prepared, q: Domanda, azione?: Record<string, unknown>): Fatti {
   const st = buildFacts(p, normalize(q, () => 20500));
@@ -168,14 +168,16 @@ export async function bench(): Promise<Record<string, number | string>> {
   const all = catalog.ids().flatMap((x) => catalog.versions(x)).flatMap((r) => r.regole.flatMap(conditionsOf));
   const compiled = all.map((c) => compileFatti(c));
   const facts = [factsOf(p, validazione), factsOf(p, stato, { azione: "risposta_proposta", data: "2026-04-12", parte: "B", esito: "accettata" })];
+  // The same facts as one object, for json-logic-js and json-rules-engine.
+  const oggetti = facts.map(oggettoDi);
   const pairs = compiled.length * facts.length;
   // Same results, or the comparison is meaningless.
-  for (const [i, c] of all.entries()) for (const f of facts) {
-    if (truthy(compiled[i]!(f)) !== truthy(jsonLogic.apply(c as never, f.o))) throw new Error(`bench: risultati diversi su ${JSON.stringify(c)}`);
+  for (const [i, c] of all.entries()) for (const [k, f] of facts.entries()) {
+    if (truthy(compiled[i]!(f)) !== truthy(jsonLogic.apply(c as never, oggetti[k]))) throw new Error(`bench: risultati diversi su ${JSON.stringify(c)}`);
   }
   let sink = 0;
   const runCompiled = () => { for (const fn of compiled) for (const f of facts) if (truthy(fn(f))) sink++; };
-  const runJsonLogic = () => { for (const c of all) for (const f of facts) if (truthy(jsonLogic.apply(c as never, f.o))) sink++; };
+  const runJsonLogic = () => { for (const c of all) for (const o of oggetti) if (truthy(jsonLogic.apply(c as never, o))) sink++; };
   // Interleaved rounds of similar length: the machine's load drifts, a ratio per round cancels it.
   const { a: compiledUs, b: jlUs, ratio: jlRatio } = paired(runCompiled, 200, runJsonLogic, 12, pairs);
 
@@ -189,7 +191,7 @@ export async function bench(): Promise<Record<string, number | string>> {
   });
   const subset = convertible.map(({ i }) => compiled[i]!);
   const subsetUs = timeUs(() => { for (const fn of subset) for (const f of facts) if (truthy(fn(f))) sink++; }, 200) / (subset.length * facts.length);
-  const jreUs = (await timeUsAsync(async () => { for (const e of engines) for (const f of facts) { const r = await e.run(f.o); sink += r.events.length; } }, 5, 5)) / (engines.length * facts.length);
+  const jreUs = (await timeUsAsync(async () => { for (const e of engines) for (const o of oggetti) { const r = await e.run(o); sink += r.events.length; } }, 5, 5)) / (engines.length * facts.length);
   if (sink < 0) console.log(sink);
 
   return {

@@ -23,9 +23,8 @@ function totaleVoci(ind: Indennita, voci: readonly string[]): number | null {
 export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, traccia: Traccia[], conflitti: Conflitto[]): void {
   const { solidali, compensi } = p; // found once by prepare
   if (solidali.length === 0 && compensi.length === 0) return;
-  const ctx = st.ctx;
-  const parte = ctx["parte"];
-  ctx["parte"] = st.f.s[S_PARTE] = undefined; // read for the whole procedure, not for one party
+  const parte = st.f.s[S_PARTE];
+  st.f.s[S_PARTE] = undefined; // read for the whole procedure, not for one party
   try {
     if (solidali.length > 0) {
       ind.obbligazione_solidale = false;
@@ -61,6 +60,6 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
     ind.compenso_mediatore = euro(c);
     traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `compenso del mediatore ${c >= 0 ? decimali(c) : euro(c).toFixed(2)} €` });
   } finally {
-    ctx["parte"] = st.f.s[S_PARTE] = parte;
+    st.f.s[S_PARTE] = parte;
   }
 }

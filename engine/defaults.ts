@@ -1,9 +1,7 @@
 // Default logic (Catala's label/exception): an applicable exception overrides its target; two
 // applicable exceptions to one rule are a conflict, never a silent pick.
 import { truthy, type Fatti } from "./conditions/compile.ts";
-import { isMissing } from "./conditions/vars.ts";
 import type { Cond, PEccezione, PRegola } from "./prepared.ts";
-import type { Ctx } from "./facts.ts";
 import type { Regola } from "./ir.ts";
 
 export type Resolved<R extends Regola> =
@@ -18,11 +16,26 @@ export function esiti<R extends Regola>(pr: PRegola<R>): Esiti<R> {
   return { si: Object.freeze({ kind: "applica", pr }), no: Object.freeze({ kind: "no", fallita: pr.quando }) };
 }
 
-export function missingIn(c: Cond | undefined, ctx: Ctx): string[] | undefined {
+/** The paths a condition compares that are not in the facts (`fatti_mancanti`). */
+export function missingIn(c: Cond | undefined, f: Fatti): string[] | undefined {
   if (!c) return undefined;
   let out: string[] | undefined;
-  for (let i = 0; i < c.paths.length; i++) if (isMissing(ctx, c.paths[i]!)) (out ??= []).push(c.vars[i]!);
+  for (let i = 0; i < c.paths.length; i++) if (mancante(f, c.radici[i]!, c.paths[i]!)) (out ??= []).push(c.vars[i]!);
   return out;
+}
+
+/**
+ * conditions/vars.ts `isMissing` on the facts: the root from its slot, then the fields. A null on
+ * the way is a known "nothing" (an action that did not happen), not a missing fact.
+ */
+export function mancante(f: Fatti, radice: number, path: readonly string[]): boolean {
+  let cur = f.s[radice];
+  for (let i = 1; i < path.length; i++) {
+    if (cur === null) return false;
+    if (cur === undefined || typeof cur !== "object") return true;
+    cur = (cur as Record<string, unknown>)[path[i]!];
+  }
+  return cur === undefined;
 }
 
 export function holds(c: Cond | undefined, f: Fatti): boolean {

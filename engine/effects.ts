@@ -6,7 +6,6 @@ import type { Effetto } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
 
 export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia: Traccia[]): void {
-  const ctx = st.ctx;
   const comuni: boolean[] = []; // the halves of the per-party conditions that do not depend on the party
   for (let k = 0; k < p.effetti.length; k++) {
     const pe = p.effetti[k]!;
@@ -21,13 +20,13 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
     const derivate = partiDerivate(st);
     for (let i = 0; i < derivate.length; i++) {
       const parte = st.n.parti[i]!;
-      ctx["parte"] = st.f.s[S_PARTE] = derivate[i];
+      st.f.s[S_PARTE] = derivate[i];
       const res = resolvePerParte(pe, st.f, comuni, k);
       if (res.kind !== "applica") continue;
       const r = res.pr.r;
       out.push({ effetto: r.effetto, parte: parte.id, cita: r.cita, fonte: r.fonte });
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.effetto} (${parte.id})` });
     }
-    ctx["parte"] = st.f.s[S_PARTE] = undefined;
+    st.f.s[S_PARTE] = undefined;
   }
 }

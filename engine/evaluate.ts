@@ -2,9 +2,9 @@
 // question becomes `errori` and, for the action asked, a denial with its reasons.
 import { romeDay } from "./dates/calendar.ts";
 import { haTrappole, MSG_TRAPPOLE, normalize, senzaTrappole } from "./shape.ts";
-import { buildFacts, S_ATTORE, S_AZIONE, type State } from "./facts.ts";
+import { buildFacts, radice, S_ATTORE, S_AZIONE, S_FASE, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
-import { esamina, passaIFatti, candidateAmmesse, MOTORE, type MemoSonda } from "./validate.ts";
+import { esamina, passaIFatti, candidateAmmesse, MOTORE, nuovaSonda } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
@@ -64,7 +64,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   const traccia: Traccia[] = par.traccia;
   const fase = derivePhase(p, st, traccia);
   for (const ins of p.insiemi) {
-    const x = st.ctx[ins.r.nome] as { parti: string[] } | undefined;
+    const x = radice(st, ins.r.nome) as { parti: string[] } | undefined;
     if (x && x.parti.length > 0) traccia.push({ regola: ins.r.nome, cita: ins.r.cita, fonte: ins.r.fonte, esito: "applicata", dettaglio: `parti: ${x.parti.join(", ")}` });
   }
   const conflitti: Conflitto[] = [];
@@ -117,15 +117,15 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   let ruoli = 4; // the organismo may always act; parties by the roles present
   for (const x of st.n.parti) ruoli |= x.ruolo === "istante" ? 1 : x.ruolo === "invitata" ? 2 : 0;
   const probe: Azione = { azione: "", data: st.n.dataIso };
-  const memo: MemoSonda = { vincoli: [], blocca: [] }; // a vincolo shared by several actions is decided once
+  const memo = nuovaSonda(); // a vincolo shared by several actions is decided once
   // The probe is the action in the facts for every candidate: set once, its name changed per candidate.
-  st.ctx["azione"] = st.f.s[S_AZIONE] = probe;
-  st.ctx["attore"] = st.f.s[S_ATTORE] = null;
-  for (const c of candidateAmmesse(p, st.ctx["fase"] as string, ruoli)) {
+  st.f.s[S_AZIONE] = probe;
+  st.f.s[S_ATTORE] = null;
+  for (const c of candidateAmmesse(p, st.f.s[S_FASE] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
     if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
   }
-  st.ctx["azione"] = st.f.s[S_AZIONE] = null;
+  st.f.s[S_AZIONE] = null;
   return out;
 }

@@ -1,6 +1,8 @@
-// The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question.
-// Action names not yet happened read `null` from a shared prototype: no per-question allocation.
+// The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question:
+// an array with the value of each root by slot (conditions/compile.ts `Fatti`), starting from the
+// prepared version's (null for the actions not yet happened).
 import { Fatti, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
+import { leggi } from "./percorso.ts";
 import type { Normalized, Evento } from "./shape.ts";
 import type { Prepared } from "./prepared.ts";
 import type { Termine } from "./ir.ts";
@@ -11,8 +13,7 @@ export type Ctx = Record<string, unknown>;
 
 export interface State {
   n: Normalized;
-  ctx: Ctx;
-  /** The same facts as conditions read them: `ctx` and its roots by slot. Every write to `ctx` sets the slot too. */
+  /** The facts, as conditions read them. */
   f: Fatti;
   /** Index in `n.eventi` of the last event of each action. */
   ultimo: Map<string, number>;
@@ -37,13 +38,26 @@ export function diParte(a: Azione, id: string): boolean {
 export const S_AZIONE = slotDi("azione"), S_ATTORE = slotDi("attore"), S_PARTE = slotDi("parte"), S_FASE = slotDi("fase"),
   S_EVENTO = slotDi("evento"), S_DOCUMENTO = slotDi("documento"), S_PARTI = slotDi("parti"), S_NUMERO_PARTI = slotDi("numero_parti"),
   S_NUMERO_INVITATE = slotDi("numero_invitate"), S_VALORE_INDETERMINATO = slotDi("valore_indeterminato"), S_TIPO = slotDi("tipo"),
-  S_DATA = slotDi("data"), S_PARAMETRI = slotDi("parametri"), S_CONTEGGIO = slotDi("conteggio");
+  S_DATA = slotDi("data"), S_PARAMETRI = slotDi("parametri"), S_CONTEGGIO = slotDi("conteggio"),
+  S_RICHIEDENTI = slotDi("richiedenti_proposta");
 
-/** `ctx[k] = v` for a name known at run time, and its slot when a condition reads it. */
+/** Sets the root `k` (a name known at run time); a root with no slot is read by nothing, and not kept. */
 export function poni(st: State, k: string, v: unknown): void {
-  st.ctx[k] = v;
   const i = slotSeNoto(k);
   if (i !== undefined && i < st.f.s.length) st.f.s[i] = v;
+}
+
+/** The value of the root `k`, undefined when it is not in the facts. */
+export function radice(st: State, k: string): unknown {
+  const i = slotSeNoto(k);
+  return i === undefined ? undefined : st.f.s[i];
+}
+
+/** A dotted path of the facts (`formulazione_proposta.termine_giorni`), for the IR fields that name one. */
+export function leggiFatti(st: State, path: string): unknown {
+  const punto = path.indexOf(".");
+  if (punto < 0) return radice(st, path);
+  return leggi(radice(st, path.slice(0, punto)), path.slice(punto + 1));
 }
 
 /**
@@ -64,32 +78,29 @@ function slotIniziali(p: Prepared): unknown[] {
 }
 
 export function buildFacts(p: Prepared, n: Normalized): State {
-  const ctx: Ctx = Object.create(p.nullEventi) as Ctx;
   const s = slotIniziali(p).slice();
   const proc = n.proc;
   for (const k in proc) {
     if (k === "eventi") continue;
-    const v = proc[k];
-    ctx[k] = v;
     const i = slotSeNoto(k);
-    if (i !== undefined && i < s.length) s[i] = v;
+    if (i !== undefined && i < s.length) s[i] = proc[k];
   }
-  ctx["parti"] = n.parti; s[S_PARTI] = n.parti;
-  ctx["numero_parti"] = n.parti.length; s[S_NUMERO_PARTI] = n.parti.length;
+  s[S_PARTI] = n.parti;
+  s[S_NUMERO_PARTI] = n.parti.length;
   let invitate = 0;
   for (const x of n.parti) if (x.ruolo === "invitata") invitate++;
-  ctx["numero_invitate"] = invitate; s[S_NUMERO_INVITATE] = invitate;
-  ctx["valore_indeterminato"] = s[S_VALORE_INDETERMINATO] = proc.valore === null;
+  s[S_NUMERO_INVITATE] = invitate;
+  s[S_VALORE_INDETERMINATO] = proc.valore === null;
   if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
-    ctx["tipo"] = s[S_TIPO] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
+    s[S_TIPO] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
   }
-  ctx["data"] = s[S_DATA] = n.dataIso;
-  ctx["parametri"] = s[S_PARAMETRI] = p.valoriParametri;
-  ctx["conteggio"] = s[S_CONTEGGIO] = {};
-  ctx["azione"] = s[S_AZIONE] = null;
-  ctx["attore"] = s[S_ATTORE] = null;
-  ctx["fase"] = s[S_FASE] = p.faseIniziale;
-  const st: State = { n, ctx, f: new Fatti(ctx, s), ultimo: new Map() };
+  s[S_DATA] = n.dataIso;
+  s[S_PARAMETRI] = p.valoriParametri;
+  s[S_CONTEGGIO] = {};
+  s[S_AZIONE] = null;
+  s[S_ATTORE] = null;
+  s[S_FASE] = p.faseIniziale;
+  const st: State = { n, f: new Fatti(s), ultimo: new Map() };
   if (p.insiemi.length > 0) computeInsiemi(p, st);
   return st;
 }
@@ -98,22 +109,22 @@ export function buildFacts(p: Prepared, n: Normalized): State {
 export function applyEvent(st: State, ev: Evento): void {
   const name = ev.a.azione;
   poni(st, name, ev.a);
-  const c = st.ctx["conteggio"] as Record<string, number>;
+  const c = st.f.s[S_CONTEGGIO] as Record<string, number>;
   c[name] = (c[name] ?? 0) + 1;
   st.ultimo.set(name, ev.indice);
 }
 
 function computeInsiemi(p: Prepared, st: State): void {
-  const ctx = st.ctx;
+  const s = st.f.s;
   for (const ins of p.insiemi) {
     const parti: string[] = []; // in order of first appearance, once each (a handful: no Set)
     for (const ev of st.n.eventi) {
       for (const f of ins.fonti) {
         if (f.azione !== ev.a.azione) continue;
         if (f.quando) {
-          ctx["evento"] = st.f.s[S_EVENTO] = ev.a;
+          s[S_EVENTO] = ev.a;
           const ok = truthy(f.quando.fn(st.f));
-          ctx["evento"] = st.f.s[S_EVENTO] = undefined;
+          s[S_EVENTO] = undefined;
           if (!ok) continue;
         }
         for (const id of partiDi(ev.a)) if (!parti.includes(id)) parti.push(id);
@@ -150,9 +161,9 @@ export function partiDerivate(st: State): Ctx[] {
   if (st.partiDerivate) return st.partiDerivate;
   const parti = st.n.parti;
   const np = parti.length;
-  const aderito: boolean[] = new Array<boolean>(np).fill(false);
-  const richiesta: boolean[] = new Array<boolean>(np).fill(false);
-  const presente: (boolean | undefined)[] = new Array<boolean | undefined>(np).fill(undefined);
+  // Sized once, filled by a loop (no growth, no `fill` builtin).
+  const aderito = new Array<boolean>(np), richiesta = new Array<boolean>(np), presente = new Array<boolean | undefined>(np);
+  for (let i = 0; i < np; i++) { aderito[i] = false; richiesta[i] = false; presente[i] = undefined; }
   for (const ev of st.n.eventi) {
     const a = ev.a;
     const nome = a.azione;
@@ -167,7 +178,7 @@ export function partiDerivate(st: State): Ctx[] {
       }
     }
   }
-  const ins = st.ctx["richiedenti_proposta"] as { parti?: string[] } | null | undefined;
+  const ins = st.f.s[S_RICHIEDENTI] as { parti?: string[] } | null | undefined;
   const out: Ctx[] = [];
   for (let i = 0; i < np; i++) {
     let j = 0;

@@ -1,9 +1,9 @@
 // Fees per party and voce (engine/SEMANTICS.md §6): table voci by bracket, then the variations
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
-import { resolvePerParte, type Resolved } from "./defaults.ts";
-import { isMissing } from "./conditions/vars.ts";
-import { partiDerivate, S_PARTE, type State } from "./facts.ts";
-import { intero, leggi } from "./percorso.ts";
+import { mancante, resolvePerParte, type Resolved } from "./defaults.ts";
+import type { Fatti } from "./conditions/compile.ts";
+import { leggiFatti, partiDerivate, S_PARTE, type State } from "./facts.ts";
+import { intero } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
@@ -85,7 +85,6 @@ function tracciaEccezione(via: PEccezione | undefined, target: Regola, parte: st
 }
 
 export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): Indennita {
-  const ctx = st.ctx;
   const tabella = (st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined)
     ?? (typeof p.valoriParametri["tabella_predefinita"] === "string" ? (p.valoriParametri["tabella_predefinita"] as string) : undefined);
   const per_parte: IndennitaParte[] = [];
@@ -101,7 +100,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   for (let k = 0; k < derivate.length; k++) {
     const parte = st.n.parti[k]!;
     const prima = k === 0;
-    ctx["parte"] = st.f.s[S_PARTE] = derivate[k];
+    st.f.s[S_PARTE] = derivate[k];
     const calc: VoceCalc[] = [];
     const tab: VoceCalc[] = []; // the table voci, one per voce
     for (let i = 0; i < p.tariffe.length; i++) {
@@ -110,7 +109,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     }
     for (let i = 0; i < p.variazioni.length; i++) {
       const pv = p.variazioni[i]!;
-      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), ctx, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), st.f, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
 
     let tot = 0;
@@ -127,7 +126,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
     totale += tot;
   }
-  ctx["parte"] = st.f.s[S_PARTE] = undefined;
+  st.f.s[S_PARTE] = undefined;
   return { per_parte, totale: euro(totale) };
 }
 
@@ -139,13 +138,13 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
  */
 let turno = 0;
 const visto: number[] = [];
-function mancantiDi(c: Cond, ctx: State["ctx"], mancanti: string[]): void {
+function mancantiDi(c: Cond, f: Fatti, mancanti: string[]): void {
   for (let i = 0; i < c.ids.length; i++) {
     const id = c.ids[i]!;
     if (visto[id] === turno) continue;
     while (visto.length <= id) visto.push(-1);
     visto[id] = turno;
-    if (isMissing(ctx, c.paths[i]!)) mancanti.push(c.vars[i]!);
+    if (mancante(f, c.radici[i]!, c.paths[i]!)) mancanti.push(c.vars[i]!);
   }
 }
 
@@ -158,7 +157,7 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
   tracciaEccezione(res.via, pt.r, parte, traccia);
-  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, st.ctx, mancanti); return; }
+  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, st.f, mancanti); return; }
   const ppt = res.pr as PTariffa;
   const t = ppt.r;
   const prev = voceDi(tab, t.voce);
@@ -190,7 +189,7 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
 
 /** "10 euro per ciascuna parte convocata": the amount times a count the facts give, rounded once. */
 function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, mancanti: string[]): void {
-  const n = intero(leggi(st.ctx, path));
+  const n = intero(leggiFatti(st, path));
   if (n === undefined) {
     if (prima) mancanti.push(path);
     v.importo = null;
@@ -202,11 +201,11 @@ function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, manca
 }
 
 /** A variation for one party, on the table voci it names. */
-function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, ctx: State["ctx"], parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte, traccia);
   // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
-  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, ctx, mancanti); return; }
+  if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, f, mancanti); return; }
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
   const r = res.pr.r as Variazione;
   // The voci it is computed on (in the order of `su`) and their base.

@@ -1,7 +1,8 @@
-// Reads a dotted path of the facts ("formulazione_proposta.termine_giorni") outside a condition:
-// for the IR fields that name a fact directly (term anchors and lengths, fee quantities).
-export function leggi(ctx: Record<string, unknown>, path: string): unknown {
-  let x: unknown = ctx;
+// Reads a dotted path ("formulazione_proposta.termine_giorni") outside a condition: for the IR
+// fields that name a fact directly (term anchors and lengths, fee quantities), in the facts
+// (facts.ts `leggiFatti`) or in one event.
+export function leggi(da: unknown, path: string): unknown {
+  let x: unknown = da;
   for (const k of path.split(".")) {
     if (x === null || typeof x !== "object") return undefined;
     x = (x as Record<string, unknown>)[k];

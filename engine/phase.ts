@@ -6,15 +6,15 @@ import type { Prepared } from "./prepared.ts";
 import type { Traccia } from "./contract.ts";
 
 export function derivePhase(p: Prepared, st: State, traccia: Traccia[]): string {
-  const ctx = st.ctx, s = st.f.s;
+  const s = st.f.s;
   let fase = p.faseIniziale;
   for (const ev of st.n.eventi) {
     applyEvent(st, ev);
     const def = p.definizioni.get(ev.a.azione);
     if (!def || def.transizioni.length === 0) continue;
-    ctx["fase"] = s[S_FASE] = fase;
-    ctx["azione"] = s[S_AZIONE] = ev.a;
-    ctx["attore"] = s[S_ATTORE] = attoreDi(ev.a, st.n.parti);
+    s[S_FASE] = fase;
+    s[S_AZIONE] = ev.a;
+    s[S_ATTORE] = attoreDi(ev.a, st.n.parti);
     for (const t of def.transizioni) {
       if (t.quando === undefined || truthy(t.quando.fn(st.f))) {
         if (t.fase !== fase) traccia.push({ regola: def.r.nome, cita: def.r.cita, fonte: def.r.fonte, esito: `porta a ${t.fase}`, dettaglio: `${ev.a.azione}${ev.a.data ? ` del ${String(ev.a.data)}` : ""}` });
@@ -23,8 +23,8 @@ export function derivePhase(p: Prepared, st: State, traccia: Traccia[]): string 
       }
     }
   }
-  ctx["fase"] = s[S_FASE] = fase;
-  ctx["azione"] = s[S_AZIONE] = null;
-  ctx["attore"] = s[S_ATTORE] = null;
+  s[S_FASE] = fase;
+  s[S_AZIONE] = null;
+  s[S_ATTORE] = null;
   return fase;
 }

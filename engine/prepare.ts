@@ -1,6 +1,6 @@
 // prepare(regolamento, bases): merge the baselines' rules beneath the organismo's, drop what
 // `sostituisce` replaces, compile every condition once and index rules by action.
-import { compileFatti, intern, slotIniziale, slotNoti } from "./conditions/compile.ts";
+import { compileFatti, intern, slotDi, slotIniziale, slotNoti } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
 import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
@@ -15,7 +15,8 @@ export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
   const vars = comparedVarsOf(logic).map(intern);
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
-  return { fn: compileFatti(logic), vars, paths: vars.map((v) => v.split(".").map(intern)), ids: vars.map(idPercorso), campiAzione };
+  const paths = vars.map((v) => v.split(".").map(intern));
+  return { fn: compileFatti(logic), vars, paths, ids: vars.map(idPercorso), radici: paths.map((p) => slotDi(p[0]!)), campiAzione };
 }
 
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
@@ -31,7 +32,21 @@ export function maschera(da: readonly string[] | undefined): number {
   return m;
 }
 
+/**
+ * The roots a rule names outside its conditions get a slot too, so that the facts keep them: the
+ * term's lengths and anchor a fact gives, a fee's quantity, the name a set is known by.
+ */
+function radiciFuoriDalleCondizioni(r: Regola): void {
+  const radice = (path: string | undefined) => { if (path) slotDi(path.split(".")[0]!); };
+  if (r.tipo === "termine") {
+    radice(r.entro?.quantitaDa); radice(r.nonPrimaDi?.quantitaDa);
+    if ("fatto" in r.ancora) radice(r.ancora.fatto);
+  } else if (r.tipo === "tariffa") radice(r.quantita);
+  else if (r.tipo === "insieme") radice(r.nome);
+}
+
 function prepRule(r: Regola): PRegola {
+  radiciFuoriDalleCondizioni(r);
   const pr = prepForma(r);
   pr.esiti = esiti(pr);
   if (r.tipo === "tariffa" || r.tipo === "variazione" || (r.tipo === "effetto" && r.perParte)) pr.perParte = dividiPerParte(r.quando);
@@ -55,7 +70,7 @@ function prepForma(r: Regola): PRegola {
   const base = { r, quando: cond(r.quando), eccezioni: [] as PEccezione[] };
   switch (r.tipo) {
     case "vincolo":
-      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [], paths: [], ids: [], campiAzione: false }, daMask: maschera(r.da) } as PVincolo;
+      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [], paths: [], ids: [], radici: [], campiAzione: false }, daMask: maschera(r.da), perOgniSonda: false, sondaTurno: 0, sondaBlocca: false } as PVincolo;
     case "tariffa":
       return { ...base, limiti: r.scaglioni.map((s) => s.fino ?? Infinity) } as PTariffa;
     case "insieme":
@@ -143,7 +158,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     let target = e.a.fonte
       ? candidati.find((c) => c.r.fonte === e.a.fonte)
       : candidati.find((c) => c.r.fonte === e.fonte) ?? candidati[0];
-    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [], ids: [], campiAzione: false } };
+    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [], ids: [], radici: [], campiAzione: false } };
     if (!target || (!e.a.fonte && target.r.fonte !== e.fonte)) {
       // The rule it names was replaced (`sostituisce`): the exception follows the rule in its
       // place, whatever its name (a national exception is not lost because an organismo restated

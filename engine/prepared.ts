@@ -19,6 +19,8 @@ export interface Cond {
   paths: string[][];
   /** The same paths as small integers (conditions/vars.ts `idPercorso`), for marking them seen. */
   ids: number[];
+  /** The slot of each path's root (conditions/compile.ts `Fatti`). */
+  radici: number[];
   /** Reads a field of the action (`azione.x`, other than its name and date): the bare probe of `azioni_consentite` lacks them. */
   campiAzione: boolean;
 }
@@ -55,6 +57,9 @@ export interface PVincolo extends PRegola<Vincolo> {
    * `azioni_consentite` its outcome is the same whichever action is probed, decided once.
    */
   perOgniSonda?: boolean;
+  /** The probe memo (validate.ts `MemoSonda`): the call that decided it, and whether it denied the probe. */
+  sondaTurno: number;
+  sondaBlocca: boolean;
 }
 export type PTermine = PRegola<Termine>;
 export interface PTariffa extends PRegola<Tariffa> {

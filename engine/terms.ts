@@ -3,7 +3,7 @@
 import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve, type Resolved } from "./defaults.ts";
-import { diParte, poni, type State } from "./facts.ts";
+import { diParte, leggiFatti, poni, radice, type State } from "./facts.ts";
 import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
 import type { Azione } from "./contract.ts";
 import { intero, leggi } from "./percorso.ts";
@@ -49,7 +49,7 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   if ("fatto" in a) {
     // A date the procedure carries (the judge's deadline of a demandata): no event, so any `per`
     // action closes the term (index -1).
-    const g = romeDay(leggi(st.ctx, a.fatto));
+    const g = romeDay(leggiFatti(st, a.fatto));
     return g === undefined ? undefined : { giorno: g, indice: -1 };
   }
   let idx = st.ultimo.get(a.evento);
@@ -94,7 +94,7 @@ function limite(st: State, t: Termine, l: Limite, indice: number, w: Finestra): 
   // addressed to that party), not merely the last event of that action.
   const a = t.ancora;
   const suAncora = "evento" in a && indice >= 0 && l.quantitaDa.startsWith(`${a.evento}.`);
-  const x = suAncora ? leggi(st.n.eventi[indice]!.a as Record<string, unknown>, l.quantitaDa.slice(a.evento.length + 1)) : leggi(st.ctx, l.quantitaDa);
+  const x = suAncora ? leggi(st.n.eventi[indice]!.a as Record<string, unknown>, l.quantitaDa.slice(a.evento.length + 1)) : leggiFatti(st, l.quantitaDa);
   const n = intero(x);
   if (n === undefined || n === 0 || n === l.quantita) return l;
   w.spostamenti.push(`${n} ${l.unita.replace("_", " ")} invece di ${l.quantita}: ${l.quantitaDa}`);
@@ -163,7 +163,7 @@ export function resolvePerLaParte(pt: PTermine, st: State, parte: string): Resol
   const copia = copiaPerParte(st, pt.r, parte);
   if (!copia) return resolve(pt, st.f);
   const nome = copia.azione;
-  const prima = st.ctx[nome];
+  const prima = radice(st, nome);
   poni(st, nome, copia);
   try { return resolve(pt, st.f); } finally { poni(st, nome, prima); }
 }

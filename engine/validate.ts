@@ -5,7 +5,7 @@
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
-import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, type State } from "./facts.ts";
+import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, S_FASE, type State } from "./facts.ts";
 import { finestraDi, resolvePerLaParte } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
@@ -76,15 +76,14 @@ function dataPer(a: Azione, campo: string | undefined, giorno: number): number |
 /** Examines the action asked at the current phase, explaining every rule that decides. */
 export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esame {
   const out: Esame = { negativi: [], positivi: [], traccia: [], mancanti: [], conflitti: [] };
-  const ctx = st.ctx;
-  const fase = ctx["fase"] as string;
+  const fase = st.f.s[S_FASE] as string;
   const attore = attoreDi(a, st.n.parti);
   const ruolo = String(attore["ruolo"]);
   const isParte = typeof a.parte === "string" && (ruolo === "istante" || ruolo === "invitata");
   const s = st.f.s;
-  ctx["azione"] = s[S_AZIONE] = a;
-  ctx["attore"] = s[S_ATTORE] = attore;
-  if (a.azione === "accesso_documento") ctx["documento"] = s[S_DOCUMENTO] = documento(st, a);
+  s[S_AZIONE] = a;
+  s[S_ATTORE] = attore;
+  if (a.azione === "accesso_documento") s[S_DOCUMENTO] = documento(st, a);
 
   // 1. the action's definition
   const def = p.definizioni.get(a.azione);
@@ -106,13 +105,13 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
       out.traccia.push(eccezioneTraccia(res.via, pv.r));
       out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${pv.r.nome}`));
     }
-    if (res.kind === "no") { const m = missingIn(res.fallita, ctx); if (m) out.mancanti.push(...m); continue; }
+    if (res.kind === "no") { const m = missingIn(res.fallita, st.f); if (m) out.mancanti.push(...m); continue; }
     const v = res.pr.r as Vincolo;
     const richiede = (res.pr as PVincolo).richiede;
     if (v.da && !ruoloAmmesso(v.da, ruolo, isParte)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} spetta a ${v.da.join(", ")}`)); continue; }
     if (v.inFase && !v.inFase.includes(fase)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} non è ammessa nella fase ${fase}`)); continue; }
     const ok = truthy(richiede.fn(st.f));
-    const miss = missingIn(richiede, ctx);
+    const miss = missingIn(richiede, st.f);
     if (miss) out.mancanti.push(...miss);
     if (ok) { out.traccia.push(traccia(v, "consente")); continue; }
     out.traccia.push(traccia(v, "nega"));
@@ -169,9 +168,9 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
 
   // 4. who may see a document
   if (a.azione === "accesso_documento") visibilita(p, st, a, ruolo, out);
-  ctx["azione"] = s[S_AZIONE] = null;
-  ctx["attore"] = s[S_ATTORE] = null;
-  ctx["documento"] = s[S_DOCUMENTO] = undefined;
+  s[S_AZIONE] = null;
+  s[S_ATTORE] = null;
+  s[S_DOCUMENTO] = undefined;
   return out;
 }
 
@@ -180,7 +179,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esam
  * or the organismo? Guards that need fields the bare action lacks are not held against it.
  */
 export function ammessa(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  const fase = st.ctx["fase"] as string;
+  const fase = st.f.s[S_FASE] as string;
   const def = p.definizioni.get(probe.azione);
   if (def) {
     if ((def.daMask & ruoli) === 0) return false;
@@ -210,18 +209,24 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
 
 /** The probe's vincoli and terms, once the definition admitted it. */
 export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  st.ctx["azione"] = st.f.s[S_AZIONE] = probe;
-  st.ctx["attore"] = st.f.s[S_ATTORE] = null;
+  st.f.s[S_AZIONE] = probe;
+  st.f.s[S_ATTORE] = null;
   const ok = passaIFatti(p, st, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
-  st.ctx["azione"] = st.f.s[S_AZIONE] = null;
+  st.f.s[S_AZIONE] = null;
   return ok;
 }
 
 /**
- * The vincoli decided for one probe and reusable for the next ones (`PVincolo.perOgniSonda`): per
- * call of azioni_consentite, the ctx being the same but for the action's name.
+ * One call of azioni_consentite: the facts are the same for every probe but for the action's name,
+ * so a vincolo that does not read it (`PVincolo.perOgniSonda`) is decided once per call. Its
+ * outcome is written on the vincolo with the call's number (no list to search per probe);
+ * evaluate is synchronous, so no other call runs in between.
  */
-export interface MemoSonda { vincoli: PVincolo[]; blocca: boolean[] }
+export interface MemoSonda { turno: number }
+let sonde = 0;
+export function nuovaSonda(): MemoSonda {
+  return { turno: ++sonde };
+}
 
 /**
  * `ammessaDaiFatti` with the action's vincoli and terms already looked up (a `Candidata`'s), the
@@ -229,17 +234,13 @@ export interface MemoSonda { vincoli: PVincolo[]; blocca: boolean[] }
  */
 export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: MascheraRuoli,
   vincoli: PVincolo[] | undefined, terms: Candidata["termini"], memo?: MemoSonda): boolean {
-  const ctx = st.ctx;
-  const fase = ctx["fase"] as string;
+  const fase = st.f.s[S_FASE] as string;
   let ok = true;
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
     const pv = vincoli[i]!;
     if (memo && pv.perOgniSonda) {
-      const k = memo.vincoli.indexOf(pv);
-      if (k >= 0) { ok = !memo.blocca[k]; continue; }
-      const b = blocca(pv, st, fase, ruoli);
-      memo.vincoli.push(pv); memo.blocca.push(b);
-      ok = !b;
+      if (pv.sondaTurno !== memo.turno) { pv.sondaBlocca = blocca(pv, st, fase, ruoli); pv.sondaTurno = memo.turno; }
+      ok = !pv.sondaBlocca;
     } else ok = !blocca(pv, st, fase, ruoli);
   }
   if (ok && terms) for (let i = 0; ok && i < terms.length; i++) {
@@ -265,7 +266,7 @@ function blocca(vincolo: PVincolo, st: State, fase: string, ruoli: MascheraRuoli
   if ((pv.daMask & ruoli) === 0) return true;
   if (pv.r.inFase && !pv.r.inFase.includes(fase)) return true;
   // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
-  return !truthy(pv.richiede.fn(st.f)) && !pv.richiede.campiAzione && missingIn(pv.richiede, st.ctx) === undefined;
+  return !truthy(pv.richiede.fn(st.f)) && !pv.richiede.campiAzione && missingIn(pv.richiede, st.f) === undefined;
 }
 
 function documento(st: State, a: Azione): Azione | undefined {
@@ -277,7 +278,7 @@ function documento(st: State, a: Azione): Azione | undefined {
 }
 
 function visibilita(p: Prepared, st: State, a: Azione, ruolo: string, out: Esame): void {
-  const doc = st.ctx["documento"] as Azione | undefined;
+  const doc = st.f.s[S_DOCUMENTO] as Azione | undefined;
   if (!doc) {
     out.negativi.push({ regola: "documento_sconosciuto", cita: "—", fonte: MOTORE, messaggio: `nessun deposito_documento con documento ${JSON.stringify(a.documento)}` });
     return;

@@ -3,6 +3,7 @@
 // The semantics mirror json-logic-js 2.0.5 exactly (a property test checks it), including its
 // loose `==`, its truthiness (an empty array is false) and the values `and`/`or` return.
 import type { JsonLogic } from "../ir.ts";
+import { varsOf } from "./vars.ts";
 
 export type Compiled = (data: unknown) => unknown;
 
@@ -21,14 +22,14 @@ function isLogic(x: unknown): x is Record<string, JsonLogic> {
 const constant = (v: unknown): Compiled => () => v;
 
 /**
- * The facts as the engine hands them to a prepared condition: the facts object `o`, and its root
- * values by slot in `s` (a number per root name, the same for every regolamento). `s[i]` is either
- * `o[root]` (null standing for undefined too: the fused reads make no difference) or undefined
- * (not tracked: the condition reads `o`). Reading a root is then an array
- * load instead of a property lookup on a large object shared by every condition (megamorphic).
+ * The facts as the engine hands them to a prepared condition: the value of each root by slot in
+ * `s` (a number per root name, the same for every regolamento; undefined: not in the facts).
+ * Reading a root is an array load instead of a property lookup on a large object shared by every
+ * condition (megamorphic), and the engine's writes are array stores. The slots are the facts: a
+ * root no condition and no rule reads has no slot, and is not kept.
  */
 export class Fatti {
-  constructor(readonly o: Record<string, unknown>, readonly s: unknown[]) {}
+  constructor(readonly s: unknown[]) {}
 }
 
 const SLOT = new Map<string, number>();
@@ -43,12 +44,21 @@ export function slotSeNoto(root: string): number | undefined {
   return SLOT.get(root);
 }
 /**
- * A root's slot before the question writes it: null when reading it from facts built on `nullEventi`
- * gives null or nothing (an action not yet happened, a name not there), the fused reads treating
- * both as null; unset when the prototype chain has it (`constructor`…): read from `o`.
+ * A root's slot before the question writes it: null for an action a condition may name (not yet
+ * happened: by the contract it did not happen), else undefined (not in the facts).
  */
 export function slotIniziale(nullEventi: Record<string, null>, nome: string): null | undefined {
-  return Object.prototype.hasOwnProperty.call(nullEventi, nome) || !(nome in nullEventi) ? null : undefined;
+  return Object.prototype.hasOwnProperty.call(nullEventi, nome) ? null : undefined;
+}
+
+/**
+ * The facts as one object (no prototype: only what the slots hold), for the few nodes that read
+ * the facts whole (`missing`, a `var` whose path is computed) and for json-logic-js.
+ */
+export function oggettoDi(f: Fatti): Record<string, unknown> {
+  const o = Object.create(null) as Record<string, unknown>;
+  for (const [nome, i] of SLOT) { const v = f.s[i]; if (v !== undefined) o[nome] = v; }
+  return o;
 }
 
 /** Every root name with its slot. */
@@ -67,10 +77,21 @@ export function compileFatti(logic: JsonLogic | undefined): (f: Fatti) => unknow
   try { return compile(logic) as (f: Fatti) => unknown; } finally { suFatti = was; }
 }
 
-/** In slot mode, a node compiled as usual and run on the facts object. */
-function suOggetto(logic: JsonLogic): Compiled {
+/** Compiled in plain mode (for data that is not the facts: the elements a quantifier visits). */
+function inChiaro(logic: JsonLogic | undefined): Compiled {
+  const was = suFatti;
   suFatti = false;
-  try { const f = compile(logic); return (d) => f((d as Fatti).o); } finally { suFatti = true; }
+  try { return compile(logic); } finally { suFatti = was; }
+}
+
+/**
+ * In slot mode, a node compiled as usual and run on the facts as one object (`oggettoDi`): rare
+ * (`missing`, a computed `var` path). Its literal roots get a slot, so that the object has them.
+ */
+function suOggetto(logic: JsonLogic): Compiled {
+  for (const p of varsOf(logic)) slotDi(p.split(".")[0]!);
+  const f = inChiaro(logic);
+  return (d) => f(oggettoDi(d as Fatti));
 }
 
 /**
@@ -127,6 +148,42 @@ function constPathReader(path: string, nf: unknown): Compiled {
     };
   }
   return pathReader(path, () => nf);
+}
+
+/**
+ * `var` in slot mode, for a literal path: the root from its slot, then the fields. Json-logic's
+ * semantics: a null or missing step gives the default (null), a null last value is null.
+ * Undefined for a computed or empty path (read on the facts whole).
+ */
+function compileVarFatti(args: JsonLogic[]): Compiled | undefined {
+  const [a, b] = args;
+  if (!(typeof a === "string" || typeof a === "number" || typeof a === "boolean") || a === "") return undefined;
+  const keys = splitPath(String(a));
+  const i = slotDi(keys[0]!);
+  if (b === undefined || isConst(b)) {
+    const nf = b === undefined ? null : (b as unknown);
+    if (keys.length === 1) return (d) => { const v = (d as Fatti).s[i]; return v === undefined ? nf : v; };
+    if (keys.length === 2) {
+      const k1 = keys[1]!;
+      return (d) => {
+        const m = (d as Fatti).s[i];
+        if (m === null || m === undefined) return nf;
+        const v = (m as Record<string, unknown>)[k1];
+        return v === undefined ? nf : v;
+      };
+    }
+  }
+  const notFound: Compiled = b === undefined ? constant(null) : compile(b);
+  return (d) => {
+    let cur: unknown = (d as Fatti).s[i];
+    if (cur === undefined) return notFound(d);
+    for (let j = 1; j < keys.length; j++) {
+      if (cur === null || cur === undefined) return notFound(d);
+      cur = (cur as Record<string, unknown>)[keys[j]!];
+      if (cur === undefined) return notFound(d);
+    }
+    return cur;
+  };
 }
 
 function compileVar(args: JsonLogic[]): Compiled {
@@ -193,7 +250,7 @@ export function compile(logic: JsonLogic | undefined): Compiled {
 
   switch (op) {
     case "var":
-      return compileVar(args);
+      return (suFatti ? compileVarFatti(args) : undefined) ?? (suFatti ? suOggetto(logic) : compileVar(args));
     case "and": {
       const xs = args.map(compile);
       if (xs.length > 0 && args.every(yieldsBoolean)) return allTrue(xs);
@@ -252,8 +309,9 @@ export function compile(logic: JsonLogic | undefined): Compiled {
     case "none":
     case "filter":
     case "map": {
+      // The list is read from the facts; the body from each element, plain data.
       const src = compile(args[0]);
-      const body = compile(args[1]);
+      const body = inChiaro(args[1]);
       return (d) => {
         const arr = src(d);
         if (op === "filter") return Array.isArray(arr) ? arr.filter((x) => truthy(body(x))) : [];
@@ -277,8 +335,8 @@ export function compile(logic: JsonLogic | undefined): Compiled {
   return (d) => fn(...xs.map((f) => f(d)));
 }
 
-/** Operators compiled in slot mode (their operands pass the `Fatti` on); any other node reads `o`. */
-const PER_SLOT = new Set(["and", "or", "if", "?:", ...Object.keys(EAGER)]);
+/** Operators compiled in slot mode (their operands pass the `Fatti` on); any other node reads the facts whole. */
+const PER_SLOT = new Set(["var", "and", "or", "if", "?:", "some", "all", "none", "filter", "map", ...Object.keys(EAGER)]);
 
 const isConst = (l: JsonLogic | undefined) => !isLogic(l) && !Array.isArray(l);
 
@@ -369,15 +427,13 @@ function read2(d: unknown, k0: string, k1: string): unknown {
   const v = (m as Record<string, unknown>)[k1];
   return v === undefined ? null : v;
 }
-/** read1/read2 on a `Fatti`: the root from its slot, from `o` when the slot is not set. */
-function slot1(d: Fatti, i: number, k: string): unknown {
-  let v = d.s[i];
-  if (v === undefined) v = d.o[k];
+/** read1/read2 on a `Fatti`: the root from its slot. */
+function slot1(d: Fatti, i: number): unknown {
+  const v = d.s[i];
   return v === undefined ? null : v;
 }
-function slot2(d: Fatti, i: number, k0: string, k1: string): unknown {
-  let m = d.s[i];
-  if (m === undefined) m = d.o[k0];
+function slot2(d: Fatti, i: number, k1: string): unknown {
+  const m = d.s[i];
   if (m === null || m === undefined) return null;
   const v = (m as Record<string, unknown>)[k1];
   return v === undefined ? null : v;
@@ -446,41 +502,41 @@ function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
 function fuseFatti(op: string, args: JsonLogic[], i: number, k0: string, k1: string | undefined): Compiled | undefined {
   if ((op === "!" || op === "!!") && args.length >= 1) {
     const neg = op === "!";
-    if (k1 === undefined) return (d) => { const v = slot1(d as Fatti, i, k0); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
-    return (d) => { const v = slot2(d as Fatti, i, k0, k1); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
+    if (k1 === undefined) return (d) => { const v = slot1(d as Fatti, i); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
+    return (d) => { const v = slot2(d as Fatti, i, k1); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
   }
   if (args.length !== 2) return undefined;
   const lit = args[1];
   if (op === "in") {
     if (!Array.isArray(lit) || !lit.every((e) => isConst(e))) return undefined;
     const items = (lit as unknown[]).map(intern);
-    if (k1 === undefined) return (d) => among(items, slot1(d as Fatti, i, k0));
-    return (d) => among(items, slot2(d as Fatti, i, k0, k1));
+    if (k1 === undefined) return (d) => among(items, slot1(d as Fatti, i));
+    return (d) => among(items, slot2(d as Fatti, i, k1));
   }
   if (!isConst(lit)) return undefined;
   const k = intern(lit as unknown);
   if (k1 === undefined) {
     switch (op) {
-      case "==": return (d) => slot1(d as Fatti, i, k0) == k;
-      case "!=": return (d) => slot1(d as Fatti, i, k0) != k;
-      case "===": return (d) => slot1(d as Fatti, i, k0) === k;
-      case "!==": return (d) => slot1(d as Fatti, i, k0) !== k;
-      case "<": return (d) => (slot1(d as Fatti, i, k0) as number) < (k as number);
-      case "<=": return (d) => (slot1(d as Fatti, i, k0) as number) <= (k as number);
-      case ">": return (d) => (slot1(d as Fatti, i, k0) as number) > (k as number);
-      case ">=": return (d) => (slot1(d as Fatti, i, k0) as number) >= (k as number);
+      case "==": return (d) => slot1(d as Fatti, i) == k;
+      case "!=": return (d) => slot1(d as Fatti, i) != k;
+      case "===": return (d) => slot1(d as Fatti, i) === k;
+      case "!==": return (d) => slot1(d as Fatti, i) !== k;
+      case "<": return (d) => (slot1(d as Fatti, i) as number) < (k as number);
+      case "<=": return (d) => (slot1(d as Fatti, i) as number) <= (k as number);
+      case ">": return (d) => (slot1(d as Fatti, i) as number) > (k as number);
+      case ">=": return (d) => (slot1(d as Fatti, i) as number) >= (k as number);
     }
     return undefined;
   }
   switch (op) {
-    case "==": return (d) => slot2(d as Fatti, i, k0, k1) == k;
-    case "!=": return (d) => slot2(d as Fatti, i, k0, k1) != k;
-    case "===": return (d) => slot2(d as Fatti, i, k0, k1) === k;
-    case "!==": return (d) => slot2(d as Fatti, i, k0, k1) !== k;
-    case "<": return (d) => (slot2(d as Fatti, i, k0, k1) as number) < (k as number);
-    case "<=": return (d) => (slot2(d as Fatti, i, k0, k1) as number) <= (k as number);
-    case ">": return (d) => (slot2(d as Fatti, i, k0, k1) as number) > (k as number);
-    case ">=": return (d) => (slot2(d as Fatti, i, k0, k1) as number) >= (k as number);
+    case "==": return (d) => slot2(d as Fatti, i, k1) == k;
+    case "!=": return (d) => slot2(d as Fatti, i, k1) != k;
+    case "===": return (d) => slot2(d as Fatti, i, k1) === k;
+    case "!==": return (d) => slot2(d as Fatti, i, k1) !== k;
+    case "<": return (d) => (slot2(d as Fatti, i, k1) as number) < (k as number);
+    case "<=": return (d) => (slot2(d as Fatti, i, k1) as number) <= (k as number);
+    case ">": return (d) => (slot2(d as Fatti, i, k1) as number) > (k as number);
+    case ">=": return (d) => (slot2(d as Fatti, i, k1) as number) >= (k as number);
   }
   return undefined;
 }
