@@ -12,8 +12,18 @@ export type Resolved<R extends Regola> =
 /** A rule's two outcomes without exceptions (PRegola.esiti), shared by every question. */
 export interface Esiti<R extends Regola = Regola> { si: Resolved<R>; no: Resolved<R> }
 
+/**
+ * Every outcome is one object literal with all the fields of every kind, in one order (and none is
+ * frozen: a frozen object has a hidden class of its own): the callers' reads of `kind`, `via`, `pr`
+ * stay monomorphic.
+ */
+function esito<R extends Regola>(kind: Resolved<R>["kind"], pr: PRegola<R> | undefined, via: PEccezione | undefined,
+  fallita: Cond | undefined, eccezioni: PEccezione[] | undefined): Resolved<R> {
+  return { kind, pr, via, fallita, eccezioni } as Resolved<R>;
+}
+
 export function esiti<R extends Regola>(pr: PRegola<R>): Esiti<R> {
-  return { si: Object.freeze({ kind: "applica", pr }), no: Object.freeze({ kind: "no", fallita: pr.quando }) };
+  return { si: esito("applica", pr, undefined, undefined, undefined), no: esito("no", undefined, undefined, pr.quando, undefined) };
 }
 
 /** The paths a condition compares that are not in the facts (`fatti_mancanti`). */
@@ -51,12 +61,12 @@ export function resolve<R extends Regola>(pr: PRegola<R>, f: Fatti): Resolved<R>
   }
   let applicable: PEccezione[] | undefined;
   for (const e of pr.eccezioni) if (truthy(e.quando.fn(f))) (applicable ??= []).push(e);
-  if (applicable && applicable.length > 1) return { kind: "conflitto", eccezioni: applicable };
+  if (applicable && applicable.length > 1) return esito("conflitto", undefined, undefined, undefined, applicable);
   const via = applicable?.[0];
-  if (via && !via.variante) return { kind: "no", via };
+  if (via && !via.variante) return esito("no", undefined, via, undefined, undefined);
   const eff = (via?.variante ?? pr) as PRegola<R>;
-  if (eff.quando && !truthy(eff.quando.fn(f))) return { kind: "no", via, fallita: eff.quando };
-  return { kind: "applica", pr: eff, via };
+  if (eff.quando && !truthy(eff.quando.fn(f))) return esito("no", undefined, via, eff.quando, undefined);
+  return esito("applica", eff, via, undefined, undefined);
 }
 
 /**

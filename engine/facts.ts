@@ -100,7 +100,7 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   s[S_AZIONE] = null;
   s[S_ATTORE] = null;
   s[S_FASE] = p.faseIniziale;
-  const st: State = { n, f: new Fatti(s), ultimo: new Map() };
+  const st: State = { n, f: new Fatti(s), ultimo: new Map(), partiDerivate: undefined, finestre: undefined };
   if (p.insiemi.length > 0) computeInsiemi(p, st);
   return st;
 }

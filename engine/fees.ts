@@ -20,9 +20,14 @@ interface VoceCalc {
   r: Tariffa | Variazione;
   nota?: string;
   /** A placeholder: the voce's table is not chosen (a later tariffa of the voce replaces it). */
-  senzaTabella?: boolean;
+  senzaTabella: boolean;
   /** How many times the amount is due (a tariffa `per ciascuna parte invitata`). */
   quantita?: number;
+}
+
+/** A voce with every field, in one order (one hidden class for all of them). */
+function nuovaVoce(voce: string, importo: number | null, iva: number, r: Tariffa | Variazione, nota: string | undefined, senzaTabella: boolean): VoceCalc {
+  return { voce, importo, corrente: importo, iva, scaglione: undefined, r, nota, senzaTabella, quantita: undefined };
 }
 
 /** The table voce named `voce` (a party has a handful: a linear search, no Map per party). */
@@ -164,7 +169,7 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   if (t.tabella !== undefined) {
     if (tabella === undefined) {
       if (!prev) {
-        const v: VoceCalc = { voce: t.voce, importo: null, corrente: null, iva: t.ivaPercento, r: t, nota: "il regolamento ha più tabelle: indicare procedimento.tabella.nome", senzaTabella: true };
+        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, "il regolamento ha più tabelle: indicare procedimento.tabella.nome", true);
         calc.push(v); tab.push(v);
       }
       return;
@@ -178,7 +183,7 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
     });
     return;
   }
-  const v: VoceCalc = { voce: t.voce, importo: null, corrente: null, iva: t.ivaPercento, scaglione: undefined, r: t, nota: undefined };
+  const v = nuovaVoce(t.voce, null, t.ivaPercento, t, undefined, false);
   tableVoce(ppt, st, v);
   if (t.quantita) perQuantita(t.quantita, st, v, prima, mancanti);
   v.corrente = v.importo;
@@ -232,6 +237,6 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
   else amount = m.centesimi;
   const signed = amount === null ? null : r.segno * amount;
   if (signed !== null && first.corrente !== null) first.corrente += signed;
-  calc.push({ voce: r.voce, importo: signed, corrente: signed, iva: first.iva, r, nota: r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined });
+  calc.push(nuovaVoce(r.voce, signed, first.iva, r, r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined, false));
   traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}` });
 }

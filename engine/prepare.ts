@@ -66,20 +66,26 @@ function dividiPerParte(q: JsonLogic | undefined): PRegola["perParte"] {
   return { comune: compileFatti({ and: comuni }), proprio: compileFatti({ and: propri }) };
 }
 
+const SEMPRE: Cond = { fn: () => true, vars: [], paths: [], ids: [], radici: [], campiAzione: false };
+
+/**
+ * Every prepared rule is one object literal with every field of every kind, in one order: one
+ * hidden class for all of them, so the engine's reads of `pr.quando`, `pr.eccezioni`… stay
+ * monomorphic whatever the kind (fields another kind has are undefined).
+ */
 function prepForma(r: Regola): PRegola {
-  const base = { r, quando: cond(r.quando), eccezioni: [] as PEccezione[] };
+  const pr = {
+    r, quando: cond(r.quando), eccezioni: [] as PEccezione[], perParte: undefined as PRegola["perParte"], esiti: undefined as PRegola["esiti"],
+    richiede: undefined as Cond | undefined, daMask: 7, perOgniSonda: false, sondaTurno: 0, sondaBlocca: false,
+    limiti: undefined as number[] | undefined, fonti: undefined as PInsieme["fonti"] | undefined, transizioni: undefined as PDefinizione["transizioni"] | undefined,
+  };
   switch (r.tipo) {
-    case "vincolo":
-      return { ...base, richiede: cond(r.richiede) ?? { fn: () => true, vars: [], paths: [], ids: [], radici: [], campiAzione: false }, daMask: maschera(r.da), perOgniSonda: false, sondaTurno: 0, sondaBlocca: false } as PVincolo;
-    case "tariffa":
-      return { ...base, limiti: r.scaglioni.map((s) => s.fino ?? Infinity) } as PTariffa;
-    case "insieme":
-      return { ...base, fonti: r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })) } as PInsieme;
-    case "azione":
-      return { ...base, transizioni: r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })), daMask: maschera(r.da) } as PDefinizione;
-    default:
-      return base;
+    case "vincolo": pr.richiede = cond(r.richiede) ?? SEMPRE; pr.daMask = maschera(r.da); break;
+    case "tariffa": pr.limiti = r.scaglioni.map((x) => x.fino ?? Infinity); break;
+    case "insieme": pr.fonti = r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })); break;
+    case "azione": pr.transizioni = r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })); pr.daMask = maschera(r.da); break;
   }
+  return pr as PRegola;
 }
 
 /** Baselines in dependency order (a base's own bases first), each once, then the regolamento. */
@@ -158,7 +164,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     let target = e.a.fonte
       ? candidati.find((c) => c.r.fonte === e.a.fonte)
       : candidati.find((c) => c.r.fonte === e.fonte) ?? candidati[0];
-    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? { fn: () => true, vars: [], paths: [], ids: [], radici: [], campiAzione: false } };
+    const pe: PEccezione = { r: e, quando: cond(e.quando) ?? SEMPRE, variante: undefined };
     if (!target || (!e.a.fonte && target.r.fonte !== e.fonte)) {
       // The rule it names was replaced (`sostituisce`): the exception follows the rule in its
       // place, whatever its name (a national exception is not lost because an organismo restated
