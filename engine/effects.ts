@@ -6,7 +6,7 @@ import type { Effetto } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
 
 export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia: Traccia[]): void {
-  const comuni: boolean[] = []; // the halves of the per-party conditions that do not depend on the party
+  const comuni = new Array<boolean>(p.effetti.length); // the halves of the per-party conditions that do not depend on the party
   for (let k = 0; k < p.effetti.length; k++) {
     const pe = p.effetti[k]!;
     if (!pe.r.perParte) {

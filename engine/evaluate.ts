@@ -2,7 +2,7 @@
 // question becomes `errori` and, for the action asked, a denial with its reasons.
 import { romeDay } from "./dates/calendar.ts";
 import { haTrappole, MSG_TRAPPOLE, normalize, senzaTrappole } from "./shape.ts";
-import { buildFacts, radice, S_ATTORE, S_AZIONE, S_FASE, type State } from "./facts.ts";
+import { buildFacts, S_ATTORE, S_AZIONE, S_FASE, type State } from "./facts.ts";
 import { derivePhase } from "./phase.ts";
 import { esamina, passaIFatti, candidateAmmesse, MOTORE, nuovaSonda } from "./validate.ts";
 import { scadenze } from "./scadenze.ts";
@@ -64,7 +64,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   const traccia: Traccia[] = par.traccia;
   const fase = derivePhase(p, st, traccia);
   for (const ins of p.insiemi) {
-    const x = radice(st, ins.r.nome) as { parti: string[] } | undefined;
+    const x = st.f.s[ins.slot] as { parti: string[] } | undefined;
     if (x && x.parti.length > 0) traccia.push({ regola: ins.r.nome, cita: ins.r.cita, fonte: ins.r.fonte, esito: "applicata", dettaglio: `parti: ${x.parti.join(", ")}` });
   }
   const conflitti: Conflitto[] = [];
@@ -79,10 +79,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
       neg.push({ regola: "azione_sconosciuta", cita: "—", fonte: MOTORE, messaggio: `azione sconosciuta: ${JSON.stringify(a.azione)}` });
     }
     if (neg.length === 0) {
-      const ex = esamina(p, st, a, n.azioneGiorno ?? n.giorno);
-      traccia.push(...ex.traccia);
-      conflitti.push(...ex.conflitti);
-      mancanti.push(...ex.mancanti);
+      const ex = esamina(p, st, a, n.azioneGiorno ?? n.giorno, { traccia, conflitti, mancanti });
       if (ex.negativi.length > 0) { esito = "negato"; motivi = ex.negativi; } else { esito = "consentito"; motivi = ex.positivi; }
     } else { esito = "negato"; motivi = neg; }
   }

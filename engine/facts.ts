@@ -132,7 +132,7 @@ function computeInsiemi(p: Prepared, st: State): void {
     }
     let tutte = st.n.parti.length > 0;
     for (const x of st.n.parti) if (!parti.includes(x.id)) { tutte = false; break; }
-    poni(st, ins.r.nome, { parti, numero: parti.length, tutte });
+    s[ins.slot] = { parti, numero: parti.length, tutte };
   }
 }
 

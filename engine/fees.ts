@@ -101,7 +101,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   const derivate = partiDerivate(st);
   turno++;
   // The halves of the rules' conditions that do not depend on the party, decided once.
-  const comuniT: boolean[] = [], comuniV: boolean[] = [];
+  const comuniT = new Array<boolean>(p.tariffe.length), comuniV = new Array<boolean>(p.variazioni.length);
   for (let k = 0; k < derivate.length; k++) {
     const parte = st.n.parti[k]!;
     const prima = k === 0;

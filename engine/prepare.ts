@@ -78,11 +78,12 @@ function prepForma(r: Regola): PRegola {
     r, quando: cond(r.quando), eccezioni: [] as PEccezione[], perParte: undefined as PRegola["perParte"], esiti: undefined as PRegola["esiti"],
     richiede: undefined as Cond | undefined, daMask: 7, perOgniSonda: false, sondaTurno: 0, sondaBlocca: false,
     limiti: undefined as number[] | undefined, fonti: undefined as PInsieme["fonti"] | undefined, transizioni: undefined as PDefinizione["transizioni"] | undefined,
+    slot: -1,
   };
   switch (r.tipo) {
     case "vincolo": pr.richiede = cond(r.richiede) ?? SEMPRE; pr.daMask = maschera(r.da); break;
     case "tariffa": pr.limiti = r.scaglioni.map((x) => x.fino ?? Infinity); break;
-    case "insieme": pr.fonti = r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })); break;
+    case "insieme": pr.fonti = r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })); pr.slot = slotDi(r.nome); break;
     case "azione": pr.transizioni = r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })); pr.daMask = maschera(r.da); break;
   }
   return pr as PRegola;

@@ -68,7 +68,11 @@ export interface PTariffa extends PRegola<Tariffa> {
 }
 export type PVariazione = PRegola<Variazione>;
 export type PEffetto = PRegola<Effetto>;
-export interface PInsieme extends PRegola<Insieme> { fonti: { azione: string; quando?: Cond }[] }
+export interface PInsieme extends PRegola<Insieme> {
+  fonti: { azione: string; quando?: Cond }[];
+  /** The slot of the set's name in the facts (`richiedenti_proposta.tutte`). */
+  slot: number;
+}
 export type PVisibilita = PRegola<Visibilita>;
 export interface PDefinizione extends PRegola<DefinizioneAzione> {
   transizioni: { fase: string; quando?: Cond }[];

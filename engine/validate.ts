@@ -73,9 +73,13 @@ function dataPer(a: Azione, campo: string | undefined, giorno: number): number |
   return romeDay(raw);
 }
 
-/** Examines the action asked at the current phase, explaining every rule that decides. */
-export function esamina(p: Prepared, st: State, a: Azione, giorno: number): Esame {
-  const out: Esame = { negativi: [], positivi: [], traccia: [], mancanti: [], conflitti: [] };
+/**
+ * Examines the action asked at the current phase, explaining every rule that decides. The trace,
+ * missing facts and conflicts go straight into the answer's lists (`into`), not into lists of
+ * their own copied there afterwards.
+ */
+export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into: Pick<Esame, "traccia" | "mancanti" | "conflitti">): Esame {
+  const out: Esame = { negativi: [], positivi: [], traccia: into.traccia, mancanti: into.mancanti, conflitti: into.conflitti };
   const fase = st.f.s[S_FASE] as string;
   const attore = attoreDi(a, st.n.parti);
   const ruolo = String(attore["ruolo"]);

@@ -25,14 +25,17 @@ function parseDay(iso: string): number | undefined {
   return Date.UTC(y, mo - 1, d) / MS_DAY;
 }
 
-const isoCache = new Map<number, string>();
+// ISO strings of the days 1970–2109 (those of every procedure), by day number: an array read, not a
+// Map lookup, on the way out of every answer; filled as days are asked.
+const ISO_GIORNI = 51_000;
+const isoCache: (string | undefined)[] = new Array<string | undefined>(ISO_GIORNI);
 
 export function fromDay(n: number): string {
-  let s = isoCache.get(n);
+  const inCache = n >= 0 && n < ISO_GIORNI && Number.isInteger(n);
+  let s = inCache ? isoCache[n] : undefined;
   if (s === undefined) {
     s = new Date(n * MS_DAY).toISOString().slice(0, 10);
-    if (isoCache.size > 50_000) isoCache.clear();
-    isoCache.set(n, s);
+    if (inCache) isoCache[n] = s;
   }
   return s;
 }
