@@ -47,21 +47,26 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
  * is said (once, when `detti` collects what was said for the other parties).
  */
 function inVigore(pt: PTermine, res: Resolved<Termine>, traccia: Traccia[], conflitti: Conflitto[], detti?: string[]): Termine | undefined {
-  const dire = (chiave: string): boolean => {
-    if (!detti) return true;
-    if (detti.includes(chiave)) return false;
-    detti.push(chiave);
-    return true;
-  };
   if (res.kind === "conflitto") {
-    if (dire(`conflitto ${res.eccezioni.map((e) => e.r.nome).join(",")}`)) {
+    if (daDire(detti, `conflitto ${res.eccezioni.map((e) => e.r.nome).join(",")}`)) {
       conflitti.push({ regole: res.eccezioni.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte })), messaggio: `eccezioni in conflitto su ${pt.r.nome}` });
     }
     return undefined;
   }
-  if (res.via && dire(`via ${res.via.r.nome}`)) traccia.push({ regola: res.via.r.nome, cita: res.via.r.cita, fonte: res.via.r.fonte, esito: `eccezione ${res.via.r.nome} prevale su ${pt.r.nome}` });
+  if (res.via && daDire(detti, `via ${res.via.r.nome}`)) traccia.push({ regola: res.via.r.nome, cita: res.via.r.cita, fonte: res.via.r.fonte, esito: `eccezione ${res.via.r.nome} prevale su ${pt.r.nome}` });
   if (res.kind === "no") return undefined;
   return res.pr.r as Termine;
+}
+
+/**
+ * Whether to say it: always without `detti`, else once (recorded in `detti`). A function of the
+ * module, not a closure per call: tsx (`npm start`) names every closure it creates, at a cost.
+ */
+function daDire(detti: string[] | undefined, chiave: string): boolean {
+  if (!detti) return true;
+  if (detti.includes(chiave)) return false;
+  detti.push(chiave);
+  return true;
 }
 
 /** A term for one party (or for all, `parte` undefined): its deadline, unless closed. Whether it has a window. */
