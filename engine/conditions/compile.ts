@@ -439,6 +439,17 @@ function slot2(d: Fatti, i: number, k1: string): unknown {
   return v === undefined ? null : v;
 }
 
+/**
+ * `v == k` for a string `k`, the most frequent comparison (`azione.esito = accettata`): a string or a
+ * null is decided without the generic loose equality; anything else (a number, a boolean, an
+ * object) takes it, coercions and all.
+ */
+function ugualeATesto(v: unknown, k: string): boolean {
+  if (typeof v === "string") return v === k;
+  if (v === null || v === undefined) return false;
+  return v == k;
+}
+
 /** json-logic's `in` on anything: a substring of a string, else false. */
 function inLoose(a: unknown, b: unknown): boolean {
   if (!b || typeof (b as { indexOf?: unknown }).indexOf === "undefined") return false;
@@ -517,8 +528,10 @@ function fuseFatti(op: string, args: JsonLogic[], i: number, k0: string, k1: str
   const k = intern(lit as unknown);
   if (k1 === undefined) {
     switch (op) {
-      case "==": return (d) => slot1(d as Fatti, i) == k;
-      case "!=": return (d) => slot1(d as Fatti, i) != k;
+      case "==": if (typeof k === "string") return (d) => ugualeATesto(slot1(d as Fatti, i), k);
+        return (d) => slot1(d as Fatti, i) == k;
+      case "!=": if (typeof k === "string") return (d) => !ugualeATesto(slot1(d as Fatti, i), k);
+        return (d) => slot1(d as Fatti, i) != k;
       case "===": return (d) => slot1(d as Fatti, i) === k;
       case "!==": return (d) => slot1(d as Fatti, i) !== k;
       case "<": return (d) => (slot1(d as Fatti, i) as number) < (k as number);
@@ -529,8 +542,10 @@ function fuseFatti(op: string, args: JsonLogic[], i: number, k0: string, k1: str
     return undefined;
   }
   switch (op) {
-    case "==": return (d) => slot2(d as Fatti, i, k1) == k;
-    case "!=": return (d) => slot2(d as Fatti, i, k1) != k;
+    case "==": if (typeof k === "string") return (d) => ugualeATesto(slot2(d as Fatti, i, k1), k);
+      return (d) => slot2(d as Fatti, i, k1) == k;
+    case "!=": if (typeof k === "string") return (d) => !ugualeATesto(slot2(d as Fatti, i, k1), k);
+      return (d) => slot2(d as Fatti, i, k1) != k;
     case "===": return (d) => slot2(d as Fatti, i, k1) === k;
     case "!==": return (d) => slot2(d as Fatti, i, k1) !== k;
     case "<": return (d) => (slot2(d as Fatti, i, k1) as number) < (k as number);
