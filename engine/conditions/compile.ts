@@ -250,7 +250,8 @@ export function compile(logic: JsonLogic | undefined): Compiled {
 
   switch (op) {
     case "var":
-      return (suFatti ? compileVarFatti(args) : undefined) ?? (suFatti ? suOggetto(logic) : compileVar(args));
+      if (!suFatti) return compileVar(args);
+      return compileVarFatti(args) ?? suOggetto(logic);
     case "and": {
       const xs = args.map(compile);
       if (xs.length > 0 && args.every(yieldsBoolean)) return allTrue(xs);
