@@ -146,7 +146,7 @@ function proroga(entro: number, sign: 1 | -1, p: Prepared, why: string[]): numbe
  * exceptions are then decided on it ("nel maggior termine indicato dal mediatore" in the copy
  * addressed to that party), as its window is (`ancora`).
  */
-export function copiaPerParte(st: State, t: Termine, parte: string): Azione | undefined {
+function copiaPerParte(st: State, t: Termine, parte: string): Azione | undefined {
   const a = t.ancora;
   if (!("evento" in a)) return undefined;
   const ultimo = st.ultimo.get(a.evento);

@@ -1,7 +1,7 @@
 // Is an action allowed? Its definition (who, in which phase), the vincoli on it, the terms that
 // bind it and, for `accesso_documento`, the visibility of the document (engine/SEMANTICS.md §4).
-// `esamina` explains (motivi, trace, missing facts); `ammessa` is the lean probe behind
-// `azioni_consentite`: no allocation on the way, first failure wins.
+// `esamina` explains (motivi, trace, missing facts); `candidateAmmesse` and `passaIFatti` are the
+// lean probe behind `azioni_consentite`: no allocation on the way, first failure wins.
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
@@ -179,20 +179,9 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
 }
 
 /**
- * The probe of `azioni_consentite`: would `{ azione: nome, data }` be allowed now, by some party
- * or the organismo? Guards that need fields the bare action lacks are not held against it.
+ * The candidates of `azioni_consentite` the definitions admit in this phase for these roles, by some
+ * party or the organismo (cached per prepared version).
  */
-export function ammessa(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  const fase = st.f.s[S_FASE] as string;
-  const def = p.definizioni.get(probe.azione);
-  if (def) {
-    if ((def.daMask & ruoli) === 0) return false;
-    if (!faseAmmessa(p, def.r.inFase, fase)) return false;
-  } else if (p.fasiFinali.has(fase)) return false;
-  return ammessaDaiFatti(p, st, probe, giorno, ruoli);
-}
-
-/** The candidates the definitions admit in this phase for these roles (cached per prepared version). */
 export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli): Candidata[] {
   // Per phase, a list per role mask (0–7): no key string built per question.
   let perRuoli = p.candidatePerFase.get(fase);
@@ -211,15 +200,6 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
   return list;
 }
 
-/** The probe's vincoli and terms, once the definition admitted it. */
-export function ammessaDaiFatti(p: Prepared, st: State, probe: Azione, giorno: number, ruoli: MascheraRuoli): boolean {
-  st.f.s[S_AZIONE] = probe;
-  st.f.s[S_ATTORE] = null;
-  const ok = passaIFatti(p, st, giorno, ruoli, p.vincoliPer.get(probe.azione), p.terminiPer.get(probe.azione));
-  st.f.s[S_AZIONE] = null;
-  return ok;
-}
-
 /**
  * One call of azioni_consentite: the facts are the same for every probe but for the action's name,
  * so a vincolo that does not read it (`PVincolo.perOgniSonda`) is decided once per call. Its
@@ -233,8 +213,9 @@ export function nuovaSonda(): MemoSonda {
 }
 
 /**
- * `ammessaDaiFatti` with the action's vincoli and terms already looked up (a `Candidata`'s), the
- * probe already in the facts (`azione`, no `attore`): the caller sets them once for all probes.
+ * Whether a candidate's vincoli and terms let the bare probe `{ azione: nome, data }` through. The
+ * probe is already in the facts (`azione`, no `attore`): the caller sets it once for all candidates.
+ * Guards that need fields the bare action lacks are not held against it.
  */
 export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: MascheraRuoli,
   vincoli: PVincolo[] | undefined, terms: Candidata["termini"], memo?: MemoSonda): boolean {
