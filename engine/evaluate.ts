@@ -74,7 +74,8 @@ function run(p0: Prepared, q: Domanda): Risposta {
 
   if (n.azione) {
     const a = n.azione;
-    const neg: Motivo[] = n.erroriAzione.map((m) => ({ regola: "domanda_non_valida", cita: "—", fonte: MOTORE, messaggio: m }));
+    const neg: Motivo[] = [];
+    for (const m of n.erroriAzione) neg.push({ regola: "domanda_non_valida", cita: "—", fonte: MOTORE, messaggio: m });
     if (a.azione !== "?" && !p.insiemeAzioniNote.has(a.azione)) {
       neg.push({ regola: "azione_sconosciuta", cita: "—", fonte: MOTORE, messaggio: `azione sconosciuta: ${JSON.stringify(a.azione)}` });
     }
@@ -103,7 +104,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   if (conflitti.length > 0) r.conflitti = conflitti;
   if (mancanti.length > 0) r.fatti_mancanti = uniq(mancanti);
   if (n.errori.length > 0) r.errori = n.errori;
-  r.regolamento = { id: p.id, versione: p.versione, basi: p.basi.map((b) => ({ id: b.id, versione: b.versione })) };
+  r.regolamento = p.identita as Risposta["regolamento"];
   return r;
 }
 

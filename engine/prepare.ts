@@ -248,12 +248,14 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
   for (const [nome, i] of slotNoti()) slotIniziali[i] = slotIniziale(nullEventi, nome);
 
+  const basi = layers.filter((l) => l !== regolamento);
   return {
     id: regolamento.id,
     versione: regolamento.versione,
     nome: regolamento.nome,
     regolamento,
-    basi: layers.filter((l) => l !== regolamento),
+    basi,
+    identita: Object.freeze({ id: regolamento.id, versione: regolamento.versione, basi: Object.freeze(basi.map((b) => Object.freeze({ id: b.id, versione: b.versione }))) }),
     regole: prepped,
     solidali: prepped.filter((pr) => pr.r.tipo === "solidarieta") as PRegola<Solidarieta>[],
     compensi: prepped.filter((pr) => pr.r.tipo === "compenso") as PRegola<Compenso>[],

@@ -96,6 +96,8 @@ export interface Prepared {
   nome: string;
   regolamento: Regolamento;
   basi: Regolamento[];
+  /** The answer's `regolamento` (which version answered, on which baselines): made once, shared by every answer. */
+  identita: Readonly<{ id: string; versione: string; basi: readonly Readonly<{ id: string; versione: string }>[] }>;
   /** Every rule in force after `sostituisce`, baselines first. */
   regole: PRegola[];
   perNome: Map<string, PRegola[]>;

@@ -32,7 +32,8 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
     }
     if (!listed) continue;
     const t = listed;
-    const prev = seen.find((x) => x.scadenza === t.scadenza);
+    let prev: Termine | undefined;
+    for (let i = 0; i < seen.length && !prev; i++) if (seen[i]!.scadenza === t.scadenza) prev = seen[i];
     if (prev) conflitti.push({
       regole: [prev, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
       messaggio: `due termini ${t.scadenza} si applicano insieme: ${prev.nome} (${prev.cita}, ${prev.fonte}) e ${t.nome} (${t.cita}, ${t.fonte}); nessuno sostituisce l'altro`,

@@ -10,8 +10,8 @@ import { intero, leggi } from "./percorso.ts";
 import type { Limite, Termine } from "./ir.ts";
 
 export interface Finestra {
-  dal?: number;
-  entro?: number;
+  dal: number | undefined;
+  entro: number | undefined;
   spostamenti: string[];
   /** Index of the anchoring event (the term is closed by a `per` action after it). */
   ancoraIndice: number;
@@ -73,7 +73,8 @@ export function finestra(p: Prepared, st: State, t: Termine, parte?: string, dep
   const cal = p.calendario;
   const prima = "verso" in t.ancora && t.ancora.verso === "prima";
   const sign = prima ? -1 : 1;
-  const w: Finestra = { spostamenti: [], ancoraIndice: anc.indice };
+  // Every field in the literal: one hidden class for every window.
+  const w: Finestra = { dal: undefined, entro: undefined, spostamenti: [], ancoraIndice: anc.indice };
   if (t.nonPrimaDi) w.dal = shift(anc.giorno, limite(st, t, t.nonPrimaDi, anc.indice, w), sign, cal);
   if (t.entro) {
     let entro = shift(anc.giorno, limite(st, t, t.entro, anc.indice, w), sign, cal);

@@ -23,6 +23,8 @@ export interface Esame {
 
 export const MOTORE = "motore";
 
+const NESSUNO: readonly PVincolo[] = [];
+
 const ORGANISMO: readonly string[] = ["mediatore", "segreteria", "responsabile", "organismo"];
 
 /** Whether an actor of role `ruolo` (a party's role, or an organismo role) is among `da`. */
@@ -102,7 +104,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
   }
 
   // 2. vincoli
-  for (const pv of p.vincoliPer.get(a.azione) ?? []) {
+  for (const pv of p.vincoliPer.get(a.azione) ?? NESSUNO) {
     const res = resolve(pv, st.f);
     if (res.kind === "conflitto") { conflitto(pv.r, res.eccezioni, out); continue; }
     if (res.via) {

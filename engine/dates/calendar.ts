@@ -22,7 +22,8 @@ function parseDay(iso: string): number | undefined {
   if (!m) return undefined;
   const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  return Date.UTC(y, mo - 1, d) / MS_DAY;
+  // A small integer (a V8 Smi), not a double: `%` and comparisons on it stay integer operations.
+  return (Date.UTC(y, mo - 1, d) / MS_DAY) | 0;
 }
 
 // ISO strings of the days 1970–2109 (those of every procedure), by day number: an array read, not a
@@ -90,7 +91,8 @@ export function daysInMonth(y0: number, m: number): number {
 
 /** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
 export function weekday(n: number): number {
-  const w = (n + 4) % 7;
+  // `| 0`: a day computed as a double would make `%` a call to fmod.
+  const w = ((n | 0) + 4) % 7;
   return w < 0 ? w + 7 : w;
 }
 
@@ -113,8 +115,9 @@ export function romeDay(value: unknown): number | undefined {
 
 /** Same day N months later; a day the month lacks → its last day (31 Jan + 1 month → 28/29 Feb). */
 export function addMonths(n: number, months: number): number {
-  const { y, m, d } = ymd(n);
-  const total = y * 12 + (m - 1) + months;
+  civil(n); // into cy, cm, cd: no object per call
+  const d = cd;
+  const total = cy * 12 + (cm - 1) + months;
   const ny = Math.floor(total / 12), nm = (total % 12) + 1;
   return dayOf(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }

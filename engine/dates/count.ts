@@ -26,19 +26,23 @@ export function festivo(n: number, cal: Calendar): string | undefined {
   return undefined;
 }
 
-// The national holidays of the year last asked and its first and last day: the days a term
-// counts are consecutive, they seldom change year.
+// The national holidays of the year last asked, by day of that year (an array read, not a hash
+// probe), and its first and last day: the days a term counts are consecutive, they seldom change year.
 let annoDal = 1, annoAl = 0;
-let festiviAnno = new Map<number, string>();
+let festiviAnno: (string | undefined)[] = [];
 function nazionale(n: number): string | undefined {
   if (n < annoDal || n > annoAl) {
     const y = yearOf(n);
-    festiviAnno = nationalHolidays(y);
-    // (years 0–99 are not kept: dayOf reads them as 1900–1999, as Date.UTC does)
-    annoDal = y > 99 ? dayOf(y, 1, 1) : 1;
-    annoAl = y > 99 ? dayOf(y, 12, 31) : 0;
+    // Years 0–99 are not kept: dayOf reads them as 1900–1999, as Date.UTC does.
+    if (y <= 99) return nationalHolidays(y).get(n);
+    annoDal = dayOf(y, 1, 1);
+    annoAl = dayOf(y, 12, 31);
+    const perGiorno = new Array<string | undefined>(annoAl - annoDal + 1);
+    for (let i = 0; i < perGiorno.length; i++) perGiorno[i] = undefined;
+    for (const [g, nome] of nationalHolidays(y)) perGiorno[g - annoDal] = nome;
+    festiviAnno = perGiorno;
   }
-  return festiviAnno.get(n);
+  return festiviAnno[n - annoDal];
 }
 
 /** anchor ± limit. `sign` −1 counts backwards ("prima di"). */

@@ -44,8 +44,10 @@ export class FestiviOrganismo {
       if (/^\d{2}-\d{2}$/.test(f.data)) this.annuali.set(f.data, f.nome ?? "festivo dell'organismo");
       else this.singoli.set(f.data, f.nome ?? "festivo dell'organismo");
     }
+    this.vuoto = this.annuali.size === 0 && this.singoli.size === 0;
   }
-  get vuoto(): boolean { return this.annuali.size === 0 && this.singoli.size === 0; }
+  /** No holiday of its own (most organismi): read for every day a term counts, so a field, not a getter. */
+  readonly vuoto: boolean;
   /** The holiday's name, or undefined. `iso` is the day's ISO string. */
   nome(iso: string): string | undefined {
     return this.singoli.get(iso) ?? this.annuali.get(iso.slice(5));
