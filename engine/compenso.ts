@@ -36,15 +36,19 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
         traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `obbligazione solidale per ${r.voci.join(", ")}` });
       }
     }
-    let applicabili: Extract<Resolved<Compenso>, { kind: "applica" }>[] | undefined;
-    for (const pr of compensi) { const x = resolve(pr, st.f); if (x.kind === "applica") (applicabili ??= []).push(x); }
-    if (!applicabili) return;
-    if (applicabili.length > 1) {
-      conflitti.push({ regole: applicabili.map((x) => ({ regola: x.pr.r.nome, cita: x.pr.r.cita, fonte: x.pr.r.fonte })), messaggio: "più regole fissano il compenso del mediatore" });
+    // The rule that fixes the fee; a list only when a second one applies too (a conflict).
+    let hit: Extract<Resolved<Compenso>, { kind: "applica" }> | undefined;
+    let altre: Extract<Resolved<Compenso>, { kind: "applica" }>[] | undefined;
+    for (const pr of compensi) {
+      const x = resolve(pr, st.f);
+      if (x.kind !== "applica") continue;
+      if (!hit) hit = x; else (altre ??= [hit]).push(x);
+    }
+    if (!hit) return;
+    if (altre) {
+      conflitti.push({ regole: altre.map((x) => ({ regola: x.pr.r.nome, cita: x.pr.r.cita, fonte: x.pr.r.fonte })), messaggio: "più regole fissano il compenso del mediatore" });
       return;
     }
-    const hit = applicabili[0];
-    if (!hit || hit.kind !== "applica") return;
     const r = hit.pr.r as Compenso;
     const base = totaleVoci(ind, r.su);
     const m = r.misura;

@@ -74,12 +74,13 @@ function run(p0: Prepared, q: Domanda): Risposta {
 
   if (n.azione) {
     const a = n.azione;
-    const neg: Motivo[] = [];
-    for (const m of n.erroriAzione) neg.push({ regola: "domanda_non_valida", cita: "—", fonte: MOTORE, messaggio: m });
+    // The question's own faults about the action (rare): a list only when there is one.
+    let neg: Motivo[] | undefined;
+    for (const m of n.erroriAzione) (neg ??= []).push({ regola: "domanda_non_valida", cita: "—", fonte: MOTORE, messaggio: m });
     if (a.azione !== "?" && !p.insiemeAzioniNote.has(a.azione)) {
-      neg.push({ regola: "azione_sconosciuta", cita: "—", fonte: MOTORE, messaggio: `azione sconosciuta: ${JSON.stringify(a.azione)}` });
+      (neg ??= []).push({ regola: "azione_sconosciuta", cita: "—", fonte: MOTORE, messaggio: `azione sconosciuta: ${JSON.stringify(a.azione)}` });
     }
-    if (neg.length === 0) {
+    if (!neg) {
       const ex = esamina(p, st, a, n.azioneGiorno ?? n.giorno, { traccia, conflitti, mancanti });
       if (ex.negativi.length > 0) { esito = "negato"; motivi = ex.negativi; } else { esito = "consentito"; motivi = ex.positivi; }
     } else { esito = "negato"; motivi = neg; }

@@ -136,7 +136,8 @@ function computeInsiemi(p: Prepared, st: State): void {
   }
 }
 
-const RUOLI_ORGANISMO = new Set(["mediatore", "segreteria", "responsabile", "organismo"]);
+// The organismo's roles as actors: one object each, shared by every question (conditions only read them).
+const ATTORI_ORGANISMO = new Map<string, Ctx>(["mediatore", "segreteria", "responsabile", "organismo"].map((ruolo) => [ruolo, Object.freeze({ ruolo })]));
 
 /**
  * The acting party (with its fields) or the organismo's role. An action that names an organismo role
@@ -144,53 +145,50 @@ const RUOLI_ORGANISMO = new Set(["mediatore", "segreteria", "responsabile", "org
  * (CONTRACT.md, "Conventions").
  */
 export function attoreDi(a: Azione, parti: Parte[]): Ctx {
-  if (typeof a.ruolo === "string" && RUOLI_ORGANISMO.has(a.ruolo)) return { ruolo: a.ruolo };
-  const p = typeof a.parte === "string" ? parti.find((x) => x.id === a.parte) : undefined;
-  if (p) return p as Ctx;
-  return { ruolo: typeof a.ruolo === "string" ? a.ruolo : "organismo" };
+  const organismo = typeof a.ruolo === "string" ? ATTORI_ORGANISMO.get(a.ruolo) : undefined;
+  if (organismo) return organismo;
+  if (typeof a.parte === "string") for (const p of parti) if (p.id === a.parte) return p as Ctx;
+  return typeof a.ruolo === "string" ? { ruolo: a.ruolo } : ATTORI_ORGANISMO.get("organismo")!;
 }
 
 /**
  * Every party with `parte.*` for fees and per-party effects: its own fields plus `aderito`,
  * `presente_primo_incontro`, `ha_richiesto_proposta`. Derived once per question, aligned with
- * `n.parti`, in one pass over the events. Each is a plain copy: a party used as a prototype would
+ * `n.parti`. Each is a plain copy: a party used as a prototype would
  * turn the question's object into a V8 prototype (slow to make, a new map for every question).
  * Parties are known by id: a repeated id gets the first one's derivation.
  */
 export function partiDerivate(st: State): Ctx[] {
   if (st.partiDerivate) return st.partiDerivate;
   const parti = st.n.parti;
-  const np = parti.length;
-  // Sized once, filled by a loop (no growth, no `fill` builtin).
-  const aderito = new Array<boolean>(np), richiesta = new Array<boolean>(np), presente = new Array<boolean | undefined>(np);
-  for (let i = 0; i < np; i++) { aderito[i] = false; richiesta[i] = false; presente[i] = undefined; }
-  for (const ev of st.n.eventi) {
-    const a = ev.a;
-    const nome = a.azione;
-    const richiede = nome === "richiesta_proposta" || ((nome === "deposito_domanda" || nome === "adesione") && a.richiesta_proposta === true);
-    if (nome === "adesione" || richiede) {
-      for (let i = 0; i < np; i++) if (diParte(a, parti[i]!.id)) { if (nome === "adesione") aderito[i] = true; if (richiede) richiesta[i] = true; }
-    }
-    if (nome === "primo_incontro") {
-      for (let i = 0; i < np; i++) {
-        if (Array.isArray(a.presenti)) presente[i] = a.presenti.includes(parti[i]!.id);
-        else if (a.esito === "mancata_partecipazione") presente[i] = parti[i]!.ruolo === "istante" ? undefined : false;
-      }
-    }
-  }
+  const eventi = st.n.eventi;
   const ins = st.f.s[S_RICHIEDENTI] as { parti?: string[] } | null | undefined;
   const out: Ctx[] = [];
-  for (let i = 0; i < np; i++) {
+  for (let i = 0; i < parti.length; i++) {
+    const parte = parti[i]!;
+    const id = parte.id;
     let j = 0;
-    while (j < i && parti[j]!.id !== parti[i]!.id) j++;
+    while (j < i && parti[j]!.id !== id) j++;
     if (j < i) { out.push(out[j]!); continue; }
-    const id = parti[i]!.id;
+    // The party's events, in order (a handful of parties and events: a scan each, no arrays).
+    let aderito = false, richiesta = false;
+    let presente: boolean | undefined;
+    for (let k = 0; k < eventi.length; k++) {
+      const a = eventi[k]!.a;
+      const nome = a.azione;
+      const richiede = nome === "richiesta_proposta" || ((nome === "deposito_domanda" || nome === "adesione") && a.richiesta_proposta === true);
+      if ((nome === "adesione" || richiede) && diParte(a, id)) { if (nome === "adesione") aderito = true; if (richiede) richiesta = true; }
+      if (nome === "primo_incontro") {
+        if (Array.isArray(a.presenti)) presente = a.presenti.includes(id);
+        else if (a.esito === "mancata_partecipazione") presente = parte.ruolo === "istante" ? undefined : false;
+      }
+    }
     // Object.assign into an empty literal: the maps come from the shared transition tree (a spread
     // copy gets a map of its own, and each field added after it makes another: ~30× slower here).
-    const d: Ctx = Object.assign({}, parti[i]);
-    d["aderito"] = aderito[i];
-    d["ha_richiesto_proposta"] = richiesta[i] || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id));
-    if (presente[i] !== undefined) d["presente_primo_incontro"] = presente[i];
+    const d: Ctx = Object.assign({}, parte);
+    d["aderito"] = aderito;
+    d["ha_richiesto_proposta"] = richiesta || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id));
+    if (presente !== undefined) d["presente_primo_incontro"] = presente;
     out.push(d);
   }
   st.partiDerivate = out;

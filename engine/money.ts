@@ -16,7 +16,9 @@ export function asFraction(x: number): [number, number] {
 
 /** cents × percent / 100, half-up, sign preserved (magnitude rounded). */
 export function percentOf(cents: number, percent: number): number {
-  const [n, d] = asFraction(percent);
+  // A whole percent (IVA 22%, the usual case) needs no fraction.
+  let n = percent, d = 1;
+  if (!Number.isInteger(percent)) [n, d] = asFraction(percent);
   const mag = divHalfUp(Math.abs(cents) * n, d * 100);
   return cents < 0 ? -mag : mag;
 }

@@ -81,7 +81,7 @@ function perParte(p: Prepared, st: State, t: Termine, parte: string | undefined,
   if (parte !== undefined) s.parte = parte;
   const scaduta = w.entro !== undefined && st.n.giorno > w.entro;
   if (scaduta) s.scaduta = true;
-  if (w.spostamenti.length > 0) s.spostamenti = w.spostamenti;
+  if (w.spostamenti.length > 0) s.spostamenti = w.spostamenti as string[];
   out.push(s);
   if (scaduta && t.inMancanza) {
     const e: EffettoGiuridico = { effetto: t.inMancanza, cita: t.cita, fonte: t.fonte };

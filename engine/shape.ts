@@ -23,6 +23,9 @@ const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object
 
 const TRAPPOLE = ["toString", "valueOf"];
 
+/** The parties of a question without any: shared, never written (the engine only reads `n.parti`). */
+const NESSUNA_PARTE = Object.freeze([]) as unknown as Parte[];
+
 /** Whether some object in the value has an own `toString`/`valueOf` (JSON can carry them as data). */
 export function haTrappole(x: unknown, depth = 0): boolean {
   if (typeof x !== "object" || x === null || depth > 20) return false;
@@ -67,14 +70,19 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
   if (isObj(dq.procedimento)) proc = dq.procedimento as Procedimento;
   else if (dq.procedimento !== undefined) errori.push("procedimento non è un oggetto");
 
-  const parti: Parte[] = [];
+  // The question's own list when every party has an id (the usual case): no copy.
+  let parti: Parte[] = NESSUNA_PARTE;
   if (proc.parti !== undefined) {
     if (!Array.isArray(proc.parti)) errori.push("procedimento.parti non è una lista");
-    else for (let i = 0; i < proc.parti.length; i++) {
-      const p = proc.parti[i];
-      if (!isObj(p) || typeof p.id !== "string") { errori.push(`procedimento.parti[${i}]: manca l'id`); continue; }
-      if (p.ruolo !== "istante" && p.ruolo !== "invitata") errori.push(`parte ${p.id}: ruolo ${JSON.stringify(p.ruolo)} non è istante né invitata`);
-      parti.push(p as Parte);
+    else {
+      let valide = 0;
+      for (let i = 0; i < proc.parti.length; i++) {
+        const p = proc.parti[i];
+        if (!isObj(p) || typeof p.id !== "string") { errori.push(`procedimento.parti[${i}]: manca l'id`); continue; }
+        if (p.ruolo !== "istante" && p.ruolo !== "invitata") errori.push(`parte ${p.id}: ruolo ${JSON.stringify(p.ruolo)} non è istante né invitata`);
+        valide++;
+      }
+      parti = valide === proc.parti.length ? (proc.parti as Parte[]) : (proc.parti.filter((p) => isObj(p) && typeof p.id === "string") as Parte[]);
     }
   }
   if (proc.valore !== undefined && proc.valore !== null && (typeof proc.valore !== "number" || !Number.isFinite(proc.valore) || proc.valore < 0)) {

@@ -12,9 +12,17 @@ import type { Limite, Termine } from "./ir.ts";
 export interface Finestra {
   dal: number | undefined;
   entro: number | undefined;
-  spostamenti: string[];
+  /** Why the deadline moved (a longer term, a closure, a holiday): most windows have none and share `NESSUNO_SPOSTAMENTO`. */
+  spostamenti: readonly string[];
   /** Index of the anchoring event (the term is closed by a `per` action after it). */
   ancoraIndice: number;
+}
+
+const NESSUNO_SPOSTAMENTO: readonly string[] = Object.freeze([]);
+
+function sposta(w: Finestra, perche: string): void {
+  if (w.spostamenti === NESSUNO_SPOSTAMENTO) w.spostamenti = [perche];
+  else (w.spostamenti as string[]).push(perche);
 }
 
 const it = (n: number) => { const s = fromDay(n); return `${s.slice(8, 10)}/${s.slice(5, 7)}/${s.slice(0, 4)}`; };
@@ -32,28 +40,36 @@ export function chiusureDi(p: Prepared, st: State): Chiusura[] {
   return out;
 }
 
-/** The anchor day and its event index; undefined when the anchoring event has not happened. */
-function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, depth: number): { giorno: number; indice: number } | undefined {
+// `ancora`'s result: the anchor day and its event index, in module scratch (no object per window;
+// evaluate is synchronous, and a nested `ancora` has returned before its caller writes them).
+let ancoraGiorno = 0, ancoraIndice = 0;
+function anch(giorno: number | undefined, indice: number): boolean {
+  if (giorno === undefined) return false;
+  ancoraGiorno = giorno; ancoraIndice = indice;
+  return true;
+}
+
+/** Whether the anchoring event has happened; if so its day and index are in the scratch above. */
+function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, depth: number): boolean {
   const a = t.ancora;
   if ("termine" in a) {
-    if (depth > 4) return undefined;
+    if (depth > 4) return false;
     for (const pt of p.termini) {
       if (pt.r.scadenza !== a.termine && pt.r.nome !== a.termine) continue;
       const res = resolve(pt, st.f);
       if (res.kind !== "applica") continue;
       const w = finestra(p, st, res.pr.r, parte, depth + 1);
-      if (w?.entro !== undefined) return { giorno: w.entro, indice: w.ancoraIndice };
+      if (w?.entro !== undefined) return anch(w.entro, w.ancoraIndice);
     }
-    return undefined;
+    return false;
   }
   if ("fatto" in a) {
     // A date the procedure carries (the judge's deadline of a demandata): no event, so any `per`
     // action closes the term (index -1).
-    const g = romeDay(leggiFatti(st, a.fatto));
-    return g === undefined ? undefined : { giorno: g, indice: -1 };
+    return anch(romeDay(leggiFatti(st, a.fatto)), -1);
   }
   let idx = st.ultimo.get(a.evento);
-  if (idx === undefined) return undefined;
+  if (idx === undefined) return false;
   if (parte !== undefined) {
     // A communication addressed to each party: the one addressed to this party, when there is one.
     for (let i = st.n.eventi.length - 1; i >= 0; i--) {
@@ -63,23 +79,22 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   }
   const ev = st.n.eventi[idx]!;
   const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
-  const g = a.campo || ev.a.data_ricezione !== undefined ? romeDay(raw) : ev.giorno;
-  return g === undefined ? undefined : { giorno: g, indice: idx };
+  return anch(a.campo || ev.a.data_ricezione !== undefined ? romeDay(raw) : ev.giorno, idx);
 }
 
 export function finestra(p: Prepared, st: State, t: Termine, parte?: string, depth = 0): Finestra | undefined {
-  const anc = ancora(p, st, t, parte, depth);
-  if (!anc) return undefined;
+  if (!ancora(p, st, t, parte, depth)) return undefined;
+  const giorno = ancoraGiorno;
   const cal = p.calendario;
   const prima = "verso" in t.ancora && t.ancora.verso === "prima";
   const sign = prima ? -1 : 1;
   // Every field in the literal: one hidden class for every window.
-  const w: Finestra = { dal: undefined, entro: undefined, spostamenti: [], ancoraIndice: anc.indice };
-  if (t.nonPrimaDi) w.dal = shift(anc.giorno, limite(st, t, t.nonPrimaDi, anc.indice, w), sign, cal);
+  const w: Finestra = { dal: undefined, entro: undefined, spostamenti: NESSUNO_SPOSTAMENTO, ancoraIndice: ancoraIndice };
+  if (t.nonPrimaDi) w.dal = shift(giorno, limite(st, t, t.nonPrimaDi, w.ancoraIndice, w), sign, cal);
   if (t.entro) {
-    let entro = shift(anc.giorno, limite(st, t, t.entro, anc.indice, w), sign, cal);
-    if (!prima && t.sospesoDaChiusure) entro = extend(anc.giorno, entro, t, chiusureDi(p, st), cal, w.spostamenti);
-    if (p.valoriParametri["proroga_termini_festivi"] === true) entro = proroga(entro, sign, p, w.spostamenti);
+    let entro = shift(giorno, limite(st, t, t.entro, w.ancoraIndice, w), sign, cal);
+    if (!prima && t.sospesoDaChiusure) entro = extend(giorno, entro, t, chiusureDi(p, st), cal, w);
+    if (p.valoriParametri["proroga_termini_festivi"] === true) entro = proroga(entro, sign, p, w);
     w.entro = entro;
   }
   return w;
@@ -98,12 +113,12 @@ function limite(st: State, t: Termine, l: Limite, indice: number, w: Finestra): 
   const x = suAncora ? leggi(st.n.eventi[indice]!.a as Record<string, unknown>, l.quantitaDa.slice(a.evento.length + 1)) : leggiFatti(st, l.quantitaDa);
   const n = intero(x);
   if (n === undefined || n === 0 || n === l.quantita) return l;
-  w.spostamenti.push(`${n} ${l.unita.replace("_", " ")} invece di ${l.quantita}: ${l.quantitaDa}`);
+  sposta(w, `${n} ${l.unita.replace("_", " ")} invece di ${l.quantita}: ${l.quantitaDa}`);
   return { ...l, quantita: n };
 }
 
 /** Closures overlapping [anchor, entro] extend entro by their days, repeatedly while the extension meets another. */
-function extend(anchor: number, entro: number, t: Termine, chiusure: Chiusura[], cal: Calendar, why: string[]): number {
+function extend(anchor: number, entro: number, t: Termine, chiusure: Chiusura[], cal: Calendar, w: Finestra): number {
   if (chiusure.length === 0) return entro;
   const lavorativi = t.entro?.unita === "giorni_lavorativi";
   let end = entro, k = 0;
@@ -120,7 +135,7 @@ function extend(anchor: number, entro: number, t: Termine, chiusure: Chiusura[],
   if (k > 0) {
     const hit = chiusure.filter((c) => c.al > anchor && c.dal <= end);
     const nomi = hit.map((c) => `${it(c.dal)}–${it(c.al)}${c.nome ? ` (${c.nome})` : ""}`).join(", ");
-    why.push(`chiusura dell'organismo ${nomi}: termine sospeso, +${k} ${lavorativi ? "giorni lavorativi" : "giorni"} (dal ${it(entro)} al ${it(end)})`);
+    sposta(w, `chiusura dell'organismo ${nomi}: termine sospeso, +${k} ${lavorativi ? "giorni lavorativi" : "giorni"} (dal ${it(entro)} al ${it(end)})`);
   }
   return end;
 }
@@ -130,14 +145,14 @@ function motivoProroga(n: number, cal: Calendar, sabato: boolean): string | unde
   return festivo(n, cal) ?? (sabato && weekday(n) === 6 ? "sabato" : undefined);
 }
 
-function proroga(entro: number, sign: 1 | -1, p: Prepared, why: string[]): number {
+function proroga(entro: number, sign: 1 | -1, p: Prepared, w: Finestra): number {
   const cal = p.calendario;
   const sabato = p.valoriParametri["proroga_sabato"] === true;
   let n = entro;
   const first = motivoProroga(n, cal, sabato);
   if (!first) return entro;
   while (motivoProroga(n, cal, sabato)) n += sign;
-  why.push(`il ${it(entro)} è ${first === "domenica" || first === "sabato" ? first : `festivo (${first})`}: ${sign > 0 ? "prorogato" : "anticipato"} al ${it(n)} (art. 155 c.p.c.)`);
+  sposta(w, `il ${it(entro)} è ${first === "domenica" || first === "sabato" ? first : `festivo (${first})`}: ${sign > 0 ? "prorogato" : "anticipato"} al ${it(n)} (art. 155 c.p.c.)`);
   return n;
 }
 
