@@ -34,6 +34,17 @@ export function missingIn(c: Cond | undefined, f: Fatti): string[] | undefined {
   return out;
 }
 
+/** `missingIn` appended to a list: nothing allocated when nothing is missing. */
+export function mancantiIn(c: Cond, f: Fatti, out: string[]): void {
+  for (let i = 0; i < c.paths.length; i++) if (mancante(f, c.radici[i]!, c.paths[i]!)) out.push(c.vars[i]!);
+}
+
+/** Whether some path a condition compares is not in the facts (`missingIn` without the list). */
+export function qualcheMancante(c: Cond, f: Fatti): boolean {
+  for (let i = 0; i < c.paths.length; i++) if (mancante(f, c.radici[i]!, c.paths[i]!)) return true;
+  return false;
+}
+
 /**
  * conditions/vars.ts `isMissing` on the facts: the root from its slot, then the fields. A null on
  * the way is a known "nothing" (an action that did not happen), not a missing fact.

@@ -6,7 +6,7 @@ import type { Effetto } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
 
 export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia: Traccia[]): void {
-  const comuni = new Array<boolean>(p.effetti.length); // the halves of the per-party conditions that do not depend on the party
+  let comuni: boolean[] | undefined; // the halves of the per-party conditions that do not depend on the party
   for (let k = 0; k < p.effetti.length; k++) {
     const pe = p.effetti[k]!;
     if (!pe.r.perParte) {
@@ -21,7 +21,7 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
     for (let i = 0; i < derivate.length; i++) {
       const parte = st.n.parti[i]!;
       st.f.s[S_PARTE] = derivate[i];
-      const res = resolvePerParte(pe, st.f, comuni, k);
+      const res = resolvePerParte(pe, st.f, (comuni ??= new Array<boolean>(p.effetti.length)), k);
       if (res.kind !== "applica") continue;
       const r = res.pr.r;
       out.push({ effetto: r.effetto, parte: parte.id, cita: r.cita, fonte: r.fonte });

@@ -15,12 +15,10 @@ export interface State {
   n: Normalized;
   /** The facts, as conditions read them. */
   f: Fatti;
-  /** Index in `n.eventi` of the last event of each action. */
-  ultimo: Map<string, number>;
   /** The parties with derived fields (aligned with `n.parti`), for fees and effects. */
   partiDerivate?: Ctx[];
-  /** Windows already computed in this question, per term and party (terms.ts `finestraDi`). */
-  finestre?: { t: Termine; parte: string | undefined; w: Finestra | undefined }[];
+  /** Windows already computed in this question: (term, party, window) triples (terms.ts `finestraDi`). */
+  finestre?: (Termine | string | Finestra | undefined)[];
 }
 
 /** Parties an event is by: `parte`, or `parti` for a joint action. */
@@ -100,7 +98,7 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   s[S_AZIONE] = null;
   s[S_ATTORE] = null;
   s[S_FASE] = p.faseIniziale;
-  const st: State = { n, f: new Fatti(s), ultimo: new Map(), partiDerivate: undefined, finestre: undefined };
+  const st: State = { n, f: new Fatti(s), partiDerivate: undefined, finestre: undefined };
   if (p.insiemi.length > 0) computeInsiemi(p, st);
   return st;
 }
@@ -111,7 +109,16 @@ export function applyEvent(st: State, ev: Evento): void {
   poni(st, name, ev.a);
   const c = st.f.s[S_CONTEGGIO] as Record<string, number>;
   c[name] = (c[name] ?? 0) + 1;
-  st.ultimo.set(name, ev.indice);
+}
+
+/**
+ * Index in `n.eventi` of the last event of an action, undefined when it has not happened. A scan
+ * from the end: a procedure has tens of events at most, and a question asks for a handful of anchors.
+ */
+export function ultimoEvento(st: State, azione: string): number | undefined {
+  const ev = st.n.eventi;
+  for (let i = ev.length - 1; i >= 0; i--) if (ev[i]!.a.azione === azione) return i;
+  return undefined;
 }
 
 function computeInsiemi(p: Prepared, st: State): void {

@@ -144,11 +144,12 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
 let turno = 0;
 const visto: number[] = [];
 function mancantiDi(c: Cond, f: Fatti, mancanti: string[]): void {
-  for (let i = 0; i < c.ids.length; i++) {
-    const id = c.ids[i]!;
-    if (visto[id] === turno) continue;
+  const ids = c.ids, t = turno; // locals: the module's bindings are not reloaded per path
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (visto[id] === t) continue;
     while (visto.length <= id) visto.push(-1);
-    visto[id] = turno;
+    visto[id] = t;
     if (mancante(f, c.radici[i]!, c.paths[i]!)) mancanti.push(c.vars[i]!);
   }
 }

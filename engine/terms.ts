@@ -3,7 +3,7 @@
 import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve, type Resolved } from "./defaults.ts";
-import { diParte, leggiFatti, poni, radice, type State } from "./facts.ts";
+import { diParte, leggiFatti, poni, radice, ultimoEvento, type State } from "./facts.ts";
 import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
 import type { Azione } from "./contract.ts";
 import { intero, leggi } from "./percorso.ts";
@@ -68,7 +68,7 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
     // action closes the term (index -1).
     return anch(romeDay(leggiFatti(st, a.fatto)), -1);
   }
-  let idx = st.ultimo.get(a.evento);
+  let idx = ultimoEvento(st, a.evento);
   if (idx === undefined) return false;
   if (parte !== undefined) {
     // A communication addressed to each party: the one addressed to this party, when there is one.
@@ -165,7 +165,7 @@ function proroga(entro: number, sign: 1 | -1, p: Prepared, w: Finestra): number 
 function copiaPerParte(st: State, t: Termine, parte: string): Azione | undefined {
   const a = t.ancora;
   if (!("evento" in a)) return undefined;
-  const ultimo = st.ultimo.get(a.evento);
+  const ultimo = ultimoEvento(st, a.evento);
   if (ultimo === undefined) return undefined;
   for (let i = st.n.eventi.length - 1; i >= 0; i--) {
     const ev = st.n.eventi[i]!;
@@ -203,16 +203,16 @@ function chiude(per: Termine["per"], azione: string): boolean {
 
 /**
  * `finestra`, memoised per question: several checks ask for the same window. A question meets a
- * handful of terms: the memo is a flat list searched by identity, no Map per question.
+ * handful of terms: the memo is one flat list of (term, party, window) triples searched by
+ * identity, no Map and no entry object per window.
  */
 export function finestraDi(p: Prepared, st: State, t: Termine, parte?: string): Finestra | undefined {
   let m = st.finestre;
   if (!m) { m = []; st.finestre = m; }
-  for (let i = 0; i < m.length; i++) {
-    const x = m[i]!;
-    if (x.t === t && x.parte === parte) return x.w;
+  for (let i = 0; i < m.length; i += 3) {
+    if (m[i] === t && m[i + 1] === parte) return m[i + 2] as Finestra | undefined;
   }
   const w = finestra(p, st, t, parte);
-  m.push({ t, parte, w });
+  m.push(t, parte, w);
   return w;
 }

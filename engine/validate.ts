@@ -4,7 +4,7 @@
 // lean probe behind `azioni_consentite`: no allocation on the way, first failure wins.
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
-import { applicabile, CONFLITTO, missingIn, resolve } from "./defaults.ts";
+import { applicabile, CONFLITTO, mancantiIn, missingIn, qualcheMancante, resolve } from "./defaults.ts";
 import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, S_FASE, type State } from "./facts.ts";
 import { finestraDi, resolvePerLaParte } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
@@ -111,7 +111,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
       out.traccia.push(eccezioneTraccia(res.via, pv.r));
       out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${pv.r.nome}`));
     }
-    if (res.kind === "no") { const m = missingIn(res.fallita, st.f); if (m) out.mancanti.push(...m); continue; }
+    if (res.kind === "no") { if (res.fallita) mancantiIn(res.fallita, st.f, out.mancanti); continue; }
     const v = res.pr.r as Vincolo;
     const richiede = (res.pr as PVincolo).richiede;
     if (v.da && !ruoloAmmesso(v.da, ruolo, isParte)) { out.negativi.push(motivo(v, v.motivo ?? `${a.azione} spetta a ${v.da.join(", ")}`)); continue; }
@@ -253,7 +253,7 @@ function blocca(vincolo: PVincolo, st: State, fase: string, ruoli: MascheraRuoli
   if ((pv.daMask & ruoli) === 0) return true;
   if (pv.r.inFase && !pv.r.inFase.includes(fase)) return true;
   // A guard on fields the bare action lacks (or on a fact not given) is decided when asked.
-  return !truthy(pv.richiede.fn(st.f)) && !pv.richiede.campiAzione && missingIn(pv.richiede, st.f) === undefined;
+  return !truthy(pv.richiede.fn(st.f)) && !pv.richiede.campiAzione && !qualcheMancante(pv.richiede, st.f);
 }
 
 function documento(st: State, a: Azione): Azione | undefined {
