@@ -91,7 +91,7 @@ export function resolvePerParte<R extends Regola>(pr: PRegola<R>, f: Fatti, comu
   let c = comuni[i];
   if (c === undefined) { c = truthy(d.comune(f)); comuni[i] = c; }
   const e = pr.esiti as Esiti<R>;
-  return c && truthy(d.proprio(f)) ? e.si : e.no;
+  return c && (d.proprio === undefined || truthy(d.proprio(f))) ? e.si : e.no;
 }
 
 export const CONFLITTO = Symbol("conflitto");

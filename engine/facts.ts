@@ -121,6 +121,12 @@ export function ultimoEvento(st: State, azione: string): number | undefined {
   return undefined;
 }
 
+/** The parties an event is by (`partiDi`) added to `parti` once each, without building their list. */
+function aggiungiParti(a: Azione, parti: string[]): void {
+  if (Array.isArray(a.parti)) { for (const id of a.parti) if (typeof id === "string" && !parti.includes(id)) parti.push(id); }
+  else if (typeof a.parte === "string" && !parti.includes(a.parte)) parti.push(a.parte);
+}
+
 function computeInsiemi(p: Prepared, st: State): void {
   const s = st.f.s;
   for (const ins of p.insiemi) {
@@ -134,7 +140,7 @@ function computeInsiemi(p: Prepared, st: State): void {
           s[S_EVENTO] = undefined;
           if (!ok) continue;
         }
-        for (const id of partiDi(ev.a)) if (!parti.includes(id)) parti.push(id);
+        aggiungiParti(ev.a, parti);
       }
     }
     let tutte = st.n.parti.length > 0;
@@ -190,9 +196,10 @@ export function partiDerivate(st: State): Ctx[] {
         else if (a.esito === "mancata_partecipazione") presente = parte.ruolo === "istante" ? undefined : false;
       }
     }
-    // Object.assign into an empty literal: the maps come from the shared transition tree (a spread
-    // copy gets a map of its own, and each field added after it makes another: ~30× slower here).
-    const d: Ctx = Object.assign({}, parte);
+    // Built key by key from an empty literal: the maps come from the shared transition tree (a
+    // spread copy gets a map of its own, and each field added after it makes another: ~30× slower).
+    const d: Ctx = {};
+    for (const k in parte) d[k] = (parte as Ctx)[k];
     d["aderito"] = aderito;
     d["ha_richiesto_proposta"] = richiesta || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id));
     if (presente !== undefined) d["presente_primo_incontro"] = presente;

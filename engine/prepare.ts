@@ -49,15 +49,17 @@ function prepRule(r: Regola): PRegola {
   radiciFuoriDalleCondizioni(r);
   const pr = prepForma(r);
   pr.esiti = esiti(pr);
-  if (r.tipo === "tariffa" || r.tipo === "variazione" || (r.tipo === "effetto" && r.perParte)) pr.perParte = dividiPerParte(r.quando);
+  if (r.tipo === "tariffa" || r.tipo === "variazione" || (r.tipo === "effetto" && r.perParte)) pr.perParte = dividiPerParte(r.quando, pr.quando);
   return pr;
 }
 
 /**
  * A `quando` asked once per party, split: the conjuncts of its top-level `and` that do not read
- * `parte.*` (decided once per question) and those that do. Undefined when there is nothing to split.
+ * `parte.*` (decided once per question) and those that do; a `quando` that does not read `parte.*`
+ * at all is decided once, whole. Undefined when there is nothing to split.
  */
-function dividiPerParte(q: JsonLogic | undefined): PRegola["perParte"] {
+function dividiPerParte(q: JsonLogic | undefined, intera: Cond | undefined): PRegola["perParte"] {
+  if (intera && !puoLeggere(q, "parte")) return { comune: intera.fn, proprio: undefined };
   if (typeof q !== "object" || q === null || Array.isArray(q) || Object.keys(q).length !== 1 || !("and" in q)) return undefined;
   const args = (q as { and: JsonLogic }).and;
   if (!Array.isArray(args)) return undefined;

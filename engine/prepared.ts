@@ -34,7 +34,7 @@ export interface PRegola<R extends Regola = Regola> {
    * For a rule asked once per party (tariffa, variazione, effetto per parte): its `quando` split
    * into what does not read `parte.*`, decided once per question, and what does.
    */
-  perParte?: { comune: CompiledFatti; proprio: CompiledFatti };
+  perParte?: { comune: CompiledFatti; proprio: CompiledFatti | undefined };
   /** `resolve`'s results when no exception applies, made once (defaults.ts): shared, read-only. */
   esiti?: Esiti<R>;
 }

@@ -2,28 +2,26 @@
 // ISO strings are converted only at the edges of the engine.
 
 const MS_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Cached conversions; null for a string that is not a date. */
-const dayCache = new Map<string, number | null>();
-
-/** "2026-03-02" → day number; undefined when it is not a real calendar date. Cached: dates repeat. */
-export function toDay(iso: string): number | undefined {
-  const x = dayCache.get(iso);
-  if (x !== undefined) return x === null ? undefined : x;
-  const n = parseDay(iso);
-  if (dayCache.size > 50_000) dayCache.clear();
-  dayCache.set(iso, n ?? null);
-  return n;
+/** The digit at `i` of `s` (0–9), or -1. */
+function cifra(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
 }
 
-function parseDay(iso: string): number | undefined {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return undefined;
-  const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+/**
+ * "2026-03-02" → day number; undefined when it is not a real calendar date. Read digit by digit
+ * and counted with integer arithmetic (dayOf): no regular expression, no Date, no cache to look up,
+ * and the result is a small integer (a V8 Smi), so `%` and comparisons on it stay integer operations.
+ */
+export function toDay(iso: string): number | undefined {
+  if (iso.length !== 10 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45) return undefined; // "-"
+  const y0 = cifra(iso, 0), y1 = cifra(iso, 1), y2 = cifra(iso, 2), y3 = cifra(iso, 3);
+  const m0 = cifra(iso, 5), m1 = cifra(iso, 6), d0 = cifra(iso, 8), d1 = cifra(iso, 9);
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return undefined;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo = m0 * 10 + m1, d = d0 * 10 + d1;
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
-  // A small integer (a V8 Smi), not a double: `%` and comparisons on it stay integer operations.
-  return (Date.UTC(y, mo - 1, d) / MS_DAY) | 0;
+  return dayOf(y, mo, d);
 }
 
 // ISO strings of the days 1970–2109 (those of every procedure), by day number: an array read, not a

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { toDay, fromDay, addMonths, weekday, romeDay } from "./calendar.ts";
 import { easter, nationalHolidays, FestiviOrganismo } from "./holidays.ts";
 import { shift, nonLavorativo, type Calendar } from "./count.ts";
@@ -13,6 +14,17 @@ describe("calendar", () => {
     expect(toDay("2026-13-01")).toBeUndefined();
     expect(toDay("ieri")).toBeUndefined();
     expect(weekday(d("2026-03-02"))).toBe(1); // a Monday
+  });
+  it("reads any YYYY-MM-DD as Date.UTC does, and nothing else", () => {
+    const due = (n: number) => String(n).padStart(2, "0");
+    fc.assert(fc.property(fc.integer({ min: 100, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }), (y, m, g) => {
+      const iso = `${String(y).padStart(4, "0")}-${due(m)}-${due(g)}`;
+      const utc = new Date(Date.UTC(y, m - 1, g));
+      const reale = m >= 1 && m <= 12 && g >= 1 && utc.getUTCMonth() === m - 1 && utc.getUTCDate() === g;
+      expect(toDay(iso)).toBe(reale ? utc.getTime() / 86_400_000 : undefined);
+    }), { numRuns: 2000 });
+    for (const s of ["", "2026-3-02", "2026/03/02", "2026-03-02 ", "+026-03-02", "2026-0a-02", "２026-03-02"]) expect(toDay(s)).toBeUndefined();
+    expect(Number.isInteger(toDay("1969-12-31")) && toDay("1969-12-31")).toBe(-1);
   });
   it("months from 31 January end on the last day of February", () => {
     expect(fromDay(addMonths(d("2026-01-31"), 1))).toBe("2026-02-28");
