@@ -29,6 +29,11 @@ function uniq(xs: string[]): string[] {
   return out;
 }
 
+/** `xs.join(", ")`; a set of one party (the usual case) is its name, without the join builtin. */
+function elenco(xs: string[]): string {
+  return xs.length === 1 ? xs[0]! : xs.join(", ");
+}
+
 export function evaluate(p: Prepared, q: Domanda): Risposta {
   try {
     return run(p, q);
@@ -65,7 +70,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   const fase = derivePhase(p, st, traccia);
   for (const ins of p.insiemi) {
     const x = st.f.s[ins.slot] as { parti: string[] } | undefined;
-    if (x && x.parti.length > 0) traccia.push({ regola: ins.r.nome, cita: ins.r.cita, fonte: ins.r.fonte, esito: "applicata", dettaglio: `parti: ${x.parti.join(", ")}` });
+    if (x && x.parti.length > 0) traccia.push({ regola: ins.r.nome, cita: ins.r.cita, fonte: ins.r.fonte, esito: "applicata", dettaglio: `parti: ${elenco(x.parti)}` });
   }
   const conflitti: Conflitto[] = [];
   const mancanti: string[] = [];

@@ -143,8 +143,13 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
  */
 let turno = 0;
 const visto: number[] = [];
+const gruppiVisti: number[] = []; // the same, by Cond.gruppo: a list of paths already looked at is skipped whole
 function mancantiDi(c: Cond, f: Fatti, mancanti: string[]): void {
   const ids = c.ids, t = turno; // locals: the module's bindings are not reloaded per path
+  const g = c.gruppo;
+  if (gruppiVisti[g] === t) return;
+  while (gruppiVisti.length <= g) gruppiVisti.push(-1);
+  gruppiVisti[g] = t;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (visto[id] === t) continue;

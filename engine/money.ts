@@ -47,10 +47,18 @@ export function formatEuro(cents: number): string {
   return s;
 }
 
-/** "1234.50": cents with two decimals and a point, as `toFixed(2)` of the euro (for integer cents ≥ 0). */
+const decimaliFatti = new Map<number, string>();
+
+/** "1234.50": cents with two decimals and a point, as `toFixed(2)` of the euro (for integer cents ≥ 0). Formatted once, like formatEuro. */
 export function decimali(cents: number): string {
-  const dec = cents % 100;
-  return `${Math.floor(cents / 100)}.${dec < 10 ? "0" : ""}${dec}`;
+  let s = decimaliFatti.get(cents);
+  if (s === undefined) {
+    const dec = cents % 100;
+    s = `${Math.floor(cents / 100)}.${dec < 10 ? "0" : ""}${dec}`;
+    if (decimaliFatti.size >= 10_000) decimaliFatti.clear();
+    decimaliFatti.set(cents, s);
+  }
+  return s;
 }
 
 /** 1234567 → "1.234.567" without a regular expression (it runs in every answer's trace). */

@@ -16,7 +16,17 @@ export function cond(logic: JsonLogic | undefined): Cond | undefined {
   const vars = comparedVarsOf(logic).map(intern);
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
   const paths = vars.map((v) => v.split(".").map(intern));
-  return { fn: compileFatti(logic), vars, paths, ids: vars.map(idPercorso), radici: paths.map((p) => slotDi(p[0]!)), campiAzione };
+  const ids = vars.map(idPercorso);
+  return { fn: compileFatti(logic), vars, paths, ids, radici: paths.map((p) => slotDi(p[0]!)), gruppo: gruppoDi(ids), campiAzione };
+}
+
+const GRUPPI = new Map<string, number>();
+/** Cond.gruppo: a number per distinct list of path ids. */
+function gruppoDi(ids: number[]): number {
+  const k = ids.join(",");
+  let g = GRUPPI.get(k);
+  if (g === undefined) { g = GRUPPI.size; GRUPPI.set(k, g); }
+  return g;
 }
 
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
@@ -68,7 +78,7 @@ function dividiPerParte(q: JsonLogic | undefined, intera: Cond | undefined): PRe
   return { comune: compileFatti({ and: comuni }), proprio: compileFatti({ and: propri }) };
 }
 
-const SEMPRE: Cond = { fn: () => true, vars: [], paths: [], ids: [], radici: [], campiAzione: false };
+const SEMPRE: Cond = { fn: () => true, vars: [], paths: [], ids: [], radici: [], gruppo: gruppoDi([]), campiAzione: false };
 
 /**
  * Every prepared rule is one object literal with every field of every kind, in one order: one

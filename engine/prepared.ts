@@ -21,6 +21,11 @@ export interface Cond {
   ids: number[];
   /** The slot of each path's root (conditions/compile.ts `Fatti`). */
   radici: number[];
+  /**
+   * The same number for every condition that compares the same paths in the same order (a fee's
+   * `quando` and its progressive twin): their missing facts are looked for once per question.
+   */
+  gruppo: number;
   /** Reads a field of the action (`azione.x`, other than its name and date): the bare probe of `azioni_consentite` lacks them. */
   campiAzione: boolean;
 }
