@@ -2,7 +2,7 @@
 // a term run out unclosed adds its `inMancanza` effect (silence as refusal).
 import { fromDay } from "./dates/calendar.ts";
 import { resolve, type Resolved } from "./defaults.ts";
-import { finestraDi, chiuso, resolvePerLaParte } from "./terms.ts";
+import { ancoraMancante, finestraDi, chiuso, resolvePerLaParte, senzaFinestra } from "./terms.ts";
 import type { State } from "./facts.ts";
 import type { Conflitto, EffettoGiuridico, Scadenza, Traccia } from "./contract.ts";
 import type { Termine } from "./ir.ts";
@@ -14,6 +14,7 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
   const seen: Termine[] = [];
   for (const pt of p.termini) {
     let listed: Termine | undefined;
+    if (senzaFinestra(st, pt)) continue;
     if (!pt.r.ciascunaParte) {
       const t = inVigore(pt, resolve(pt, st.f), traccia, conflitti);
       if (!t) continue;
@@ -24,9 +25,12 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
     } else {
       // Per party: the rule in force is decided on the copy of the anchoring action addressed to
       // that party; what it says once for every party (an exception, a conflict) is said once.
+      // When that action has not happened no party has a copy: the rule is the same for all.
       const detti: string[] = [];
+      const comune = ancoraMancante(st, pt.r);
+      const t0 = comune ? inVigore(pt, resolve(pt, st.f), traccia, conflitti, detti) : undefined;
       for (const x of st.n.parti) {
-        const t = inVigore(pt, resolvePerLaParte(pt, st, x.id), traccia, conflitti, detti);
+        const t = comune ? t0 : inVigore(pt, resolvePerLaParte(pt, st, x.id), traccia, conflitti, detti);
         if (t && perParte(p, st, t, x.id, out, traccia, effetti)) listed ??= t;
       }
     }

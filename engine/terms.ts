@@ -174,6 +174,20 @@ function copiaPerParte(st: State, t: Termine, parte: string): Azione | undefined
   return undefined;
 }
 
+/** Whether a term runs from an action that has not happened (so no party has a copy of it either). */
+export function ancoraMancante(st: State, t: Termine): boolean {
+  return "evento" in t.ancora && ultimoEvento(st, t.ancora.evento) === undefined;
+}
+
+/**
+ * Whether a term cannot have a window now: it runs from an action that has not happened, and no
+ * exception can put another rule (another anchor) in its place. Deciding its `quando` would change
+ * nothing: without exceptions `resolve` says nothing but yes or no.
+ */
+export function senzaFinestra(st: State, pt: PTermine): boolean {
+  return pt.eccezioni.length === 0 && ancoraMancante(st, pt.r);
+}
+
 /** `resolve` of a term for one party: on that party's copy of the anchoring action, when it has one. */
 export function resolvePerLaParte(pt: PTermine, st: State, parte: string): Resolved<Termine> {
   const copia = copiaPerParte(st, pt.r, parte);

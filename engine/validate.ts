@@ -6,7 +6,7 @@ import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, mancantiIn, missingIn, qualcheMancante, resolve } from "./defaults.ts";
 import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, S_FASE, type State } from "./facts.ts";
-import { finestraDi, resolvePerLaParte } from "./terms.ts";
+import { finestraDi, resolvePerLaParte, senzaFinestra } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
 import type { Candidata, MascheraRuoli, PEccezione, PVincolo, Prepared } from "./prepared.ts";
@@ -233,6 +233,7 @@ export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: Masch
   if (ok && terms) for (let i = 0; ok && i < terms.length; i++) {
     const { t, campo } = terms[i]!;
     if (campo) continue; // the bare action has no date field to bind
+    if (senzaFinestra(st, t)) continue;
     const eff = applicabile(t, st.f);
     if (eff === null) continue;
     if (eff === CONFLITTO) { ok = false; break; }
