@@ -36,6 +36,12 @@ function voceDi(tab: VoceCalc[], voce: string): VoceCalc | undefined {
   return undefined;
 }
 
+/** Whether a variation has one of its `su` voci among the party's table voci. */
+function suQualcheVoce(r: Variazione, tab: VoceCalc[]): boolean {
+  for (const nome of r.su) if (voceDi(tab, nome)) return true;
+  return false;
+}
+
 function importoCents(imp: Importo, valoreCents: number | undefined): number | null {
   switch (imp.tipo) {
     case "fisso": return imp.centesimi;
@@ -114,6 +120,9 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     }
     for (let i = 0; i < p.variazioni.length; i++) {
       const pv = p.variazioni[i]!;
+      // After the first party (whose missing facts are listed), a variation with no voce of this
+      // party to act on and no exception to tell changes nothing: it is not decided.
+      if (!prima && pv.eccezioni.length === 0 && !suQualcheVoce(pv.r, tab)) continue;
       variazione(pv, resolvePerParte(pv, st.f, comuniV, i), st.f, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
 
