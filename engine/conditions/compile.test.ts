@@ -66,6 +66,8 @@ const { bool } = fc.letrec<{ bool: JsonLogic }>((tie) => {
       fc.tuple(path, fc.array(leafValue, { maxLength: 4 })).map(([p, l]) => ({ in: [{ var: p }, l as JsonLogic] }) as JsonLogic),
       fc.tuple(path, path).map(([p, q]) => ({ in: [{ var: p }, { var: q }] }) as JsonLogic), // list, string or neither: the generic `in`
       fc.tuple(fc.constantFrom("!", "!!"), path).map(([op, p]) => ({ [op]: [{ var: p }] }) as JsonLogic),
+      // a negation of a negation (the DSL's `non X`), compiled as one
+      fc.tuple(fc.constantFrom("!", "!!"), fc.constantFrom("!", "!!"), path, fc.boolean()).map(([o1, o2, p, arr]) => ({ [o1]: arr ? [{ [o2]: [{ var: p }] }] : { [o2]: { var: p } } }) as JsonLogic),
       fc.boolean() as fc.Arbitrary<JsonLogic>,
       b.map((x) => ({ "!": [x] }) as JsonLogic),
       fc.tuple(fc.constantFrom("and", "or"), fc.array(b, { minLength: 1, maxLength: 5 })).map(([op, xs]) => ({ [op]: xs }) as JsonLogic),

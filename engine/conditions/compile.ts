@@ -327,6 +327,8 @@ export function compile(logic: JsonLogic | undefined): Compiled {
 
   const fn = Object.prototype.hasOwnProperty.call(EAGER, op) ? EAGER[op] : undefined;
   if (!fn) throw new ConditionError(`operatore json-logic non supportato: "${op}"`);
+  const semplice = negazioneSemplice(op, args);
+  if (semplice) return compile(semplice);
   const xs = args.map(compile);
   const fast = specialise(op, args, xs);
   if (fast) return fast;
@@ -334,6 +336,22 @@ export function compile(logic: JsonLogic | undefined): Compiled {
   if (xs.length === 1) { const [x] = xs as [Compiled]; return (d) => fn(x(d)); }
   if (xs.length === 2) { const [x, y] = xs as [Compiled, Compiled]; return (d) => fn(x(d), y(d)); }
   return (d) => fn(...xs.map((f) => f(d)));
+}
+
+/**
+ * A negation of a negation (`non X` of the DSL: `{"!": {"!!": X}}`) is one negation: json-logic's
+ * `!` and `!!` take the truthiness of their operand, so `!(!!x)` is `!x`, `!!(!!x)` is `!!x` and
+ * `!(!x)` is `!!x`. One closure instead of two, and the fused form for `x` a path.
+ */
+function negazioneSemplice(op: string, args: JsonLogic[]): JsonLogic | undefined {
+  if ((op !== "!" && op !== "!!") || args.length !== 1 || !isLogic(args[0])) return undefined;
+  const inner = args[0];
+  const iop = Object.keys(inner)[0]!;
+  if (iop !== "!" && iop !== "!!") return undefined;
+  const raw = inner[iop]!;
+  const iargs: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  if (iargs.length !== 1) return undefined;
+  return { [(op === "!") === (iop === "!!") ? "!" : "!!"]: [iargs[0]!] } as JsonLogic;
 }
 
 /** Operators compiled in slot mode (their operands pass the `Fatti` on); any other node reads the facts whole. */
