@@ -21,13 +21,7 @@ export interface State {
   finestre?: (Termine | string | Finestra | undefined)[];
 }
 
-/** Parties an event is by: `parte`, or `parti` for a joint action. */
-export function partiDi(a: Azione): string[] {
-  if (Array.isArray(a.parti)) return a.parti.filter((x): x is string => typeof x === "string");
-  return typeof a.parte === "string" ? [a.parte] : [];
-}
-
-/** `partiDi(a).includes(id)` without building the list. */
+/** Whether an event is by (or addressed to) party `id`: its `parte`, or one of its `parti` for a joint action. */
 export function diParte(a: Azione, id: string): boolean {
   return Array.isArray(a.parti) ? a.parti.includes(id) : a.parte === id;
 }
@@ -121,7 +115,7 @@ export function ultimoEvento(st: State, azione: string): number | undefined {
   return undefined;
 }
 
-/** The parties an event is by (`partiDi`) added to `parti` once each, without building their list. */
+/** The parties an event is by (its `parte`, or its `parti` for a joint action) added to `parti` once each. */
 function aggiungiParti(a: Azione, parti: string[]): void {
   if (Array.isArray(a.parti)) { for (const id of a.parti) if (typeof id === "string" && !parti.includes(id)) parti.push(id); }
   else if (typeof a.parte === "string" && !parti.includes(a.parte)) parti.push(a.parte);
@@ -167,9 +161,9 @@ export function attoreDi(a: Azione, parti: Parte[]): Ctx {
 /**
  * Every party with `parte.*` for fees and per-party effects: its own fields plus `aderito`,
  * `presente_primo_incontro`, `ha_richiesto_proposta`. Derived once per question, aligned with
- * `n.parti`. Each is a plain copy: a party used as a prototype would
- * turn the question's object into a V8 prototype (slow to make, a new map for every question).
- * Parties are known by id: a repeated id gets the first one's derivation.
+ * `n.parti`. Each is a plain copy: a party used as a prototype would turn the question's object
+ * into a V8 prototype (slow to make, a new map for every question). Parties are known by id: a
+ * repeated id gets the first one's derivation.
  */
 export function partiDerivate(st: State): Ctx[] {
   if (st.partiDerivate) return st.partiDerivate;

@@ -43,7 +43,7 @@ export function chiusureDi(p: Prepared, st: State): Chiusura[] {
 // `ancora`'s result: the anchor day and its event index, in module scratch (no object per window;
 // evaluate is synchronous, and a nested `ancora` has returned before its caller writes them).
 let ancoraGiorno = 0, ancoraIndice = 0;
-function anch(giorno: number | undefined, indice: number): boolean {
+function posaAncora(giorno: number | undefined, indice: number): boolean {
   if (giorno === undefined) return false;
   ancoraGiorno = giorno; ancoraIndice = indice;
   return true;
@@ -59,14 +59,14 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
       const res = resolve(pt, st.f);
       if (res.kind !== "applica") continue;
       const w = finestra(p, st, res.pr.r, parte, depth + 1);
-      if (w?.entro !== undefined) return anch(w.entro, w.ancoraIndice);
+      if (w?.entro !== undefined) return posaAncora(w.entro, w.ancoraIndice);
     }
     return false;
   }
   if ("fatto" in a) {
     // A date the procedure carries (the judge's deadline of a demandata): no event, so any `per`
     // action closes the term (index -1).
-    return anch(romeDay(leggiFatti(st, a.fatto)), -1);
+    return posaAncora(romeDay(leggiFatti(st, a.fatto)), -1);
   }
   let idx = ultimoEvento(st, a.evento);
   if (idx === undefined) return false;
@@ -79,20 +79,20 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   }
   const ev = st.n.eventi[idx]!;
   const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
-  return anch(a.campo || ev.a.data_ricezione !== undefined ? romeDay(raw) : ev.giorno, idx);
+  return posaAncora(a.campo || ev.a.data_ricezione !== undefined ? romeDay(raw) : ev.giorno, idx);
 }
 
 export function finestra(p: Prepared, st: State, t: Termine, parte?: string, depth = 0): Finestra | undefined {
   if (!ancora(p, st, t, parte, depth)) return undefined;
-  const giorno = ancoraGiorno;
+  const giorno = ancoraGiorno, indice = ancoraIndice; // read at once: a nested window overwrites them
   const cal = p.calendario;
   const prima = "verso" in t.ancora && t.ancora.verso === "prima";
   const sign = prima ? -1 : 1;
   // Every field in the literal: one hidden class for every window.
-  const w: Finestra = { dal: undefined, entro: undefined, spostamenti: NESSUNO_SPOSTAMENTO, ancoraIndice: ancoraIndice };
-  if (t.nonPrimaDi) w.dal = shift(giorno, limite(st, t, t.nonPrimaDi, w.ancoraIndice, w), sign, cal);
+  const w: Finestra = { dal: undefined, entro: undefined, spostamenti: NESSUNO_SPOSTAMENTO, ancoraIndice: indice };
+  if (t.nonPrimaDi) w.dal = shift(giorno, limite(st, t, t.nonPrimaDi, indice, w), sign, cal);
   if (t.entro) {
-    let entro = shift(giorno, limite(st, t, t.entro, w.ancoraIndice, w), sign, cal);
+    let entro = shift(giorno, limite(st, t, t.entro, indice, w), sign, cal);
     if (!prima && t.sospesoDaChiusure) entro = extend(giorno, entro, t, chiusureDi(p, st), cal, w);
     if (p.valoriParametri["proroga_termini_festivi"] === true) entro = proroga(entro, sign, p, w);
     w.entro = entro;
