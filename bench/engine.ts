@@ -9,7 +9,7 @@ import { dataDiRiferimento, type Catalog } from "../engine/catalog.ts";
 import { evaluate } from "../engine/evaluate.ts";
 import { compileFatti, oggettoDi, truthy, type Fatti } from "../engine/conditions/compile.ts";
 import { normalize } from "../engine/shape.ts";
-import { buildFacts, poni } from "../engine/facts.ts";
+import { buildFacts, poni, poniParte } from "../engine/facts.ts";
 import { derivePhase } from "../engine/phase.ts";
 import type { Domanda } from "../engine/contract.ts";
 import type { JsonLogic, Regola } from "../engine/ir.ts";
@@ -109,7 +109,8 @@ function factsOf(p: Prepared, q: Domanda, azione?: Record<string, unknown>): Fat
   derivePhase(p, st, []);
   poni(st, "azione", azione ?? q.azione ?? null);
   poni(st, "attore", { ruolo: "responsabile" });
-  poni(st, "parte", { ...parti[1], aderito: true, presente_primo_incontro: true, ha_richiesto_proposta: true });
+  // The party as the engine sets it: the question's own, and what it derives (conditions/compile.ts PARTE_DERIVATA).
+  poniParte(st, { sorgente: parti[1]!, aderito: true, presente_primo_incontro: true, ha_richiesto_proposta: true });
   return st.f;
 }
 

@@ -3,7 +3,7 @@
 // already computed for every party; neither changes an amount a party owes.
 import { resolve, type Resolved } from "./defaults.ts";
 import { decimali, fractionOf, percentOf, euro } from "./money.ts";
-import { S_PARTE, type State } from "./facts.ts";
+import { S_PARTE, S_PARTE_DERIVATA, type State } from "./facts.ts";
 import type { Compenso, Solidarieta } from "./ir.ts";
 import type { Conflitto, Indennita, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
@@ -23,8 +23,9 @@ function totaleVoci(ind: Indennita, voci: readonly string[]): number | null {
 export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, traccia: Traccia[], conflitti: Conflitto[]): void {
   const { solidali, compensi } = p; // found once by prepare
   if (solidali.length === 0 && compensi.length === 0) return;
-  const parte = st.f.s[S_PARTE];
+  const parte = st.f.s[S_PARTE], derivata = st.f.s[S_PARTE_DERIVATA];
   st.f.s[S_PARTE] = undefined; // read for the whole procedure, not for one party
+  st.f.s[S_PARTE_DERIVATA] = undefined;
   try {
     if (solidali.length > 0) {
       ind.obbligazione_solidale = false;
@@ -65,5 +66,6 @@ export function solidarietaECompenso(p: Prepared, st: State, ind: Indennita, tra
     traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `compenso del mediatore ${c >= 0 ? decimali(c) : euro(c).toFixed(2)} €` });
   } finally {
     st.f.s[S_PARTE] = parte;
+    st.f.s[S_PARTE_DERIVATA] = derivata;
   }
 }

@@ -1,6 +1,6 @@
 // `effetti`: the legal consequences the rules attach at `data` (per party when `perParte`).
 import { applicabile, CONFLITTO, resolvePerParte } from "./defaults.ts";
-import { partiDerivate, S_PARTE, type State } from "./facts.ts";
+import { partiDerivate, poniParte, type State } from "./facts.ts";
 import type { EffettoGiuridico, Traccia } from "./contract.ts";
 import type { Effetto } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
@@ -20,13 +20,13 @@ export function effetti(p: Prepared, st: State, out: EffettoGiuridico[], traccia
     const derivate = partiDerivate(st);
     for (let i = 0; i < derivate.length; i++) {
       const parte = st.n.parti[i]!;
-      st.f.s[S_PARTE] = derivate[i];
+      poniParte(st, derivate[i]);
       const res = resolvePerParte(pe, st.f, (comuni ??= new Array<boolean>(p.effetti.length)), k);
       if (res.kind !== "applica") continue;
       const r = res.pr.r;
       out.push({ effetto: r.effetto, parte: parte.id, cita: r.cita, fonte: r.fonte });
       traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.effetto} (${parte.id})` });
     }
-    st.f.s[S_PARTE] = undefined;
+    poniParte(st, undefined);
   }
 }

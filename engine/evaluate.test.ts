@@ -159,6 +159,21 @@ describe("phase, roles, actions", () => {
     const r = evaluate(p, { data: "2026-03-03", procedimento: { materia: "altro", valore: 1, parti, eventi: [dep] } });
     expect(r.effetti).toContainEqual({ effetto: "domanda_non_pervenuta", parte: "B", cita: "art. 4", fonte: "o" });
   });
+  it("a party's derived fields win over its own of the same name; its own presence stands without a first meeting", () => {
+    const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
+      effetto("aderente", { fonte: "o", cita: "art. 1", perParte: true, quando: v("parte.aderito") }),
+      effetto("presente", { fonte: "o", cita: "art. 2", perParte: true, quando: v("parte.presente_primo_incontro") }),
+      effetto("con_avvocato", { fonte: "o", cita: "art. 3", perParte: true, quando: v("parte.avvocato") }),
+    ] }), [baseline()]);
+    const chi = (eventi: Domanda["procedimento"]["eventi"], proprie: Record<string, unknown>) => evaluate(p, { data: "2026-03-20", procedimento: { materia: "altro", valore: 1,
+      parti: [{ id: "A", ruolo: "istante", avvocato: true }, { id: "B", ruolo: "invitata", ...proprie }, { id: "B", ruolo: "invitata" }], eventi } }).effetti.filter((e) => e.fonte === "o").map((e) => `${e.effetto} ${e.parte}`);
+    // B says it adhered and was present, but no adesione and no first meeting happened
+    expect(chi([dep], { aderito: true, presente_primo_incontro: true })).toEqual(["presente B", "presente B", "con_avvocato A"]);
+    // the events decide: B adhered, and the first meeting had A only
+    const incontro = { azione: "primo_incontro", data: "2026-03-15", ruolo: "mediatore", esito: "mancato_accordo", presenti: ["A"] };
+    expect(chi([dep, { azione: "adesione", data: "2026-03-05", parte: "B" }, incontro], { presente_primo_incontro: true }))
+      .toEqual(["aderente B", "aderente B", "presente A", "con_avvocato A"]);
+  });
   it("derives tipo from materia with the baseline's list", () => {
     const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
       vincolo("solo_obbligatoria", { fonte: "o", azioni: ["adesione"], richiede: eq("tipo", "obbligatoria") }),

@@ -1,7 +1,7 @@
 // The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question:
 // an array with the value of each root by slot (conditions/compile.ts `Fatti`), starting from the
 // prepared version's (null for the actions not yet happened).
-import { Fatti, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
+import { Fatti, PARTE_DERIVATA, radiceDi, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
 import { leggi } from "./percorso.ts";
 import type { Normalized, Evento } from "./shape.ts";
 import type { Prepared } from "./prepared.ts";
@@ -15,8 +15,8 @@ export interface State {
   n: Normalized;
   /** The facts, as conditions read them. */
   f: Fatti;
-  /** The parties with derived fields (aligned with `n.parti`), for fees and effects. */
-  partiDerivate?: Ctx[];
+  /** What the engine derives for each party (aligned with `n.parti`), for fees and effects. */
+  partiDerivate?: Derivata[];
   /** Windows already computed in this question: (term, party, window) triples (terms.ts `finestraDi`). */
   finestre?: (Termine | string | Finestra | undefined)[];
 }
@@ -31,7 +31,7 @@ export const S_AZIONE = slotDi("azione"), S_ATTORE = slotDi("attore"), S_PARTE =
   S_EVENTO = slotDi("evento"), S_DOCUMENTO = slotDi("documento"), S_PARTI = slotDi("parti"), S_NUMERO_PARTI = slotDi("numero_parti"),
   S_NUMERO_INVITATE = slotDi("numero_invitate"), S_VALORE_INDETERMINATO = slotDi("valore_indeterminato"), S_TIPO = slotDi("tipo"),
   S_DATA = slotDi("data"), S_PARAMETRI = slotDi("parametri"), S_CONTEGGIO = slotDi("conteggio"),
-  S_RICHIEDENTI = slotDi("richiedenti_proposta");
+  S_RICHIEDENTI = slotDi("richiedenti_proposta"), S_PARTE_DERIVATA = slotDi(PARTE_DERIVATA);
 
 /** Sets the root `k` (a name known at run time); a root with no slot is read by nothing, and not kept. */
 export function poni(st: State, k: string, v: unknown): void {
@@ -49,7 +49,8 @@ export function radice(st: State, k: string): unknown {
 export function leggiFatti(st: State, path: string): unknown {
   const punto = path.indexOf(".");
   if (punto < 0) return radice(st, path);
-  return leggi(radice(st, path.slice(0, punto)), path.slice(punto + 1));
+  // The root as conditions read it (a derived field of the party has a root of its own).
+  return leggi(radice(st, radiceDi(path.split("."))), path.slice(punto + 1));
 }
 
 /**
@@ -159,18 +160,29 @@ export function attoreDi(a: Azione, parti: Parte[]): Ctx {
 }
 
 /**
- * Every party with `parte.*` for fees and per-party effects: its own fields plus `aderito`,
- * `presente_primo_incontro`, `ha_richiesto_proposta`. Derived once per question, aligned with
- * `n.parti`. Each is a plain copy: a party used as a prototype would turn the question's object
- * into a V8 prototype (slow to make, a new map for every question). Parties are known by id: a
- * repeated id gets the first one's derivation.
+ * What the engine derives for a party, read by conditions as `parte.aderito`,
+ * `parte.ha_richiesto_proposta`, `parte.presente_primo_incontro` (conditions/compile.ts
+ * `PARTE_DERIVATA`): one small object of one shape, while `parte.*` otherwise reads the question's
+ * own party (`sorgente`), not a copy of it.
  */
-export function partiDerivate(st: State): Ctx[] {
+export interface Derivata {
+  sorgente: Parte;
+  aderito: boolean;
+  ha_richiesto_proposta: boolean;
+  /** From the first meeting's events; else the party's own field, if it has one. */
+  presente_primo_incontro: unknown;
+}
+
+/**
+ * Every party's derivation, once per question, aligned with `n.parti`. Parties are known by id: a
+ * repeated id gets the first one's derivation (and is read as the first one).
+ */
+export function partiDerivate(st: State): Derivata[] {
   if (st.partiDerivate) return st.partiDerivate;
   const parti = st.n.parti;
   const eventi = st.n.eventi;
   const ins = st.f.s[S_RICHIEDENTI] as { parti?: string[] } | null | undefined;
-  const out: Ctx[] = [];
+  const out: Derivata[] = [];
   for (let i = 0; i < parti.length; i++) {
     const parte = parti[i]!;
     const id = parte.id;
@@ -190,15 +202,19 @@ export function partiDerivate(st: State): Ctx[] {
         else if (a.esito === "mancata_partecipazione") presente = parte.ruolo === "istante" ? undefined : false;
       }
     }
-    // Built key by key from an empty literal: the maps come from the shared transition tree (a
-    // spread copy gets a map of its own, and each field added after it makes another: ~30× slower).
-    const d: Ctx = {};
-    for (const k in parte) d[k] = (parte as Ctx)[k];
-    d["aderito"] = aderito;
-    d["ha_richiesto_proposta"] = richiesta || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id));
-    if (presente !== undefined) d["presente_primo_incontro"] = presente;
-    out.push(d);
+    out.push({
+      sorgente: parte,
+      aderito,
+      ha_richiesto_proposta: richiesta || (!!ins && Array.isArray(ins.parti) && ins.parti.includes(id)),
+      presente_primo_incontro: presente !== undefined ? presente : (parte as Ctx)["presente_primo_incontro"],
+    });
   }
   st.partiDerivate = out;
   return out;
+}
+
+/** The party the conditions read as `parte` (undefined: none, the facts of the whole procedure). */
+export function poniParte(st: State, d: Derivata | undefined): void {
+  st.f.s[S_PARTE] = d?.sorgente;
+  st.f.s[S_PARTE_DERIVATA] = d;
 }

@@ -2,7 +2,7 @@
 // in declaration order, IVA per voce; integer cents throughout, euro only in the answer.
 import { mancante, resolvePerParte, type Resolved } from "./defaults.ts";
 import type { Fatti } from "./conditions/compile.ts";
-import { leggiFatti, partiDerivate, S_PARTE, type State } from "./facts.ts";
+import { leggiFatti, partiDerivate, poniParte, type State } from "./facts.ts";
 import { intero } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
@@ -111,7 +111,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   for (let k = 0; k < derivate.length; k++) {
     const parte = st.n.parti[k]!;
     const prima = k === 0;
-    st.f.s[S_PARTE] = derivate[k];
+    poniParte(st, derivate[k]);
     const calc: VoceCalc[] = [];
     const tab: VoceCalc[] = []; // the table voci, one per voce
     for (let i = 0; i < p.tariffe.length; i++) {
@@ -140,7 +140,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
     totale += tot;
   }
-  st.f.s[S_PARTE] = undefined;
+  poniParte(st, undefined);
   return { per_parte, totale: euro(totale) };
 }
 

@@ -1,6 +1,6 @@
 // prepare(regolamento, bases): merge the baselines' rules beneath the organismo's, drop what
 // `sostituisce` replaces, compile every condition once and index rules by action.
-import { compileFatti, intern, slotDi, slotIniziale, slotNoti } from "./conditions/compile.ts";
+import { compileFatti, intern, radiceDi, slotDi, slotIniziale, slotNoti } from "./conditions/compile.ts";
 import { esiti } from "./defaults.ts";
 import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/vars.ts";
 import { toDay } from "./dates/calendar.ts";
@@ -17,7 +17,7 @@ export function cond(logic: JsonLogic | undefined): Cond | undefined {
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
   const paths = vars.map((v) => v.split(".").map(intern));
   const ids = vars.map(idPercorso);
-  return { fn: compileFatti(logic), vars, paths, ids, radici: paths.map((p) => slotDi(p[0]!)), gruppo: gruppoDi(ids), campiAzione };
+  return { fn: compileFatti(logic), vars, paths, ids, radici: paths.map((p) => slotDi(radiceDi(p))), gruppo: gruppoDi(ids), campiAzione };
 }
 
 const GRUPPI = new Map<string, number>();

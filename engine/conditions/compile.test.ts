@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
-import { compile, compileFatti, ConditionError, Fatti, oggettoDi, slotNoti } from "./compile.ts";
+import { compile, compileFatti, ConditionError, Fatti, oggettoDi, PARTE_DERIVATA, slotDi, slotNoti } from "./compile.ts";
 import { varsOf, isMissing } from "./vars.ts";
 import type { JsonLogic } from "../ir.ts";
 
@@ -121,6 +121,37 @@ describe("compile (json-logic → closures)", () => {
         expect(oggettoDi(new Fatti(s))).toEqual(Object.fromEntries(Object.entries(d).filter(([k]) => slotNoti().has(k))));
       }),
       { numRuns: 3000 },
+    );
+  });
+  it("compileFatti reads the party's derived fields from their own root, as json-logic reads them in parte", () => {
+    // The engine holds the question's party in `parte` and what it derives in PARTE_DERIVATA
+    // (facts.ts poniParte); json-logic-js sees one `parte` with both (oggettoDi). Same answers.
+    const campo = fc.constantFrom("aderito", "ha_richiesto_proposta", "presente_primo_incontro", "ruolo", "avvocato", "id");
+    const cond = fc.oneof(
+      fc.tuple(campo, leafValue).map(([c, k]) => ({ "==": [{ var: `parte.${c}` }, k] }) as JsonLogic),
+      fc.tuple(fc.constantFrom("!", "!!"), campo).map(([op, c]) => ({ [op]: [{ var: `parte.${c}` }] }) as JsonLogic),
+      fc.tuple(campo, campo).map(([a, b]) => ({ or: [{ "!!": { var: `parte.${a}` } }, { "==": [{ var: `parte.${b}` }, "istante"] }] }) as JsonLogic),
+      fc.tuple(campo, leafValue).map(([c, k]) => ({ var: [`parte.${c}`, k] }) as JsonLogic),
+      fc.array(campo, { maxLength: 3 }).map((cs) => ({ missing: cs.map((c) => `parte.${c}`) }) as JsonLogic),
+      fc.constant({ "!!": { var: "parte" } } as JsonLogic),
+    );
+    const parte = fc.record({ id: fc.constantFrom("A", "B"), ruolo: fc.constantFrom("istante", "invitata"), avvocato: fc.boolean(), aderito: leafValue, presente_primo_incontro: leafValue }, { requiredKeys: ["id"] });
+    const derivata = fc.record({ aderito: fc.boolean(), ha_richiesto_proposta: fc.boolean(), presente_primo_incontro: fc.oneof(fc.boolean(), fc.constant(undefined)) });
+    fc.assert(
+      fc.property(cond, fc.option(parte, { nil: undefined }), derivata, (e, p, der) => {
+        const fn = compileFatti(e);
+        const s: unknown[] = [];
+        s[slotDi("parte")] = p; // the engine's roots (facts.ts): both always have a slot
+        // as facts.ts partiDerivate: no first meeting in the events, the party's own presence stands
+        const d = p ? { ...der, presente_primo_incontro: der.presente_primo_incontro ?? (p as Record<string, unknown>).presente_primo_incontro } : undefined;
+        if (d) s[slotDi(PARTE_DERIVATA)] = d;
+        const f = new Fatti(s);
+        // what the engine derives wins over the question's own field of the same name
+        const whole = p && d ? { parte: { ...p, ...Object.fromEntries(Object.entries(d).filter(([, v]) => v !== undefined)) } } : {};
+        expect(same(fn(f), jsonLogic.apply(e as never, whole))).toBe(true);
+        expect(same(jsonLogic.apply(e as never, oggettoDi(f)), jsonLogic.apply(e as never, whole))).toBe(true);
+      }),
+      { numRuns: 2000 },
     );
   });
   it("compileFatti reads through quantifiers: the list from the facts, the body on each element", () => {

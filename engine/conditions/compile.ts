@@ -52,12 +52,34 @@ export function slotIniziale(nullEventi: Record<string, null>, nome: string): nu
 }
 
 /**
+ * The fields of `parte` the engine derives for each party (facts.ts `partiDerivate`) are held in a
+ * root of their own, so that the question's party is read as it is instead of being copied for
+ * each party (a copy made key by key cost ≈ 7% of a question). A path `parte.<derived>…` reads
+ * that root; any other `parte.…` reads the party. The IR is unchanged: json-logic-js sees one
+ * `parte` with every field (`oggettoDi`).
+ */
+export const PARTE_DERIVATA = "parte§";
+const CAMPI_DERIVATI: ReadonlySet<string> = new Set(["aderito", "ha_richiesto_proposta", "presente_primo_incontro"]);
+const S_DERIVATA = slotDi(PARTE_DERIVATA);
+/** The root a split path is read from in slot mode. */
+export function radiceDi(keys: readonly string[]): string {
+  return keys[0] === "parte" && keys.length > 1 && CAMPI_DERIVATI.has(keys[1]!) ? PARTE_DERIVATA : keys[0]!;
+}
+
+/**
  * The facts as one object (no prototype: only what the slots hold), for the few nodes that read
- * the facts whole (`missing`, a `var` whose path is computed) and for json-logic-js.
+ * the facts whole (`missing`, a `var` whose path is computed) and for json-logic-js. The derived
+ * fields of the party are put back into `parte`.
  */
 export function oggettoDi(f: Fatti): Record<string, unknown> {
   const o = Object.create(null) as Record<string, unknown>;
-  for (const [nome, i] of SLOT) { const v = f.s[i]; if (v !== undefined) o[nome] = v; }
+  for (const [nome, i] of SLOT) { const v = f.s[i]; if (v !== undefined && nome !== PARTE_DERIVATA) o[nome] = v; }
+  const der = f.s[S_DERIVATA] as Record<string, unknown> | undefined;
+  if (der && typeof o["parte"] === "object" && o["parte"] !== null) {
+    const parte: Record<string, unknown> = { ...(o["parte"] as Record<string, unknown>) };
+    for (const k of CAMPI_DERIVATI) if (der[k] !== undefined) parte[k] = der[k];
+    o["parte"] = parte;
+  }
   return o;
 }
 
@@ -159,7 +181,7 @@ function compileVarFatti(args: JsonLogic[]): Compiled | undefined {
   const [a, b] = args;
   if (!(typeof a === "string" || typeof a === "number" || typeof a === "boolean") || a === "") return undefined;
   const keys = splitPath(String(a));
-  const i = slotDi(keys[0]!);
+  const i = slotDi(radiceDi(keys));
   if (b === undefined || isConst(b)) {
     const nf = b === undefined ? null : (b as unknown);
     if (keys.length === 1) return (d) => { const v = (d as Fatti).s[i]; return v === undefined ? nf : v; };
@@ -486,7 +508,7 @@ function fuse(op: string, args: JsonLogic[]): Compiled | undefined {
   const path = simplePath(args[0]);
   if (!path) return undefined;
   const [k0, k1] = path as [string, string | undefined];
-  if (suFatti) return fuseFatti(op, args, slotDi(k0), k0, k1);
+  if (suFatti) return fuseFatti(op, args, slotDi(radiceDi(path)), k0, k1);
   if ((op === "!" || op === "!!") && args.length >= 1) {
     const neg = op === "!";
     if (k1 === undefined) return (d) => { const v = read1(d, k0); return (Array.isArray(v) ? v.length !== 0 : !!v) !== neg; };
