@@ -50,9 +50,13 @@ function cpuUs(): number {
   return u.user + u.system;
 }
 
-/** Median over `rounds` of the mean CPU time per call (µs) of `n` calls. */
+/**
+ * Median over `rounds` of the mean CPU time per call (µs) of `n` calls, after ten rounds' worth of
+ * warm-up: the steady state a server reaches. With one round of warm-up (≈ 25 ms of evaluate) some
+ * processes were measured while V8 was still compiling, and read 10-20% slower.
+ */
 function timeUs(fn: () => unknown, n: number, rounds = 15): number {
-  for (let i = 0; i < n; i++) fn(); // warm-up
+  for (let i = 0; i < 10 * n; i++) fn(); // warm-up
   const per: number[] = [];
   for (let r = 0; r < rounds; r++) {
     const t0 = cpuUs();
@@ -73,10 +77,10 @@ async function timeUsAsync(fn: () => Promise<unknown>, n: number, rounds = 7): P
   return median(per);
 }
 
-/** Per-evaluation µs of two workloads measured in alternating rounds, and the median of their ratios. */
-function paired(a: () => void, na: number, b: () => void, nb: number, per: number, rounds = 15): { a: number; b: number; ratio: number } {
-  for (let i = 0; i < na; i++) a();
-  for (let i = 0; i < nb; i++) b();
+/** Per-evaluation µs of two workloads measured in alternating rounds (after ten rounds of warm-up each), and the median of their ratios. */
+function paired(a: () => void, na: number, b: () => void, nb: number, per: number, rounds = 21): { a: number; b: number; ratio: number } {
+  for (let i = 0; i < 10 * na; i++) a();
+  for (let i = 0; i < 10 * nb; i++) b();
   const ta: number[] = [], tb: number[] = [], r: number[] = [];
   for (let k = 0; k < rounds; k++) {
     let t0 = cpuUs();
