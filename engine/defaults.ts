@@ -28,9 +28,9 @@ export function esiti<R extends Regola>(pr: PRegola<R>): Esiti<R> {
 
 /** The paths a condition compares that are not in the facts (`fatti_mancanti`). */
 export function missingIn(c: Cond | undefined, f: Fatti): string[] | undefined {
-  if (!c) return undefined;
-  let out: string[] | undefined;
-  for (let i = 0; i < c.paths.length; i++) if (mancante(f, c.radici[i]!, c.paths[i]!)) (out ??= []).push(c.vars[i]!);
+  if (!c || !qualcheMancante(c, f)) return undefined;
+  const out: string[] = [];
+  mancantiIn(c, f, out);
   return out;
 }
 

@@ -32,34 +32,31 @@ export function fractionOf(cents: number, num: number, den: number): number {
 export const euro = (cents: number) => cents / 100;
 
 // Amounts repeat (the same tables for every question): each is formatted once, up to a bound.
-const formattati = new Map<number, string>();
+function unaVolta(formatta: (cents: number) => string): (cents: number) => string {
+  const fatti = new Map<number, string>();
+  return (cents) => {
+    let s = fatti.get(cents);
+    if (s === undefined) {
+      s = formatta(cents);
+      if (fatti.size >= 10_000) fatti.clear();
+      fatti.set(cents, s);
+    }
+    return s;
+  };
+}
 
 /** "€ 1.234,50" for messages and diffs. */
-export function formatEuro(cents: number): string {
-  let s = formattati.get(cents);
-  if (s === undefined) {
-    const neg = cents < 0, c = Math.abs(cents);
-    const dec = c % 100;
-    s = `${neg ? "−" : ""}€ ${migliaia(Math.floor(c / 100))},${dec < 10 ? "0" : ""}${dec}`;
-    if (formattati.size >= 10_000) formattati.clear();
-    formattati.set(cents, s);
-  }
-  return s;
-}
+export const formatEuro = unaVolta((cents) => {
+  const neg = cents < 0, c = Math.abs(cents);
+  const dec = c % 100;
+  return `${neg ? "−" : ""}€ ${migliaia(Math.floor(c / 100))},${dec < 10 ? "0" : ""}${dec}`;
+});
 
-const decimaliFatti = new Map<number, string>();
-
-/** "1234.50": cents with two decimals and a point, as `toFixed(2)` of the euro (for integer cents ≥ 0). Formatted once, like formatEuro. */
-export function decimali(cents: number): string {
-  let s = decimaliFatti.get(cents);
-  if (s === undefined) {
-    const dec = cents % 100;
-    s = `${Math.floor(cents / 100)}.${dec < 10 ? "0" : ""}${dec}`;
-    if (decimaliFatti.size >= 10_000) decimaliFatti.clear();
-    decimaliFatti.set(cents, s);
-  }
-  return s;
-}
+/** "1234.50": cents with two decimals and a point, as `toFixed(2)` of the euro (for integer cents ≥ 0). */
+export const decimali = unaVolta((cents) => {
+  const dec = cents % 100;
+  return `${Math.floor(cents / 100)}.${dec < 10 ? "0" : ""}${dec}`;
+});
 
 /** 1234567 → "1.234.567" without a regular expression (it runs in every answer's trace). */
 function migliaia(n: number): string {
