@@ -229,6 +229,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   }
 
   for (const pv of new Set([...vincoliPer.values()].flat())) pv.perOgniSonda = !leggeNome(pv);
+  for (const pt of new Set([...terminiPer.values()].flat().map((x) => x.t))) pt.perOgniSonda = !leggeNome(pt);
 
   // 4. phases, parameters, calendar: merged, the later layer winning
   const fasi = new Map<string, Fase>();

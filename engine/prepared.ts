@@ -42,6 +42,15 @@ export interface PRegola<R extends Regola = Regola> {
   perParte?: { comune: CompiledFatti; proprio: CompiledFatti | undefined };
   /** `resolve`'s results when no exception applies, made once (defaults.ts): shared, read-only. */
   esiti?: Esiti<R>;
+  /**
+   * For a vincolo or a term of an action: nothing it reads (with its exceptions) is the action's
+   * name, so for the bare probe of `azioni_consentite` its outcome is the same whichever action is
+   * probed, and is decided once per call.
+   */
+  perOgniSonda?: boolean;
+  /** The probe memo (validate.ts `MemoSonda`): the call that decided it, and whether it denied the probe. */
+  sondaTurno: number;
+  sondaBlocca: boolean;
 }
 
 export interface PEccezione {
@@ -57,14 +66,6 @@ export type MascheraRuoli = number;
 export interface PVincolo extends PRegola<Vincolo> {
   richiede: Cond;
   daMask: MascheraRuoli;
-  /**
-   * Nothing it reads (with its exceptions) is the action's name: for the bare probe of
-   * `azioni_consentite` its outcome is the same whichever action is probed, decided once.
-   */
-  perOgniSonda?: boolean;
-  /** The probe memo (validate.ts `MemoSonda`): the call that decided it, and whether it denied the probe. */
-  sondaTurno: number;
-  sondaBlocca: boolean;
 }
 export type PTermine = PRegola<Termine>;
 export interface PTariffa extends PRegola<Tariffa> {

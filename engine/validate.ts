@@ -9,7 +9,7 @@ import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, S_FASE, type State } from ".
 import { finestraDi, resolvePerLaParte, senzaFinestra } from "./terms.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
-import type { Candidata, MascheraRuoli, PEccezione, PVincolo, Prepared } from "./prepared.ts";
+import type { Candidata, MascheraRuoli, PEccezione, PTermine, PVincolo, Prepared } from "./prepared.ts";
 
 export interface Esame {
   /** Failing rules: the action is denied when there is at least one. */
@@ -204,8 +204,8 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
 
 /**
  * One call of azioni_consentite: the facts are the same for every probe but for the action's name,
- * so a vincolo that does not read it (`PVincolo.perOgniSonda`) is decided once per call. Its
- * outcome is written on the vincolo with the call's number (no list to search per probe);
+ * so a vincolo or a term that does not read it (`PRegola.perOgniSonda`) is decided once per call.
+ * Its outcome is written on the rule with the call's number (no list to search per probe);
  * evaluate is synchronous, so no other call runs in between.
  */
 export interface MemoSonda { turno: number }
@@ -233,16 +233,24 @@ export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: Masch
   if (ok && terms) for (let i = 0; ok && i < terms.length; i++) {
     const { t, campo } = terms[i]!;
     if (campo) continue; // the bare action has no date field to bind
-    if (senzaFinestra(st, t)) continue;
-    const eff = applicabile(t, st.f);
-    if (eff === null) continue;
-    if (eff === CONFLITTO) { ok = false; break; }
-    const r = eff.r as Termine;
-    if (r.ciascunaParte) continue; // which party asks is not known: decided when asked
-    const w = finestraDi(p, st, r);
-    if (w && ((w.dal !== undefined && giorno < w.dal) || (w.entro !== undefined && giorno > w.entro))) ok = false;
+    if (memo && t.perOgniSonda) {
+      if (t.sondaTurno !== memo.turno) { t.sondaBlocca = terminePassato(p, st, t, giorno); t.sondaTurno = memo.turno; }
+      ok = !t.sondaBlocca;
+    } else ok = !terminePassato(p, st, t, giorno);
   }
   return ok;
+}
+
+/** Whether a term binding the bare probe excludes its day now (outside the window, or a conflict). */
+function terminePassato(p: Prepared, st: State, t: PTermine, giorno: number): boolean {
+  if (senzaFinestra(st, t)) return false;
+  const eff = applicabile(t, st.f);
+  if (eff === null) return false;
+  if (eff === CONFLITTO) return true;
+  const r = eff.r as Termine;
+  if (r.ciascunaParte) return false; // which party asks is not known: decided when asked
+  const w = finestraDi(p, st, r);
+  return w !== undefined && ((w.dal !== undefined && giorno < w.dal) || (w.entro !== undefined && giorno > w.entro));
 }
 
 /** Whether a vincolo denies the bare probe now. */
