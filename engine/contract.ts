@@ -1,4 +1,4 @@
-// The question and the answer of ../shared/CONTRACT.md, as TypeScript types.
+// The question and the answer of docs/contratto.md, as TypeScript types.
 // Fields may be added; the ones of the contract are never renamed or dropped.
 
 export type IsoDate = string; // "2026-03-10" (or a date-time; the engine reads the date, Europe/Rome)

@@ -1,4 +1,4 @@
-// evaluate(prepared, question) → answer (../shared/CONTRACT.md). Pure; never throws: a malformed
+// evaluate(prepared, question) → answer (docs/contratto.md). Pure; never throws: a malformed
 // question becomes `errori` and, for the action asked, a denial with its reasons.
 import { romeDay } from "./dates/calendar.ts";
 import { haTrappole, MSG_TRAPPOLE, normalize, senzaTrappole } from "./shape.ts";

@@ -1,4 +1,4 @@
-// The shared vocabulary of ../shared/CONTRACT.md: the names the DSL checker accepts and the editor
+// The shared vocabulary of docs/contratto.md: the names the DSL checker accepts and the editor
 // completes. Adding a name here is how the language learns a new fact or action.
 
 export const AZIONI = [

@@ -98,7 +98,7 @@ export const Errore = z
   .object({ errore: z.object({ code: z.string(), messaggio: z.string(), dettagli: z.unknown().optional() }) })
   .openapi("Errore");
 
-/** Answers are documented as open objects: their shapes are ../shared/CONTRACT.md's. */
+/** Answers are documented as open objects: their shapes are docs/contratto.md's. */
 export const Oggetto = z.record(z.string(), z.unknown());
 export const Lista = z.array(z.record(z.string(), z.unknown()));
 

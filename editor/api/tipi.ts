@@ -1,4 +1,4 @@
-// Shapes of the server's answers the editor reads (../shared/CONTRACT.md "Over HTTP" and
+// Shapes of the server's answers the editor reads (docs/contratto.md "Over HTTP" and
 // docs/architettura.md). Only the fields the interface uses; the server may send more.
 import type { Diagnostic } from "../../dsl/index.ts";
 import type { Change, Matrix } from "../../engine/index.ts";

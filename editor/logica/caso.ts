@@ -1,4 +1,4 @@
-// The simulator's case: the form's state and the question (../shared/CONTRACT.md) built from it.
+// The simulator's case: the form's state and the question (docs/contratto.md) built from it.
 // Extra fields of an action are typed as `chiave: valore` pairs (JSON values or bare words).
 import type { Azione, Domanda, Parte, Procedimento } from "../../engine/contract.ts";
 
