@@ -8,6 +8,7 @@ const COMANDI: Record<string, string> = {
   diff: "./diff.ts",
   compare: "./compare.ts",
   chiavi: "./chiavi.ts",
+  importa: "./importa.ts",
 };
 
 const USO = `uso: regolamento <comando> [opzioni]
@@ -18,6 +19,7 @@ const USO = `uso: regolamento <comando> [opzioni]
   test <scenari…>                    esegue file di scenari
   diff <a> <b>                       differenza semantica tra due regolamenti
   compare <file…> --caso <domanda>   una domanda, più organismi
+  importa <testo.txt> --id <id>      scheletro di un regolamento dal suo testo (e copertura allo 0%)
   chiavi crea --organismo <id> --ruolo <ruolo> [--parte <id>] --server <url>`;
 
 const [comando, ...args] = process.argv.slice(2);

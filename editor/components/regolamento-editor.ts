@@ -10,7 +10,7 @@ import { isolaMovimentiMouse } from "../monaco/mouse-shadow.ts";
 import { Verificatore } from "../monaco/verificatore.ts";
 import { dimenticaModello, statoModello } from "../monaco/stato-modelli.ts";
 import { marcatore } from "../logica/marcatori.ts";
-import { indiceArticoli, type VoceIndice } from "../logica/indice-articoli.ts";
+import { indiceArticoli, quotaCodificata, type VoceIndice } from "../logica/indice-articoli.ts";
 import { basiApplicate } from "../logica/intestazione.ts";
 import { api } from "../api/istanza.ts";
 import { ErroreApi } from "../api/client.ts";
@@ -49,6 +49,12 @@ export class RegolamentoEditor extends LitElement {
       nav li button:hover { background: #e6f0ff; }
       nav li.comma button { padding-left: 28px; color: #52606d; }
       nav li.corrente button { background: #dbeafe; color: #1e3a8a; font-weight: 600; }
+      nav .quota { padding: 0 12px; margin: -4px 0 6px; color: #475569; font-size: 12px; }
+      nav .stato-comma { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 6px; vertical-align: middle; }
+      nav .stato-comma.codificato { background: #16a34a; }
+      nav .stato-comma.ambiguo { background: #d97706; }
+      nav .stato-comma.da-codificare { background: #dc2626; }
+      nav .stato-comma.non-operativo { background: #cbd5e1; }
       .monaco { min-height: 0; min-width: 0; }
       .piede { display: grid; grid-template-columns: 1fr auto; border-top: 1px solid #d9e2ec; background: #fff; max-height: 160px; }
       .problemi { overflow: auto; margin: 0; padding: 4px 0; list-style: none; font-size: 12.5px; }
@@ -272,6 +278,7 @@ export class RegolamentoEditor extends LitElement {
     const err = this.errori();
     const avv = this.diagnostiche.length - err;
     const corrente = this.voceCorrente();
+    const quota = quotaCodificata(this.indice);
     return html`
       <div class="barra">
         <label>Versione
@@ -291,9 +298,10 @@ export class RegolamentoEditor extends LitElement {
       <div class="corpo">
         <nav aria-label="Articoli">
           <h3>Articoli</h3>
+          ${quota === undefined ? null : html`<p class="quota" title="commi codificati (anche ambigui, con il parametro che sceglie la lettura) sul totale">${Math.round(quota * 100)}% dei commi codificato</p>`}
           <ol class="indice">
             ${this.indice.map(
-              (v, i) => html`<li class="${v.livello} ${corrente === i ? "corrente" : ""}"><button @click=${() => this.vaiA(v.riga, v.colonna)} title=${v.titolo ?? ""}>${v.livello === "articolo" ? `Art. ${v.numero}` : `c. ${v.numero}`}${v.titolo ? ` — ${v.titolo}` : ""}</button></li>`,
+              (v, i) => html`<li class="${v.livello} ${corrente === i ? "corrente" : ""}"><button @click=${() => this.vaiA(v.riga, v.colonna)} title=${[v.titolo, v.stato].filter(Boolean).join(" — ")}>${v.stato ? html`<span class="stato-comma ${v.stato.replace(" ", "-")}" aria-label=${v.stato}></span>` : null}${v.livello === "articolo" ? `Art. ${v.numero}` : `c. ${v.numero}`}${v.titolo ? ` — ${v.titolo}` : ""}</button></li>`,
             )}
           </ol>
         </nav>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { indiceArticoli, nomiRegole } from "./indice-articoli.ts";
+import { indiceArticoli, nomiRegole, quotaCodificata } from "./indice-articoli.ts";
 
 const TESTO = `regolamento velletri "Camera"
   versione 2024.1 in vigore dal 2024-01-01
@@ -45,5 +45,36 @@ describe("indiceArticoli", () => {
 describe("nomiRegole", () => {
   it("finds declared rule names, not facts such as azione.mediatore", () => {
     expect(nomiRegole(TESTO).sort()).toEqual(["accettazione_incarico", "praticanti_fino_a_25000"]);
+  });
+});
+
+describe("lo stato di ogni comma", () => {
+  const SORGENTE = `regolamento x "X"
+  versione 1 in vigore dal 2026-01-01
+articolo 1 "Uno"
+  comma 1 "Un testo che dice
+  termine di qualcosa su più righe"
+    # da codificare
+  comma 2 "Codificato"
+    termine t: entro 3 giorni da deposito_domanda
+  comma 3 "Ambiguo"
+    # AMBIGUO: due letture, il parametro p sceglie
+    parametro p = vero
+  comma 4 "Solo testo"
+articolo 2 "Due"
+  comma 1 "Ancora"
+    vincolo v:
+      per adesione
+      richiede valore <= 1.000 €
+`;
+  it("codificato, ambiguo, da codificare, non operativo; la quota codificata", () => {
+    const i = indiceArticoli(SORGENTE);
+    expect(i.filter((v) => v.livello === "comma").map((v) => `${v.numero}:${v.stato}`)).toEqual(["1:da codificare", "2:codificato", "3:ambiguo", "4:non operativo", "1:codificato"]);
+    expect(i.find((v) => v.livello === "articolo")?.stato).toBeUndefined();
+    expect(quotaCodificata(i)).toBe(3 / 5);
+  });
+  it("lo scheletro di `importa`: tutto da codificare, quota 0", () => {
+    const i = indiceArticoli(`regolamento x "X"\n  versione 1 in vigore dal 2026-01-01\n\narticolo 1 "A"\n  comma 1 "a"\n    # da codificare\n  comma 2 "b"\n    # da codificare\n`);
+    expect(quotaCodificata(i)).toBe(0);
   });
 });

@@ -2,13 +2,24 @@
 // "go to the article" works even while the file has errors and no compiled form.
 // A tiny scanner skips strings (which may span lines and quote "articolo 5") and comments.
 
+/**
+ * What the author has done with a comma (docs/copertura/): a rule encodes it; a comment says it is
+ * ambiguous (`# AMBIGUO: …`, a parametro chooses the reading) or still to do (`# da codificare`, as
+ * `regolamento importa` writes it); otherwise it has no operative content.
+ */
+export type StatoComma = "codificato" | "ambiguo" | "da codificare" | "non operativo";
+
 export interface VoceIndice {
   livello: "articolo" | "comma";
   numero: string; // "5", "2-bis"
   titolo?: string;
   riga: number; // 1-based
   colonna: number; // 1-based
+  /** Commi only. */
+  stato?: StatoComma;
 }
+
+const REGOLE = new Set(["vincolo", "termine", "tariffa", "riduzione", "aumento", "esenzione", "insieme", "effetto", "visibilita", "azione", "eccezione", "solidale", "compenso", "parametro", "calendario", "procedura"]);
 
 const SUFFISSI = new Set(["bis", "ter", "quater", "quinquies"]);
 
@@ -21,9 +32,20 @@ interface Parola {
   fine: number;
 }
 
+interface Commento {
+  testo: string;
+  riga: number;
+}
+
 /** Words and strings outside comments, with their 1-based positions. */
 function parole(sorgente: string): Parola[] {
+  return scansiona(sorgente).parole;
+}
+
+/** Words and strings outside comments, and the comments, with their 1-based lines. */
+function scansiona(sorgente: string): { parole: Parola[]; commenti: Commento[] } {
   const out: Parola[] = [];
+  const commenti: Commento[] = [];
   let riga = 1;
   let col = 1;
   let i = 0;
@@ -37,7 +59,10 @@ function parole(sorgente: string): Parola[] {
   while (i < sorgente.length) {
     const c = sorgente[i]!;
     if (c === "#") {
+      const r = riga;
+      const inizio = i;
       while (i < sorgente.length && sorgente[i] !== "\n") avanza(sorgente[i]!);
+      commenti.push({ testo: sorgente.slice(inizio + 1, i), riga: r });
     } else if (c === '"') {
       const r = riga;
       const k = col;
@@ -63,11 +88,11 @@ function parole(sorgente: string): Parola[] {
       out.push({ testo, riga: r, colonna: k, stringa: false, fine: i });
     } else avanza(c);
   }
-  return out;
+  return { parole: out, commenti };
 }
 
 export function indiceArticoli(sorgente: string): VoceIndice[] {
-  const ps = parole(sorgente);
+  const { parole: ps, commenti } = scansiona(sorgente);
   const indice: VoceIndice[] = [];
   for (let j = 0; j < ps.length; j++) {
     const p = ps[j]!;
@@ -86,7 +111,36 @@ export function indiceArticoli(sorgente: string): VoceIndice[] {
     if (t?.stringa) voce.titolo = t.testo.replace(/\s+/g, " ").trim();
     indice.push(voce);
   }
+  assegnaStati(indice, ps, commenti);
   return indice;
+}
+
+/** Each comma's state, from what stands between its line and the next entry of the outline. */
+function assegnaStati(indice: VoceIndice[], ps: Parola[], commenti: Commento[]): void {
+  // Lines that open a rule: a rule's keyword as the first word of its line.
+  const righeRegola = new Set<number>();
+  let rigaPrec = 0;
+  for (const p of ps) {
+    if (p.riga !== rigaPrec && !p.stringa && REGOLE.has(p.testo)) righeRegola.add(p.riga);
+    rigaPrec = p.riga;
+  }
+  indice.forEach((v, i) => {
+    if (v.livello !== "comma") return;
+    const fine = indice[i + 1]?.riga ?? Infinity;
+    const dentro = (riga: number) => riga > v.riga && riga < fine;
+    const note = commenti.filter((c) => dentro(c.riga)).map((c) => c.testo);
+    if (note.some((t) => /da codificare/i.test(t))) v.stato = "da codificare";
+    else if (note.some((t) => /\bAMBIGU[OA]\b/.test(t))) v.stato = "ambiguo";
+    else if ([...righeRegola].some(dentro)) v.stato = "codificato";
+    else v.stato = "non operativo";
+  });
+}
+
+/** The share of commi that are coded (coded or ambiguous with a chosen reading), 0–1; undefined without commi. */
+export function quotaCodificata(indice: VoceIndice[]): number | undefined {
+  const commi = indice.filter((v) => v.stato !== undefined);
+  if (commi.length === 0) return undefined;
+  return commi.filter((v) => v.stato === "codificato" || v.stato === "ambiguo").length / commi.length;
 }
 
 /** Names declared by statements in the text (`vincolo nome:`), for completion while typing. */
