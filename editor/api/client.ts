@@ -4,6 +4,7 @@ import type { Domanda } from "../../engine/contract.ts";
 import type { Diagnostic } from "../../dsl/index.ts";
 import { leggiChiave } from "./chiave.ts";
 import { normalizzaVersione, normalizzaVersioni } from "./normalizza.ts";
+import type { FormaCompilata } from "../../sdk/motore.ts";
 import type { EsitoDiff, Matrix, OrganismoInfo, RispostaConfronto, VersioneDettaglio, VersioneInfo } from "./tipi.ts";
 
 export class ErroreApi extends Error {
@@ -88,6 +89,11 @@ export class Api {
   async compare(organismi: string[], domanda: Domanda): Promise<RispostaConfronto[]> {
     const r = await this.richiesta<RispostaConfronto[] | { risposte: RispostaConfronto[] }>("POST", "/compare", { organismi, domanda });
     return Array.isArray(r) ? r : r.risposte;
+  }
+
+  /** A published version's compiled form with its baselines, for the engine in the browser. */
+  compilato(id: string, versione: string): Promise<FormaCompilata> {
+    return this.richiesta<FormaCompilata>("GET", `/organismi/${enc(id)}/regolamenti/${enc(versione)}/compilato`);
   }
 
   format(sorgente: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {

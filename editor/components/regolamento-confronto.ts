@@ -3,6 +3,7 @@
 import { LitElement, html, css } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { api } from "../api/istanza.ts";
+import { MotoriOffline, èErroreDiRete } from "../api/offline.ts";
 import type { Matrix, OrganismoInfo, RispostaConfronto } from "../api/tipi.ts";
 import { AZIONI, MATERIE, TIPI_PROCEDIMENTO } from "../../engine/vocabolario.ts";
 import { CASI_ESEMPIO, casoEsempio, domandaDa, type CasoForm, type EventoForm } from "../logica/caso.ts";
@@ -40,6 +41,9 @@ export class RegolamentoConfronto extends LitElement {
   @state() private risposte: RispostaConfronto[] | undefined;
   @state() private errore = "";
   @state() private inCorso = false;
+  /** Set when the last answers were computed in the browser because the server could not be reached. */
+  @state() private offline = false;
+  private readonly motoriOffline = new MotoriOffline((id, v) => api.compilato(id, v));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -50,6 +54,7 @@ export class RegolamentoConfronto extends LitElement {
     try {
       this.organismi = await api.organismi();
       this.scelti = new Set(this.organismi.map((o) => o.id));
+      void this.motoriOffline.prepara(this.organismi);
       this.matrice = await api.matrice();
     } catch (e) {
       this.errore = `Caricamento non riuscito: ${(e as Error).message}`;
@@ -69,7 +74,16 @@ export class RegolamentoConfronto extends LitElement {
     this.inCorso = true;
     this.errore = "";
     try {
-      this.risposte = await api.compare([...this.scelti], domandaDa(this.caso));
+      const domanda = domandaDa(this.caso);
+      try {
+        this.risposte = await api.compare([...this.scelti], domanda);
+        this.offline = false;
+      } catch (e) {
+        const risposte = èErroreDiRete(e) ? this.motoriOffline.confronta([...this.scelti], domanda) : [];
+        if (risposte.length === 0) throw e;
+        this.risposte = risposte;
+        this.offline = true;
+      }
       this.dispatchEvent(new CustomEvent("simulazione", { detail: { risposte: this.risposte.length }, bubbles: true, composed: true }));
     } catch (e) {
       this.errore = `Simulazione non riuscita: ${(e as Error).message}`;
@@ -192,6 +206,9 @@ export class RegolamentoConfronto extends LitElement {
       <section class="pannello">
         <h2>Simulatore di un caso</h2>
         ${this.renderForm()}
+        ${this.risposte && this.offline
+          ? html`<p class="messaggio avviso offline" role="status">Server non raggiungibile: risposte calcolate nel browser con lo stesso motore, sulla versione in vigore oggi di ciascun organismo (${this.risposte.length} di ${this.scelti.size}).</p>`
+          : null}
         ${this.risposte
           ? html`<div class="risposte">
               ${this.risposte.map(

@@ -14,6 +14,7 @@ export const stiliComuni = css`
   .messaggio { font-size: 13px; padding: 4px 8px; border-radius: 4px; }
   .messaggio.ok { background: #e3f9e5; color: #05400a; }
   .messaggio.errore { background: #ffe3e3; color: #610404; }
+  .messaggio.avviso { background: #fff3c4; color: #5c3c00; }
   .pannello { background: #fff; border: 1px solid #d9e2ec; border-radius: 6px; }
   h2, h3 { font-weight: 600; margin: 0 0 8px; }
   h3 { font-size: 14px; }

@@ -8,6 +8,7 @@ import { IdOrganismo, intestazioniIdempotenza, Lista, Oggetto } from "../schemi.
 import { improntaRichiesta, validaChiaveIdempotenza } from "../procedimenti/idempotenza.ts";
 import { rispondi } from "./rispondi.ts";
 import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
+import { formaCompilata } from "../regolamenti/forma-compilata.ts";
 
 const Versione = z.string().min(1).max(64).openapi({ example: "2024.1" });
 const P = z.object({ id: IdOrganismo });
@@ -42,6 +43,17 @@ export function regolamenti(d: Dipendenze) {
     async (c) => {
       const { id, versione } = c.req.valid("param");
       return c.json(await s.leggi(c.get("cred"), id, versione), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: "get", path: "/v1/organismi/{id}/regolamenti/{versione}/compilato", tags: tag,
+      summary: "La forma compilata di una versione pubblicata e di tutte le versioni delle basi che applica: ciò che serve al motore offline (sdk/dist/motore.js)",
+      request: { params: PV }, responses: risposte({ 200: [Oggetto, "{ regolamento, basi }"] }, [400, 404]) }),
+    (c) => {
+      const { id, versione } = c.req.valid("param");
+      c.header("cache-control", "public, max-age=3600, immutable"); // a published version never changes
+      return c.json(formaCompilata(d.registro, id, versione), 200);
     },
   );
 

@@ -67,6 +67,24 @@ describe("confronto", () => {
     await risposte.first().screenshot({ path: "test-results/screenshots/linea-temporale.png" });
   });
 
+  it("answers in the browser, with the same engine, when the server cannot be reached", async () => {
+    const online = await p.locator("esito-risposta .esito").allInnerTexts();
+    await p.route("**/v1/compare", (r) => r.abort("internetdisconnected"));
+    try {
+      await p.locator("regolamento-confronto button.simula").click();
+      await p.locator("regolamento-confronto p.offline").waitFor({ timeout: 30_000 });
+      expect(await p.locator("regolamento-confronto p.offline").innerText()).toMatch(/calcolate nel browser/);
+      expect(await p.locator("esito-risposta .esito").allInnerTexts()).toEqual(online);
+      if (ids.includes("velletri")) expect(await p.locator('esito-risposta[data-organismo="velletri"] ul.motivi').innerText()).toContain("art. 5 c. 4");
+    } finally {
+      await p.unroute("**/v1/compare");
+    }
+    // The refused request is the only console error this test causes.
+    p.erroriConsole.splice(0, p.erroriConsole.length, ...p.erroriConsole.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)));
+    await p.locator("regolamento-confronto button.simula").click();
+    await p.locator("regolamento-confronto p.offline").waitFor({ state: "detached", timeout: 30_000 });
+  });
+
   it("draws the fee per party against the dispute value for every organismo", async () => {
     await p.goto(`${url}/#/grafici`);
     const linee = p.locator("grafico-indennita path.serie");
