@@ -9,6 +9,7 @@ const COMANDI: Record<string, string> = {
   compare: "./compare.ts",
   chiavi: "./chiavi.ts",
   importa: "./importa.ts",
+  "genera-scenari": "./genera-scenari.ts",
 };
 
 const USO = `uso: regolamento <comando> [opzioni]
@@ -19,6 +20,7 @@ const USO = `uso: regolamento <comando> [opzioni]
   test <scenari…>                    esegue file di scenari
   diff <a> <b>                       differenza semantica tra due regolamenti
   compare <file…> --caso <domanda>   una domanda, più organismi
+  genera-scenari <file|id> --out <dir>  scenari ai confini delle regole (attesi da verificare)
   importa <testo.txt> --id <id>      scheletro di un regolamento dal suo testo (e copertura allo 0%)
   chiavi crea --organismo <id> --ruolo <ruolo> [--parte <id>] --server <url>`;
 

@@ -18,7 +18,7 @@ export async function run(args: string[]): Promise<number> {
   try { catalog = (await loadAll()).catalog; } catch (e) { console.error(e instanceof Error ? e.message : String(e)); return 1; }
   const files = args.filter((a) => !a.startsWith("--"));
   const paths = files.length ? files : await findScenarioFiles();
-  let passed = 0, failed = 0, done = 0;
+  let passed = 0, failed = 0, done = 0, daVerificare = 0;
   for (const file of paths) {
     let casi: Caso[];
     try { casi = await readScenarioFile(file); } catch (e) {
@@ -36,6 +36,7 @@ export async function run(args: string[]): Promise<number> {
           failed++; console.log(`✗ ${file} › ${c.nome}\n    ${e instanceof Error ? e.message : String(e)}`); continue;
         }
       }
+      if (c.da_verificare === true) daVerificare++;
       const esito = eseguiCaso(catalog, c);
       if (esito.differenze.length === 0) { passed++; continue; }
       failed++;
@@ -50,6 +51,7 @@ export async function run(args: string[]): Promise<number> {
     }
   }
   if (progressShown && tty) process.stderr.write("\n");
+  if (daVerificare > 0) console.log(`${daVerificare} casi da verificare (attesi generati dal motore, non ancora confermati sul testo)`);
   console.log(`${passed} passed, ${failed} failed`);
   return failed > 0 ? 1 : 0;
 }

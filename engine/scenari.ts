@@ -32,6 +32,13 @@ export interface Caso {
   procedimento: Domanda["procedimento"];
   azione?: Domanda["azione"];
   atteso: Atteso;
+  /**
+   * The expected answer is the engine's own, written by `regolamento genera-scenari`: a reader has
+   * not yet confirmed it against the text. Run like every case; counted apart by `regolamento test`.
+   */
+  da_verificare?: boolean;
+  /** Why the case exists (the rule and threshold it probes), for generated cases. */
+  perche?: string;
 }
 
 export interface EsitoCaso {
