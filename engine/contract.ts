@@ -73,6 +73,12 @@ export interface Scadenza {
   parte?: string;
   /** Extension: why the end day moved (holiday, Saturday, closure…). */
   spostamenti?: string[];
+  /**
+   * Extension: when several rules time this deadline (the law's and the organismo's), each of them
+   * and the bounds it set (`dal`, `entro`; none when its window was wider). `cita`/`fonte` above are
+   * those of the rule that set `entro` (else `dal`).
+   */
+  fonti?: { regola: string; cita: string; fonte: string; limiti: ("dal" | "entro")[] }[];
 }
 
 export interface Motivo {
