@@ -65,8 +65,9 @@ function perScadenza(st: State, voci: Voce[], traccia: Traccia[], effetti: Effet
     if (parti.length === 0) parti.push(undefined);
     for (const parte of parti) {
       const gruppo = tutte.filter((v) => v.parte === parte || v.parte === undefined);
-      // Any action that closes the deadline closes it (for that party).
-      if (gruppo.some((v) => v.chiuso)) continue;
+      // Any action that closes the deadline closes it for that party (a term for all parties that
+      // joins a party's group is closed, there, by that party's action only).
+      if (gruppo.some((v) => (v.parte === parte ? v.chiuso : chiuso(st, v.t, v.w, parte)))) continue;
       out.push(scadenza(st, nome, parte, gruppo, traccia, effetti));
     }
   }

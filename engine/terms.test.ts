@@ -199,3 +199,20 @@ describe("a length read on the anchoring event", () => {
     expect(perParte).toEqual({ A: "2026-05-20", B: "2026-05-13" });
   });
 });
+
+describe("one deadline, one window (narrowing across sources)", () => {
+  const form = { azione: "formulazione_proposta", data: "2026-04-08", ruolo: "mediatore" };
+  it("a term for all parties narrows each party's term of the same name; each party keeps one entry", () => {
+    const p = org({ regole: [termine("risposta_cinque", { fonte: "org", cita: "art. 9", scadenza: "risposta_proposta", ancora: { evento: "formulazione_proposta", verso: "da" }, entro: g(5), per: [{ azione: "risposta_proposta" }] })] });
+    const r = evaluate(p, q("2026-03-02", "2026-04-09", { eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, form] }));
+    const rp = r.scadenze.filter((s) => s.nome === "risposta_proposta");
+    expect(rp.map((s) => [s.parte, s.entro, s.cita])).toEqual([["A", "2026-04-13", "art. 9"], ["B", "2026-04-13", "art. 9"]]);
+    // A party that answered closes its deadline (the answer closes both rules' windows for it).
+    const dopo = evaluate(p, q("2026-03-02", "2026-04-10", { eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, form, { azione: "risposta_proposta", data: "2026-04-10", parte: "A", esito: "accettata" }] }));
+    expect(dopo.scadenze.filter((s) => s.nome === "risposta_proposta").map((s) => s.parte)).toEqual(["B"]);
+    // Silence past the narrower entro: the organismo's rule has run out, the law's (7 days) not yet.
+    const tardi = evaluate(p, q("2026-03-02", "2026-04-14", { eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, form] }));
+    expect(tardi.scadenze.filter((s) => s.nome === "risposta_proposta").every((s) => s.scaduta)).toBe(true);
+    expect(tardi.effetti.filter((e) => e.effetto === "proposta_rifiutata")).toEqual([]);
+  });
+});
