@@ -216,3 +216,15 @@ describe("one deadline, one window (narrowing across sources)", () => {
     expect(tardi.effetti.filter((e) => e.effetto === "proposta_rifiutata")).toEqual([]);
   });
 });
+
+describe("`dalla scadenza di` a narrowed deadline", () => {
+  it("counts from the narrowed entro, not from the wider rule's", () => {
+    const p = org({ regole: [
+      termine("primo_incontro_30", { fonte: "org", cita: "art. 3", scadenza: "primo_incontro", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(30), per: [{ azione: "primo_incontro" }] }),
+      termine("dopo_il_primo_incontro", { fonte: "org", cita: "art. 4", ancora: { termine: "primo_incontro", verso: "da" }, entro: g(3), per: [{ azione: "richiesta_proposta" }] }),
+    ] });
+    const r = evaluate(p, q("2026-03-02", "2026-03-03"));
+    // primo_incontro: law 20–40 (22.3–11.4), organismo 30 (1.4): narrowed entro 1.4; + 3 days = 4.4 (Saturday).
+    expect(sc(r, "dopo_il_primo_incontro")?.entro).toBe("2026-04-04");
+  });
+});
