@@ -37,7 +37,7 @@ export function testo(r: Risposta): string {
   out.push(`fase: ${r.fase}`);
   if (r.scadenze.length) {
     out.push("scadenze:");
-    for (const s of r.scadenze) out.push(`  ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${s.dal ? `dal ${s.dal} ` : ""}${s.entro ? `entro ${s.entro}` : ""}${s.scaduta ? " — SCADUTA" : ""} (${s.cita}, ${s.fonte})${s.spostamenti ? `\n      ${s.spostamenti.join("\n      ")}` : ""}`);
+    for (const s of r.scadenze) out.push(`  ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${s.dal ? `dal ${s.dal} ` : ""}${s.entro ? `entro ${s.entro}` : ""}${s.scaduta ? " — SCADUTA" : ""} (${(s.fonti ?? [{ ...s, limiti: [] }]).map((f) => `${f.cita}, ${f.fonte}${f.limiti.length ? `: ${f.limiti.join(" ed ")}` : ""}`).join("; ")})${s.spostamenti ? `\n      ${s.spostamenti.join("\n      ")}` : ""}`);
   }
   if (r.indennita.per_parte.some((p) => p.voci.length)) {
     out.push("indennità:");
