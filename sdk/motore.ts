@@ -1,7 +1,7 @@
 // The engine offline: the same evaluate the server runs, over a published version's compiled form
 // fetched once (`GET /v1/organismi/{id}/regolamenti/{versione}/compilato`). Bundled by
 // `npm run build:sdk` into sdk/dist/motore.js: one ESM file without dependencies, for Node and browsers.
-import { Catalog, dataDiRiferimento, evaluate } from "../engine/index.ts";
+import { Catalog, dataDiRiferimento, evaluate, pendenzaDi } from "../engine/index.ts";
 import type { Domanda, Regolamento, Risposta } from "../engine/index.ts";
 
 export type { Domanda, Regolamento, Risposta } from "../engine/index.ts";
@@ -31,7 +31,7 @@ export function motoreOffline(forma: FormaCompilata): MotoreOffline {
     // baselines are those in force at the question's dates, chosen as the server chooses them.
     valuta: (domanda) => {
       const q = domanda ?? ({} as Domanda);
-      return evaluate(catalogo.prepared(id, { versione, date: dataDiRiferimento(q) ?? oggi() }), q);
+      return evaluate(catalogo.prepared(id, { versione, date: dataDiRiferimento(q) ?? oggi(), pendenza: pendenzaDi(q) }), q);
     },
   };
 }
