@@ -5,7 +5,7 @@
 // of an enumeration a guard reads. The expected answer is the engine's own, marked `da_verificare`:
 // a reader confirms it against the text. Pure: the caller writes the files.
 import { evaluate } from "../evaluate.ts";
-import { dataDiRiferimento, pendenzaDi, type Catalog } from "../catalog.ts";
+import type { Catalog } from "../catalog.ts";
 import type { Caso, Atteso } from "../scenari.ts";
 import type { Azione, Domanda, Risposta } from "../contract.ts";
 import type { Regola, Regolamento, Termine, Tariffa, Vincolo } from "../ir.ts";
@@ -62,8 +62,7 @@ function regoleDi(catalog: Catalog, r: Regolamento, giorno: string): Regola[] {
 }
 
 function chiedi(ctx: Contesto, q: Domanda): Risposta {
-  // As eseguiCaso judges the case: the version named, the bases by the filing date and the pending rule.
-  return evaluate(ctx.catalog.prepared(ctx.id, { versione: ctx.versione, date: dataDiRiferimento(q), pendenza: pendenzaDi(q) }), q);
+  return evaluate(ctx.catalog.perDomanda(ctx.id, q, ctx.versione), q);
 }
 
 /** The case, with the engine's answer as what is expected of it. */
