@@ -27,7 +27,7 @@ export interface Avviato {
 }
 
 export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.DATABASE_APP_URL ? { urlApp: env.DATABASE_APP_URL } : {}) };
   return { dataDir: env.REGOLAMENTO_DATA ?? "./data" };
 }
 
