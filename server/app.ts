@@ -5,6 +5,7 @@ import { ErroreApi } from "./errori/errore.ts";
 import { gestisciErrore } from "./errori/gestore.ts";
 import { limiteCorpo } from "./limite-corpo.ts";
 import { chiavi } from "./routes/chiavi.ts";
+import { concessioni } from "./routes/concessioni.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
 import { organismi } from "./routes/organismi.ts";
@@ -29,7 +30,7 @@ export function creaApp(d: Dipendenze) {
     await next();
   });
 
-  for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d)]) app.route("/", r);
+  for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d)]) app.route("/", r);
   documentazione(app);
   editor(app);
   app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));

@@ -4,7 +4,7 @@ import { ErroreApi, nonAutenticato, vietato } from "../errori/errore.ts";
 import type { Credenziale, CredenzialeChiave } from "./credenziale.ts";
 import type { RuoloChiave } from "./chiave.ts";
 
-export function richiediAmministratore(cred: Credenziale): void {
+export function richiediAmministratore(cred: Credenziale): asserts cred is Extract<Credenziale, { tipo: "amministratore" }> {
   if (cred.tipo === "anonimo") throw nonAutenticato();
   if (cred.tipo !== "amministratore") throw vietato("Serve la chiave dell'amministratore.");
 }

@@ -11,6 +11,7 @@ import { inTenant } from "../db/tenant.ts";
 import type { Azione, Domanda, Motore, Procedimento, Regolamento, Risposta } from "../engine-adapter.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
+import { legaChiave } from "./concessioni.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
 import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
 
@@ -34,6 +35,8 @@ export interface Servizi {
   motore: Motore;
   registro: Registro;
   statistiche: { azioniUnTempo: number; azioniConLock: number };
+  /** Drops a key from the credential cache (a party key bound to the procedure it just opened). */
+  verificatore?: { dimentica(organismoPuntoId: string): void };
 }
 
 const giorno = (d: string | undefined) => (d ?? oggi()).slice(0, 10);
@@ -143,10 +146,12 @@ export class ServizioProcedimenti {
         await tx.execute(sql`insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
                              values (${organismo}, ${id}, ${reg.versione}, ${JSON.stringify(fatti)}::jsonb, ${eventi.length})`);
         for (const [i, e] of eventi.entries()) await this.inserisciEvento(tx, organismo, id, i + 1, e.azione, attore, reg.versione, e.regole);
+        if (cred.ruolo === "parte") await legaChiave(tx, organismo, cred.id, id, cred.id);
         const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, undefined, oggi());
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
       }),
     );
+    if (cred.ruolo === "parte") this.s.verificatore?.dimentica(`${organismo}.${cred.id}`);
     if (!esito.ripetuta) this.ricorda(`${organismo}/${id}`, { fatti, storia: eventi.map((x) => x.azione), revisione: eventi.length, versione: reg.versione });
     return esito;
   }
