@@ -350,7 +350,8 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     // And one that is not listening (its notification is lost) recovers it by reconciliation.
     const sordo = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
     await sordo.chiusura();
-    const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R });
+    // In force from a past date: refused unless asked for explicitly (tests in test/affidabilita/pubblicazione.test.ts).
+    const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R, corpo: { retroattiva: true } });
     expect(pub.status, pub.testo).toBe(200);
     for (let i = 0; i < 100 && !altroRegistro.ha("alfa", "2"); i++) await new Promise((ok) => setTimeout(ok, 20));
     expect(altroRegistro.ha("alfa", "2")).toBe(true);
@@ -393,7 +394,7 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
 
   it("Idempotency-Key anche su bozza e pubblicazione", async () => {
     const R = K["alfa.responsabile"]!;
-    const sorgente = readFileSync(FIXTURE("alfa-2.regolamento"), "utf8").replace('versione "2"', 'versione "idem"');
+    const sorgente = readFileSync(FIXTURE("alfa-2.regolamento"), "utf8").replace('versione "2" in vigore dal 2026-06-01', 'versione "idem" in vigore dal 2036-06-01');
     const i1 = { "Idempotency-Key": "bozza-idem" };
     const a = await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, grezzo: sorgente, tipo: "text/plain", intestazioni: i1 });
     const b = await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, grezzo: sorgente, tipo: "text/plain", intestazioni: i1 });

@@ -17,7 +17,12 @@ export function richiediRuolo(cred: Credenziale, organismo: string, ruoli: reado
   return cred;
 }
 
-/** The tenant whose private rows this credential may read on `organismo`'s routes (null: public only). */
-export function tenantLettura(cred: Credenziale, organismo: string): string | null {
-  return cred.tipo === "chiave" && cred.organismo === organismo ? organismo : null;
+/**
+ * The tenant whose drafts this credential may read on `organismo`'s regolamenti (null: published
+ * versions only). Drafts are the responsabile's work in progress: the organismo's responsabile and
+ * the administrator read them; segreteria, mediators and parties see only what is published.
+ */
+export function tenantBozze(cred: Credenziale, organismo: string): string | null {
+  if (cred.tipo === "amministratore") return organismo;
+  return cred.tipo === "chiave" && cred.organismo === organismo && cred.ruolo === "responsabile" ? organismo : null;
 }

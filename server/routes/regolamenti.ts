@@ -56,13 +56,21 @@ export function regolamenti(d: Dipendenze) {
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti/{versione}/pubblica", tags: tag, summary: "Pubblica una bozza: da allora è immutabile", security: sicurezza,
-      request: { params: PV, headers: intestazioniIdempotenza }, responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
+    createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti/{versione}/pubblica", tags: tag, security: sicurezza,
+      summary: "Pubblica una bozza: da allora è immutabile. In vigore da una data passata: solo con `retroattiva: true` (corpo o query); stessa data di un'altra pubblicata: 409",
+      request: {
+        params: PV,
+        headers: intestazioniIdempotenza,
+        query: z.object({ retroattiva: z.enum(["true", "false"]).optional() }),
+        body: { required: false, content: { "application/json": { schema: z.object({ retroattiva: z.boolean().optional() }).strict() } } },
+      },
+      responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
     async (c) => {
       const { id, versione } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
-      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("pubblica", id, versione, cred.id) };
-      return rispondi(c, await s.pubblica(cred, id, versione, idem));
+      const retroattiva = c.req.valid("query").retroattiva === "true" || (c.req.valid("json") as { retroattiva?: boolean } | undefined)?.retroattiva === true;
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("pubblica", id, versione, cred.id, String(retroattiva)) };
+      return rispondi(c, await s.pubblica(cred, id, versione, idem, retroattiva));
     },
   );
 
