@@ -50,7 +50,8 @@ export function procedimenti(d: Dipendenze) {
       responses: risposte({ 201: [Oggetto, "Risposta ed evento registrato"] }, [400, 401, 403, 404, 409, 413, 422]) }),
     async (c) => {
       const { id, pid } = c.req.valid("param");
-      const cred = richiediRuolo(c.get("cred"), id, ["segreteria", "mediatore", "parte"]);
+      // The responsabile only voids a mistaken event (annullamento_evento); the service says so otherwise.
+      const cred = richiediRuolo(c.get("cred"), id, ["segreteria", "mediatore", "parte", "responsabile"]);
       const corpo = c.req.valid("json");
       const chiave = validaChiaveIdempotenza(c.req.header("idempotency-key"));
       const impronta = improntaRichiesta("azione", id, pid, cred.id, JSON.stringify(corpo));
