@@ -31,7 +31,7 @@ export function regolamenti(d: Dipendenze) {
       const { id } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
       const sorgente = await leggiSorgente(c);
-      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("bozza", id, cred.id, sorgente) };
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id), impronta: improntaRichiesta("bozza", id, cred.id, sorgente) };
       return rispondi(c, await s.crea(cred, id, sorgente, idem));
     },
   );
@@ -69,7 +69,7 @@ export function regolamenti(d: Dipendenze) {
       const { id, versione } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
       const retroattiva = c.req.valid("query").retroattiva === "true" || (c.req.valid("json") as { retroattiva?: boolean } | undefined)?.retroattiva === true;
-      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("pubblica", id, versione, cred.id, String(retroattiva)) };
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id), impronta: improntaRichiesta("pubblica", id, versione, cred.id, String(retroattiva)) };
       return rispondi(c, await s.pubblica(cred, id, versione, idem, retroattiva));
     },
   );
