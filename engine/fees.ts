@@ -96,7 +96,11 @@ function tracciaEccezione(via: PEccezione | undefined, target: Regola, parte: st
 }
 
 export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): Indennita {
-  const tabella = (st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined)
+  // A name the regolamento does not know chooses no table (the voce is listed, amount unknown, and
+  // `errori` names it: evaluate.ts); it does not fall back on the default silently.
+  const chiesta = st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined;
+  const sconosciuta = chiesta !== undefined && p.nomi.tabelle.length > 0 && !p.nomi.tabelle.includes(chiesta) ? chiesta : undefined;
+  const tabella = sconosciuta !== undefined ? undefined : chiesta
     ?? (typeof p.valoriParametri["tabella_predefinita"] === "string" ? (p.valoriParametri["tabella_predefinita"] as string) : undefined);
   const per_parte: IndennitaParte[] = [];
   let totale = 0;
@@ -116,7 +120,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     const tab: VoceCalc[] = []; // the table voci, one per voce
     for (let i = 0; i < p.tariffe.length; i++) {
       const pt = p.tariffe[i]!;
-      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, sconosciuta, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
     for (let i = 0; i < p.variazioni.length; i++) {
       const pv = p.variazioni[i]!;
@@ -173,7 +177,7 @@ function conflittoEccezioni(eccezioni: PEccezione[], nome: string, conflitti: Co
 }
 
 /** A tariffa for one party: its table voce into `calc`/`tab`, or why not. */
-function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, sconosciuta: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
   tracciaEccezione(res.via, pt.r, parte, traccia);
@@ -184,7 +188,8 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   if (t.tabella !== undefined) {
     if (tabella === undefined) {
       if (!prev) {
-        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, "il regolamento ha più tabelle: indicare procedimento.tabella.nome", true);
+        const nota = sconosciuta !== undefined ? `tabella sconosciuta '${sconosciuta}': indicare procedimento.tabella.nome tra quelle del regolamento` : "il regolamento ha più tabelle: indicare procedimento.tabella.nome";
+        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, nota, true);
         calc.push(v); tab.push(v);
       }
       return;

@@ -275,6 +275,13 @@ export interface Parametro {
   valore: number | string | boolean | string[];
   cita?: string;
   nota?: string;
+  /**
+   * The values a question may set (`parametri`): the default and those the rules compare it with;
+   * vero/falso for a flag; absent for a number (any). Filled by the compiler (engine/nomi.ts).
+   */
+  valori?: (string | number | boolean)[];
+  /** For a list parameter (`materie_obbligatorie`): the values its elements may take. */
+  elementi?: string[];
 }
 
 export interface Calendario {
@@ -320,6 +327,8 @@ export interface Regolamento {
   /** Baseline ids whose rules apply beneath this one (resolved by date by the catalogue). */
   applica: string[];
   parametri: Record<string, Parametro>;
+  /** The fee tables a question chooses with `procedimento.tabella.nome` (absent: one table, unnamed). */
+  tabelle?: string[];
   calendario: Calendario;
   fasi: Fase[];
   struttura: Articolo[];

@@ -4,6 +4,7 @@
 import type { Domanda } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
 import type { Traccia } from "./contract.ts";
+import { parametroNonAccettato } from "./nomi.ts";
 
 type Valore = number | string | boolean | string[];
 
@@ -21,6 +22,9 @@ export function conParametri(p: Prepared, q: Domanda): { p: Prepared; errori: st
   const valori: Record<string, unknown> = { ...p.valoriParametri };
   for (const [nome, x] of Object.entries(over as Record<string, unknown>)) {
     if (!valido(x)) { errori.push(`parametri.${nome}: atteso un numero, un testo, vero/falso o un elenco di testi`); continue; }
+    // A name or value the regolamento does not know is said, and not applied (it would change nothing, silently).
+    const no = parametroNonAccettato(p.nomi, nome, x);
+    if (no) { errori.push(no); continue; }
     valori[nome] = x;
     const dich = p.parametri[nome];
     traccia.push({ regola: nome, cita: dich?.cita ?? "—", fonte: p.id, esito: "parametro posto dalla domanda",

@@ -6,6 +6,7 @@ import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/var
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
+import { nomiAccettati } from "./nomi.ts";
 import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
   Chiusura, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
@@ -302,6 +303,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
     candidatePerFase: new Map(),
     avvisi,
+    nomi: nomiAccettati(regole, parametri, new Set(azioniNote)),
   };
 }
 

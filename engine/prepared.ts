@@ -145,4 +145,6 @@ export interface Prepared {
   candidatePerFase: Map<string, Candidata[][]>;
   /** Problems found while preparing (an exception whose target was replaced…), for the editor. */
   avvisi: string[];
+  /** The names a question may use: tables, parameters and their values, fields of actions (nomi.ts). */
+  nomi: import("./nomi.ts").NomiAccettati;
 }
