@@ -117,7 +117,7 @@ export type Clausola =
   | { k: "scadenza"; nome: Parola; span: Span }
   | { k: "finoA"; soglia?: { numero: NumeroAst; euroPrima: boolean }; misura?: MisuraAst; importo?: ImportoAst; span: Span }
   | { k: "oltre"; soglia?: { numero: NumeroAst; euroPrima: boolean }; importo?: ImportoAst; span: Span }
-  | { k: "indeterminato"; importo?: ImportoAst; comeValore?: { numero: NumeroAst; euroPrima: boolean }; span: Span }
+  | { k: "indeterminato"; /** `indeterminato basso: …`: the row for that degree of indeterminability. */ grado?: Parola; importo?: ImportoAst; comeValore?: { numero: NumeroAst; euroPrima: boolean }; span: Span }
   | { k: "importo"; importo: ImportoAst; span: Span }
   | { k: "voce"; nome: Parola; span: Span }
   | { k: "effetto"; nome: Parola; span: Span }

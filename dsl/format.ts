@@ -187,7 +187,7 @@ function clausola(c: Clausola, rientro: number): string | undefined {
     case "oltre":
       return `oltre${c.soglia ? ` ${euro(c.soglia)}` : ""}: ${importo(c.importo)}`;
     case "indeterminato":
-      return c.comeValore ? `indeterminato: come valore ${euro(c.comeValore)}` : `indeterminato: ${importo(c.importo)}`;
+      return `indeterminato${c.grado ? ` ${c.grado.testo}` : ""}: ${c.comeValore ? `come valore ${euro(c.comeValore)}` : importo(c.importo)}`;
     case "importo":
       return importo(c.importo);
     case "di":

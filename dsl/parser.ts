@@ -1071,6 +1071,8 @@ class ParserRegolamento extends EmbeddedActionsParser {
 
   private rigaIndeterminato = this.RULE("rigaIndeterminato", (): A.Clausola | undefined => {
     const t0 = this.CONSUME(K.indeterminato);
+    let grado: IToken | undefined;
+    this.OPTION(() => { grado = this.CONSUME(T.Nome); });
     this.CONSUME(T.DuePunti);
     let importo: A.ImportoAst | undefined;
     let comeValore: { numero: A.NumeroAst; euroPrima: boolean } | undefined;
@@ -1078,7 +1080,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       { ALT: () => { importo = this.SUBRULE(this.importo); } },
       { ALT: () => { this.CONSUME(K.come); this.CONSUME(K.valore); comeValore = this.SUBRULE(this.euro); } },
     ]);
-    return (this.RECORDING_PHASE ? undefined : ({ k: "indeterminato" as const, importo, comeValore, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : ({ k: "indeterminato" as const, ...(grado && valido(grado) ? { grado: parola(grado) } : {}), importo, comeValore, span: this.finoA(t0) }));
   });
 
   // ---- conditions ----------------------------------------------------------------------------------

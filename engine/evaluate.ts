@@ -11,6 +11,10 @@ import { indennita } from "./fees.ts";
 import { conParametri } from "./parametri.ts";
 import { campiSconosciuti, tabellaSconosciuta } from "./nomi.ts";
 import type { Normalized } from "./shape.ts";
+import { GRADI } from "./vocabolario.ts";
+import { piuVicino } from "./suggerimenti.ts";
+
+const forseGrado = (g: string): string => { const s = piuVicino(g, GRADI); return s ? ` (forse intendevi '${s}'?)` : ""; };
 import { solidarietaECompenso } from "./compenso.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
@@ -125,6 +129,9 @@ function nomiDellaDomanda(p: Prepared, n: Normalized): void {
     const e = tabellaSconosciuta(p.nomi, (tab as { nome?: unknown }).nome);
     if (e) n.errori.push(e);
   }
+  const grado = n.proc.grado_indeterminabilita;
+  if (grado !== undefined && !(GRADI as readonly unknown[]).includes(grado))
+    n.errori.push(`grado_indeterminabilita: valore ${typeof grado === "string" ? `'${grado}'` : JSON.stringify(grado)} non previsto${typeof grado === "string" ? forseGrado(grado) : ""}; valori: ${GRADI.join(", ")}`);
   for (const ev of n.eventi) if (p.insiemeAzioniNote.has(ev.a.azione)) campiSconosciuti(p.nomi, ev.a, `eventi[${ev.indice}] (${ev.a.azione})`, n.errori);
   const a = n.azione;
   if (a && p.insiemeAzioniNote.has(a.azione)) campiSconosciuti(p.nomi, a, `azione (${a.azione})`, n.errori);

@@ -7,6 +7,7 @@ import { intero } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
+import type { Grado } from "./vocabolario.ts";
 import type { Cond, PEccezione, PRegola, PTariffa, Prepared } from "./prepared.ts";
 
 interface VoceCalc {
@@ -62,12 +63,14 @@ function tableVoce(pt: PTariffa, st: State, v: VoceCalc): void {
   const valore = st.n.proc.valore;
   let cents: number | undefined;
   if (valore === null) {
-    const ind = t.indeterminato;
+    const grado = st.n.proc.grado_indeterminabilita;
+    const perGrado = t.indeterminabile && typeof grado === "string" ? t.indeterminabile[grado as Grado] : undefined;
+    const ind = perGrado ?? t.indeterminato;
     if (!ind) {
       if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) { v.importo = importoCents(t.scaglioni[0]!.importo, undefined); v.scaglione = 1; return; }
       v.importo = null; v.nota = "valore indeterminato: il testo non dà l'importo"; return;
     }
-    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = "valore indeterminato"; return; }
+    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = perGrado ? `valore indeterminabile ${grado}` : "valore indeterminato"; return; }
     cents = ind.centesimi;
   } else if (typeof valore === "number") cents = Math.round(valore * 100);
   if (cents === undefined) {
@@ -233,30 +236,45 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, f, mancanti); return; }
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
   const r = res.pr.r as Variazione;
-  // The voci it is computed on (in the order of `su`) and their base.
+  // The voci it is computed on (in the order of `su`).
   let first: VoceCalc | undefined;
-  let base: number | null = 0;
+  const su: VoceCalc[] = [];
   for (const nome of r.su) {
     const s = voceDi(tab, nome);
     if (!s) continue;
     first ??= s;
-    const x = r.base === "totale" ? s.corrente : s.importo;
-    if (x === null) base = null;
-    else if (base !== null) base += x;
+    su.push(s);
   }
   if (!first) return;
   if (r.scaglioni && (first.scaglione === undefined || first.scaglione < r.scaglioni.da || first.scaglione > r.scaglioni.a)) return;
-  let amount: number | null;
   const m = r.misura;
-  // A variation on a voce whose amount is unknown is unknown too (a deduction from an
-  // undetermined fee is not a known refund).
-  if (base === null) amount = null;
-  else if (m.tipo === "voce") amount = voceDi(tab, m.voce)?.importo ?? 0;
-  else if (m.tipo === "frazione") amount = fractionOf(base, m.num, m.den);
-  else if (m.tipo === "percentuale") amount = percentOf(base, m.percentuale);
-  else amount = m.centesimi;
-  const signed = amount === null ? null : r.segno * amount;
-  if (signed !== null && first.corrente !== null) first.corrente += signed;
-  calc.push(nuovaVoce(r.voce, signed, first.iva, r, r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined, false));
-  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}` });
+  const importoDi = (s: VoceCalc) => (r.base === "totale" ? s.corrente : s.importo);
+  let signed: number | null;
+  let nota = r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined;
+  if (m.tipo === "frazione" || m.tipo === "percentuale") {
+    // A fraction or a percentage acts on each voce it concerns ("ridotti di un quinto" reduces each
+    // amount): a voce whose amount is unknown leaves its own part unknown, not the others' (the
+    // spese di avvio are reduced even while the first meeting's amount is "da determinare").
+    let somma = 0, note = 0;
+    const ignote: string[] = [];
+    for (const s of su) {
+      const x = importoDi(s);
+      if (x === null) { ignote.push(s.voce); continue; }
+      const parte = r.segno * (m.tipo === "frazione" ? fractionOf(x, m.num, m.den) : percentOf(x, m.percentuale));
+      somma += parte; note++;
+      if (s.corrente !== null) s.corrente += parte;
+    }
+    signed = note === 0 ? null : somma;
+    if (note > 0 && ignote.length > 0) nota = `${nota ? nota + "; " : ""}sulla parte nota: su ${ignote.join(", ")} non determinabile`;
+  } else {
+    // A fixed amount or another voce: on the voci together; unknown when one of them is (a deduction
+    // from an undetermined fee is not a known refund).
+    let base: number | null = 0;
+    for (const s of su) { const x = importoDi(s); if (x === null) base = null; else if (base !== null) base += x; }
+    const amount = base === null ? null : m.tipo === "voce" ? (voceDi(tab, m.voce)?.importo ?? 0) : m.centesimi;
+    signed = amount === null ? null : r.segno * amount;
+    if (signed !== null && first.corrente !== null) first.corrente += signed;
+  }
+  calc.push(nuovaVoce(r.voce, signed, first.iva, r, nota, false));
+  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}${nota && signed !== null && !r.finoA ? ` (${nota})` : ""}` });
 }

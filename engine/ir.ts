@@ -139,6 +139,12 @@ export interface Tariffa extends RegolaComune {
   /** Value null (indeterminato/indeterminabile): an amount, or "come valore X" (reference value, cents). */
   indeterminato?: Importo | { tipo: "come_valore"; centesimi: Centesimi };
   /**
+   * By degree of indeterminability (`procedimento.grado_indeterminabilita`: basso, medio, alto; D.M.
+   * 150/2023 art. 28 c. 5): the row for that degree, which a question stating it gets instead of
+   * `indeterminato`.
+   */
+  indeterminabile?: Partial<Record<"basso" | "medio" | "alto", Importo | { tipo: "come_valore"; centesimi: Centesimi }>>;
+  /**
    * A count the amount is multiplied by (DSL `per ciascuna parte invitata` → `"numero_invitate"`, or
    * `quantita <path>`): "10 euro … per le spese di notifica per ciascuna parte convocata". A path
    * evaluated in the party's context (the facts a tariffa's `quando` sees, `parte.*` included);
