@@ -208,7 +208,8 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   }
   const v = nuovaVoce(t.voce, null, t.ivaPercento, t, undefined, false);
   tableVoce(ppt, st, v);
-  if (t.quantita) perQuantita(t.quantita, st, v, prima, mancanti);
+  if (typeof t.quantita === "string") perQuantita(t.quantita, st, v, prima, mancanti);
+  else if (t.quantita && ppt.conta) perConteggio(ppt.conta(st.f), v);
   v.corrente = v.importo;
   if (prev) { calc[calc.indexOf(prev)] = v; tab[tab.indexOf(prev)] = v; } else { calc.push(v); tab.push(v); }
   const importo = v.importo, scaglione = v.scaglione;
@@ -224,6 +225,13 @@ function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, manca
     v.nota = `quantità non indicata (${path})`;
     return;
   }
+  v.quantita = n;
+  if (v.importo !== null) v.importo = v.importo * n;
+}
+
+/** "ogni ulteriore convocazione … spesa viva": the amount times a count of events (`quanti c in …`). */
+function perConteggio(x: unknown, v: VoceCalc): void {
+  const n = intero(x) ?? 0; // a count of events is always a whole number; anything else counts none
   v.quantita = n;
   if (v.importo !== null) v.importo = v.importo * n;
 }

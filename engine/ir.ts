@@ -156,7 +156,13 @@ export interface Tariffa extends RegolaComune {
    * Absent: count 1 and no `quantita` on the voce (as before). Variations on this voce see the
    * multiplied amount.
    */
-  quantita?: string;
+  quantita?: string | {
+    /**
+     * A count computed by a condition's expression (DSL `quantita quanti c in comunicazione_domanda
+     * (c.mezzo = raccomandata) oltre 5`): json-logic yielding a whole number, read like a path's value.
+     */
+    conta: JsonLogic;
+  };
 }
 
 export type Misura =
@@ -186,6 +192,11 @@ export interface Insieme extends RegolaComune {
   tipo: "insieme";
   /** Each source: parties of that action's events (by `parte` or `parti`), optionally filtered on the event (`evento.*`). */
   da: { azione: string; quando?: JsonLogic }[];
+  /**
+   * `tranne parti di …`: the parties of these events are taken out (e.g. the parties that have paid
+   * the balance out of those that owe; a party that opposed out of those that consented).
+   */
+  tranne?: { azione: string; quando?: JsonLogic }[];
 }
 
 /** A legal consequence at `data` ("tentativo_fallito", "domanda_non_pervenuta"…). */

@@ -8,7 +8,7 @@ import type { AncoraAst, Dichiarazione, LimiteAst, RifAst } from "../ast.ts";
 import { errore, avviso, type Diagnostic } from "../diagnostica.ts";
 import { centesimi } from "../numeri.ts";
 import { AMMESSE, NOME_CLAUSOLA, RIPETIBILI, prima, tutte } from "./clausole.ts";
-import { compilaCondizione } from "./condizione.ts";
+import { compilaCondizione, valoreEspr } from "./condizione.ts";
 import { compilaImporto, compilaMisura } from "./importi.ts";
 import { GRADI, type Grado } from "../../engine/vocabolario.ts";
 import { forseIntendevi } from "../../engine/suggerimenti.ts";
@@ -174,6 +174,7 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       const q = prima(d, "quantita");
       if (q?.invitate) r.quantita = "numero_invitate";
       else if (q?.percorso) r.quantita = percorso(q.percorso);
+      else if (q?.conteggio) r.quantita = { conta: valoreEspr(q.conteggio) };
       return r;
     }
     case "riduzione":
@@ -201,13 +202,15 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       return r;
     }
     case "insieme": {
+      const fonte = (f: { azione: { testo: string }; se?: import("../ast.ts").Cond }) => (f.se ? { azione: f.azione.testo, quando: compilaCondizione(f.se) } : { azione: f.azione.testo });
       const p = prima(d, "partiDi");
       if (!p) manca(d, "un insieme dice da quali azioni prende le parti: 'parti di richiesta_proposta, …'", diags);
       const r: Insieme = {
         tipo: "insieme",
         ...comune,
-        da: p?.fonti.map((f) => (f.se ? { azione: f.azione.testo, quando: compilaCondizione(f.se) } : { azione: f.azione.testo })) ?? [],
+        da: p?.fonti.map(fonte) ?? [],
       };
+      if (p?.tranne) r.tranne = p.tranne.map(fonte);
       return r;
     }
     case "effetto": {
