@@ -244,19 +244,13 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, f, mancanti); return; }
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
   const r = res.pr.r as Variazione;
-  // The voci it is computed on (in the order of `su`).
+  // The first of the voci it is computed on (in the order of `su`): it decides the bracket.
   let first: VoceCalc | undefined;
-  const su: VoceCalc[] = [];
-  for (const nome of r.su) {
-    const s = voceDi(tab, nome);
-    if (!s) continue;
-    first ??= s;
-    su.push(s);
-  }
+  for (let i = 0; i < r.su.length && !first; i++) first = voceDi(tab, r.su[i]!);
   if (!first) return;
   if (r.scaglioni && (first.scaglione === undefined || first.scaglione < r.scaglioni.da || first.scaglione > r.scaglioni.a)) return;
   const m = r.misura;
-  const importoDi = (s: VoceCalc) => (r.base === "totale" ? s.corrente : s.importo);
+  const totale = r.base === "totale";
   let signed: number | null;
   let nota = r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined;
   if (m.tipo === "frazione" || m.tipo === "percentuale") {
@@ -264,21 +258,28 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
     // amount): a voce whose amount is unknown leaves its own part unknown, not the others' (the
     // spese di avvio are reduced even while the first meeting's amount is "da determinare").
     let somma = 0, note = 0;
-    const ignote: string[] = [];
-    for (const s of su) {
-      const x = importoDi(s);
-      if (x === null) { ignote.push(s.voce); continue; }
+    let ignote: string | undefined;
+    for (let i = 0; i < r.su.length; i++) {
+      const s = voceDi(tab, r.su[i]!);
+      if (!s) continue;
+      const x = totale ? s.corrente : s.importo;
+      if (x === null) { ignote = ignote === undefined ? s.voce : `${ignote}, ${s.voce}`; continue; }
       const parte = r.segno * (m.tipo === "frazione" ? fractionOf(x, m.num, m.den) : percentOf(x, m.percentuale));
       somma += parte; note++;
       if (s.corrente !== null) s.corrente += parte;
     }
     signed = note === 0 ? null : somma;
-    if (note > 0 && ignote.length > 0) nota = `${nota ? nota + "; " : ""}sulla parte nota: su ${ignote.join(", ")} non determinabile`;
+    if (note > 0 && ignote !== undefined) nota = `${nota ? nota + "; " : ""}sulla parte nota: su ${ignote} non determinabile`;
   } else {
     // A fixed amount or another voce: on the voci together; unknown when one of them is (a deduction
     // from an undetermined fee is not a known refund).
     let base: number | null = 0;
-    for (const s of su) { const x = importoDi(s); if (x === null) base = null; else if (base !== null) base += x; }
+    for (let i = 0; i < r.su.length; i++) {
+      const s = voceDi(tab, r.su[i]!);
+      if (!s) continue;
+      const x = totale ? s.corrente : s.importo;
+      if (x === null) base = null; else if (base !== null) base += x;
+    }
     const amount = base === null ? null : m.tipo === "voce" ? (voceDi(tab, m.voce)?.importo ?? 0) : m.centesimi;
     signed = amount === null ? null : r.segno * amount;
     if (signed !== null && first.corrente !== null) first.corrente += signed;

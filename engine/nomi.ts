@@ -116,8 +116,10 @@ export function conNomi(reg: Regolamento): Regolamento {
 export interface NomiAccettati {
   tabelle: string[];
   parametri: Record<string, Accettato>;
-  /** Fields an action may carry: the contract's (`CAMPI_AZIONE`) and those the rules read on it. */
+  /** Fields the rules read on an action (`*`: on any action, `azione.x`, `evento.x`). */
   campiLetti: Map<string, Set<string>>;
+  /** Every field a question's action may carry without a word: the contract's and those read (a lookup per field). */
+  campiNoti: Set<string>;
 }
 
 /** Fields of actions named by the contract (docs/contratto.md "Actions" and "More fields of actions"). */
@@ -153,7 +155,9 @@ export function nomiAccettati(regole: readonly Regola[], parametri: Record<strin
     if (radice === "azione" || radice === "evento") campo("*", c);
     else if (azioni.has(radice!)) campo(radice!, c);
   });
-  return { tabelle, parametri: acc, campiLetti };
+  const campiNoti = new Set<string>(CAMPI_AZIONE);
+  for (const s of campiLetti.values()) for (const c of s) campiNoti.add(c);
+  return { tabelle, parametri: acc, campiLetti, campiNoti };
 }
 
 const elenco = (xs: readonly unknown[], max = 12): string =>
@@ -196,9 +200,10 @@ export function parametroNonAccettato(nomi: NomiAccettati, nome: string, v: unkn
 
 /** The fields of an action (an event or the action asked) that neither the contract nor the rules know. */
 export function campiSconosciuti(nomi: NomiAccettati, a: Record<string, unknown>, dove: string, errori: string[]): void {
-  const letti = nomi.campiLetti.get(a["azione"] as string), ovunque = nomi.campiLetti.get("*");
   for (const k in a) {
-    if (CAMPI_AZIONE.includes(k) || letti?.has(k) || ovunque?.has(k)) continue;
+    // A field some rule reads on another action is let through: the check is for names nobody knows.
+    if (nomi.campiNoti.has(k)) continue;
+    const letti = nomi.campiLetti.get(a["azione"] as string), ovunque = nomi.campiLetti.get("*");
     const noti = [...CAMPI_AZIONE, ...(letti ?? []), ...(ovunque ?? [])];
     const s = piuVicino(k, noti);
     errori.push(`${dove}: campo sconosciuto '${k}'${s ? ` (forse intendevi '${s}'?)` : ""}${letti?.size ? `; campi che il regolamento legge su ${String(a["azione"])}: ${elenco([...letti])}` : ""} (ignorato)`);
