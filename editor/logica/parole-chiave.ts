@@ -29,7 +29,7 @@ export const CLAUSOLE = [
 export const FRASI = [
   "non prima di", "non oltre", "non meno di", "giorni lavorativi", "salvo diverso accordo delle parti", "salvo accordo delle parti", "ciascuna parte",
   "in mancanza", "senza sospensione", "dalla scadenza di", "in vigore dal", "in fase", "porta a", "fino a",
-  "sul totale di", "non esiste", "almeno una", "almeno un",
+  "sul totale di", "non esiste", "almeno una", "almeno un", "ogni voce", "nessuna voce", "tranne parti di",
 ] as const;
 
 export const TUTTE_LE_PAROLE: readonly string[] = [...new Set([...STRUTTURA, ...DICHIARAZIONI, ...CLAUSOLE])];
