@@ -79,7 +79,7 @@ const PAROLE = [
   "quinto", "sesto", "decimo", "due", "tre", "terzi", "quarti", "intero", "su", "sul", "totale", "scaglioni",
   "insieme", "se", "effetto", "visibilita", "documenti", "visibili", "azione", "porta", "eccezione",
   "sostituisce", "e", "o", "esiste", "vero", "falso", "voce", "quantita", "solidale", "compenso",
-  "ogni", "almeno", "nessuna", "nessun",
+  "ogni", "almeno", "nessuna", "nessun", "quanti", "tranne",
 ] as const;
 export type Parola = (typeof PAROLE)[number];
 

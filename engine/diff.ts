@@ -54,6 +54,8 @@ function tariffaChanges(a: Tariffa, b: Tariffa): string[] {
   }
   if (a.ivaPercento !== b.ivaPercento) out.push(`${v}: IVA ${a.ivaPercento}% → ${b.ivaPercento}%`);
   if (!same(a.indeterminato, b.indeterminato)) out.push(`${v} valore indeterminato: ${importoTesto(a.indeterminato)} → ${importoTesto(b.indeterminato)}`);
+  for (const g of ["basso", "medio", "alto"] as const)
+    if (!same(a.indeterminabile?.[g], b.indeterminabile?.[g])) out.push(`${v} valore indeterminabile ${g}: ${importoTesto(a.indeterminabile?.[g])} → ${importoTesto(b.indeterminabile?.[g])}`);
   if (a.voce !== b.voce) out.push(`voce ${a.voce} → ${b.voce}`);
   return out;
 }
@@ -74,7 +76,7 @@ function ruleChange(a: Regola, b: Regola): string[] {
   else if (a.tipo === "vincolo" && b.tipo === "vincolo") out.push(...vincoloChanges(a, b));
   if (!same(a.quando, b.quando) && a.tipo !== "eccezione") out.push(`${b.nome}: si applica quando ${printCondition(a.quando)} → ${printCondition(b.quando)}`);
   if (!same(a.sostituisce, b.sostituisce)) out.push(`${b.nome}: sostituisce ${a.sostituisce?.nome ?? "—"} → ${b.sostituisce?.nome ?? "—"}`);
-  const known = new Set(out.length > 0 ? ["quando", "sostituisce", "entro", "nonPrimaDi", "ancora", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "sospesoDaChiusure", "scaglioni", "ivaPercento", "indeterminato", "voce", "richiede", "azioni", "da", "inFase", "scadenza"] : []);
+  const known = new Set(out.length > 0 ? ["quando", "sostituisce", "entro", "nonPrimaDi", "ancora", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "sospesoDaChiusure", "scaglioni", "ivaPercento", "indeterminato", "indeterminabile", "voce", "richiede", "azioni", "da", "inFase", "scadenza"] : []);
   const ma = meaning(a), mb = meaning(b);
   const other = [...new Set([...Object.keys(ma), ...Object.keys(mb)])].filter((k) => !known.has(k) && !same(ma[k], mb[k]));
   // Fields without a sentence of their own: the whole rule before and after, unless a sentence above

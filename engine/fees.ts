@@ -7,6 +7,7 @@ import { intero } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
+import type { Grado } from "./vocabolario.ts";
 import type { Cond, PEccezione, PRegola, PTariffa, Prepared } from "./prepared.ts";
 
 interface VoceCalc {
@@ -62,12 +63,14 @@ function tableVoce(pt: PTariffa, st: State, v: VoceCalc): void {
   const valore = st.n.proc.valore;
   let cents: number | undefined;
   if (valore === null) {
-    const ind = t.indeterminato;
+    const grado = st.n.proc.grado_indeterminabilita;
+    const perGrado = t.indeterminabile && typeof grado === "string" ? t.indeterminabile[grado as Grado] : undefined;
+    const ind = perGrado ?? t.indeterminato;
     if (!ind) {
       if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) { v.importo = importoCents(t.scaglioni[0]!.importo, undefined); v.scaglione = 1; return; }
       v.importo = null; v.nota = "valore indeterminato: il testo non dà l'importo"; return;
     }
-    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = "valore indeterminato"; return; }
+    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = perGrado ? `valore indeterminabile ${grado}` : "valore indeterminato"; return; }
     cents = ind.centesimi;
   } else if (typeof valore === "number") cents = Math.round(valore * 100);
   if (cents === undefined) {
@@ -96,7 +99,11 @@ function tracciaEccezione(via: PEccezione | undefined, target: Regola, parte: st
 }
 
 export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): Indennita {
-  const tabella = (st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined)
+  // A name the regolamento does not know chooses no table (the voce is listed, amount unknown, and
+  // `errori` names it: evaluate.ts); it does not fall back on the default silently.
+  const chiesta = st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined;
+  const sconosciuta = chiesta !== undefined && p.nomi.tabelle.length > 0 && !p.nomi.tabelle.includes(chiesta) ? chiesta : undefined;
+  const tabella = sconosciuta !== undefined ? undefined : chiesta
     ?? (typeof p.valoriParametri["tabella_predefinita"] === "string" ? (p.valoriParametri["tabella_predefinita"] as string) : undefined);
   const per_parte: IndennitaParte[] = [];
   let totale = 0;
@@ -116,7 +123,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     const tab: VoceCalc[] = []; // the table voci, one per voce
     for (let i = 0; i < p.tariffe.length; i++) {
       const pt = p.tariffe[i]!;
-      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, sconosciuta, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
     for (let i = 0; i < p.variazioni.length; i++) {
       const pv = p.variazioni[i]!;
@@ -173,7 +180,7 @@ function conflittoEccezioni(eccezioni: PEccezione[], nome: string, conflitti: Co
 }
 
 /** A tariffa for one party: its table voce into `calc`/`tab`, or why not. */
-function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, sconosciuta: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
   tracciaEccezione(res.via, pt.r, parte, traccia);
@@ -184,7 +191,8 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   if (t.tabella !== undefined) {
     if (tabella === undefined) {
       if (!prev) {
-        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, "il regolamento ha più tabelle: indicare procedimento.tabella.nome", true);
+        const nota = sconosciuta !== undefined ? `tabella sconosciuta '${sconosciuta}': indicare procedimento.tabella.nome tra quelle del regolamento` : "il regolamento ha più tabelle: indicare procedimento.tabella.nome";
+        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, nota, true);
         calc.push(v); tab.push(v);
       }
       return;
@@ -200,7 +208,8 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   }
   const v = nuovaVoce(t.voce, null, t.ivaPercento, t, undefined, false);
   tableVoce(ppt, st, v);
-  if (t.quantita) perQuantita(t.quantita, st, v, prima, mancanti);
+  if (typeof t.quantita === "string") perQuantita(t.quantita, st, v, prima, mancanti);
+  else if (t.quantita && ppt.conta) perConteggio(ppt.conta(st.f), v);
   v.corrente = v.importo;
   if (prev) { calc[calc.indexOf(prev)] = v; tab[tab.indexOf(prev)] = v; } else { calc.push(v); tab.push(v); }
   const importo = v.importo, scaglione = v.scaglione;
@@ -220,6 +229,13 @@ function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, manca
   if (v.importo !== null) v.importo = v.importo * n;
 }
 
+/** "ogni ulteriore convocazione … spesa viva": the amount times a count of events (`quanti c in …`). */
+function perConteggio(x: unknown, v: VoceCalc): void {
+  const n = intero(x) ?? 0; // a count of events is always a whole number; anything else counts none
+  v.quantita = n;
+  if (v.importo !== null) v.importo = v.importo * n;
+}
+
 /** A variation for one party, on the table voci it names. */
 function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
@@ -228,30 +244,46 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, f, mancanti); return; }
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
   const r = res.pr.r as Variazione;
-  // The voci it is computed on (in the order of `su`) and their base.
+  // The first of the voci it is computed on (in the order of `su`): it decides the bracket.
   let first: VoceCalc | undefined;
-  let base: number | null = 0;
-  for (const nome of r.su) {
-    const s = voceDi(tab, nome);
-    if (!s) continue;
-    first ??= s;
-    const x = r.base === "totale" ? s.corrente : s.importo;
-    if (x === null) base = null;
-    else if (base !== null) base += x;
-  }
+  for (let i = 0; i < r.su.length && !first; i++) first = voceDi(tab, r.su[i]!);
   if (!first) return;
   if (r.scaglioni && (first.scaglione === undefined || first.scaglione < r.scaglioni.da || first.scaglione > r.scaglioni.a)) return;
-  let amount: number | null;
   const m = r.misura;
-  // A variation on a voce whose amount is unknown is unknown too (a deduction from an
-  // undetermined fee is not a known refund).
-  if (base === null) amount = null;
-  else if (m.tipo === "voce") amount = voceDi(tab, m.voce)?.importo ?? 0;
-  else if (m.tipo === "frazione") amount = fractionOf(base, m.num, m.den);
-  else if (m.tipo === "percentuale") amount = percentOf(base, m.percentuale);
-  else amount = m.centesimi;
-  const signed = amount === null ? null : r.segno * amount;
-  if (signed !== null && first.corrente !== null) first.corrente += signed;
-  calc.push(nuovaVoce(r.voce, signed, first.iva, r, r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined, false));
-  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}` });
+  const totale = r.base === "totale";
+  let signed: number | null;
+  let nota = r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined;
+  if (m.tipo === "frazione" || m.tipo === "percentuale") {
+    // A fraction or a percentage acts on each voce it concerns ("ridotti di un quinto" reduces each
+    // amount): a voce whose amount is unknown leaves its own part unknown, not the others' (the
+    // spese di avvio are reduced even while the first meeting's amount is "da determinare").
+    let somma = 0, note = 0;
+    let ignote: string | undefined;
+    for (let i = 0; i < r.su.length; i++) {
+      const s = voceDi(tab, r.su[i]!);
+      if (!s) continue;
+      const x = totale ? s.corrente : s.importo;
+      if (x === null) { ignote = ignote === undefined ? s.voce : `${ignote}, ${s.voce}`; continue; }
+      const parte = r.segno * (m.tipo === "frazione" ? fractionOf(x, m.num, m.den) : percentOf(x, m.percentuale));
+      somma += parte; note++;
+      if (s.corrente !== null) s.corrente += parte;
+    }
+    signed = note === 0 ? null : somma;
+    if (note > 0 && ignote !== undefined) nota = `${nota ? nota + "; " : ""}sulla parte nota: su ${ignote} non determinabile`;
+  } else {
+    // A fixed amount or another voce: on the voci together; unknown when one of them is (a deduction
+    // from an undetermined fee is not a known refund).
+    let base: number | null = 0;
+    for (let i = 0; i < r.su.length; i++) {
+      const s = voceDi(tab, r.su[i]!);
+      if (!s) continue;
+      const x = totale ? s.corrente : s.importo;
+      if (x === null) base = null; else if (base !== null) base += x;
+    }
+    const amount = base === null ? null : m.tipo === "voce" ? (voceDi(tab, m.voce)?.importo ?? 0) : m.centesimi;
+    signed = amount === null ? null : r.segno * amount;
+    if (signed !== null && first.corrente !== null) first.corrente += signed;
+  }
+  calc.push(nuovaVoce(r.voce, signed, first.iva, r, nota, false));
+  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}${nota && signed !== null && !r.finoA ? ` (${nota})` : ""}` });
 }

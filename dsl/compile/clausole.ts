@@ -23,7 +23,7 @@ export const AMMESSE: Record<TipoDichiarazione, ReadonlySet<TipoClausola>> = {
 };
 
 /** Clauses that may appear more than once (bracket rows, transitions). */
-export const RIPETIBILI: ReadonlySet<TipoClausola> = new Set(["finoA", "porta"]);
+export const RIPETIBILI: ReadonlySet<TipoClausola> = new Set(["finoA", "porta", "indeterminato"]);
 
 /** How a clause reads in a message. */
 export const NOME_CLAUSOLA: Record<TipoClausola, string> = {

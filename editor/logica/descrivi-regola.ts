@@ -77,7 +77,7 @@ export function descriviRegola(r: Regola): string {
     case "tariffa": {
       const tab = r.tabella ? ` (tabella ${r.tabella})` : "";
       const ind = r.indeterminato ? `; valore indeterminato: ${importo(r.indeterminato)}` : "";
-      const volte = r.quantita ? ` (per ${parole(r.quantita)})` : "";
+      const volte = typeof r.quantita === "string" ? ` (per ${parole(r.quantita)})` : r.quantita ? " (per un conteggio di eventi)" : "";
       return `Tariffa ${parole(r.voce)}${tab}, IVA ${r.ivaPercento}%${quando(r)}: ${scaglioni(r.scaglioni)}${volte}${ind}.`;
     }
     case "variazione": {
