@@ -107,6 +107,8 @@ export interface Voce {
   fonte?: string;
   quantita?: number;
   nota?: string;
+  /** Extension: a discretionary voce ("fino a un quarto") left to the organismo: its ceiling, euro (imponibile null). */
+  massimo?: number;
 }
 
 export interface IndennitaParte {

@@ -24,6 +24,8 @@ interface VoceCalc {
   senzaTabella: boolean;
   /** How many times the amount is due (a tariffa `per ciascuna parte invitata`). */
   quantita?: number;
+  /** A discretionary variation ("fino a un quarto"): its ceiling, cents, when the amount is left to the organismo. */
+  massimo?: number;
 }
 
 /** A voce with every field, in one order (one hidden class for all of them). */
@@ -105,6 +107,10 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
   const sconosciuta = chiesta !== undefined && p.nomi.tabelle.length > 0 && !p.nomi.tabelle.includes(chiesta) ? chiesta : undefined;
   const tabella = sconosciuta !== undefined ? undefined : chiesta
     ?? (typeof p.valoriParametri["tabella_predefinita"] === "string" ? (p.valoriParametri["tabella_predefinita"] as string) : undefined);
+  // "Fino a un quarto": the text gives a ceiling and leaves the amount to the organismo. Unless the
+  // regolamento (or the question) says the organismo applies the ceiling, the voce is due with an
+  // unknown amount and its maximum (SEMANTICS §6).
+  const alMassimo = p.valoriParametri["importi_discrezionali"] === "massimo";
   const per_parte: IndennitaParte[] = [];
   let totale = 0;
   if (st.n.proc.valore === undefined && p.tariffe.length > 0) mancanti.push("valore");
@@ -130,7 +136,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
       // After the first party (whose missing facts are listed), a variation with no voce of this
       // party to act on and no exception to tell changes nothing: it is not decided.
       if (!prima && pv.eccezioni.length === 0 && !suQualcheVoce(pv.r, tab)) continue;
-      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), st.f, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), st.f, parte.id, prima, calc, tab, traccia, conflitti, mancanti, alMassimo);
     }
 
     let tot = 0;
@@ -142,6 +148,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
       const v: Voce = { voce: c.voce, imponibile: imp === null ? null : euro(imp), iva: iva === null ? null : euro(iva), cita: c.r.cita, fonte: c.r.fonte };
       if (c.nota) v.nota = c.nota;
       if (c.quantita !== undefined) v.quantita = c.quantita;
+      if (c.massimo !== undefined) v.massimo = euro(c.massimo);
       voci.push(v);
     }
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
@@ -238,7 +245,7 @@ function perConteggio(x: unknown, v: VoceCalc): void {
 
 /** A variation for one party, on the table voci it names. */
 function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
-  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
+  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[], alMassimo: boolean): void {
   if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte, traccia);
   // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, f, mancanti); return; }
@@ -252,7 +259,11 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
   const m = r.misura;
   const totale = r.base === "totale";
   let signed: number | null;
-  let nota = r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined;
+  // A discretionary ceiling not applied: the amount is computed as the maximum, then left unknown.
+  const discrezionale = r.finoA && !alMassimo;
+  let nota = !r.finoA ? undefined : discrezionale
+    ? "importo a discrezione dell'organismo (\"fino a\"): dovuto fino al massimo indicato, non compreso nel totale"
+    : "importo massimo (\"fino a\"): l'organismo può applicarne uno minore";
   if (m.tipo === "frazione" || m.tipo === "percentuale") {
     // A fraction or a percentage acts on each voce it concerns ("ridotti di un quinto" reduces each
     // amount): a voce whose amount is unknown leaves its own part unknown, not the others' (the
@@ -266,7 +277,7 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
       if (x === null) { ignote = ignote === undefined ? s.voce : `${ignote}, ${s.voce}`; continue; }
       const parte = r.segno * (m.tipo === "frazione" ? fractionOf(x, m.num, m.den) : percentOf(x, m.percentuale));
       somma += parte; note++;
-      if (s.corrente !== null) s.corrente += parte;
+      if (s.corrente !== null && !discrezionale) s.corrente += parte;
     }
     signed = note === 0 ? null : somma;
     if (note > 0 && ignote !== undefined) nota = `${nota ? nota + "; " : ""}sulla parte nota: su ${ignote} non determinabile`;
@@ -282,8 +293,11 @@ function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti
     }
     const amount = base === null ? null : m.tipo === "voce" ? (voceDi(tab, m.voce)?.importo ?? 0) : m.centesimi;
     signed = amount === null ? null : r.segno * amount;
-    if (signed !== null && first.corrente !== null) first.corrente += signed;
+    if (signed !== null && first.corrente !== null && !discrezionale) first.corrente += signed;
   }
-  calc.push(nuovaVoce(r.voce, signed, first.iva, r, nota, false));
-  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}${nota && signed !== null && !r.finoA ? ` (${nota})` : ""}` });
+  const v = nuovaVoce(r.voce, discrezionale ? null : signed, first.iva, r, nota, false);
+  if (discrezionale && signed !== null) v.massimo = signed;
+  calc.push(v);
+  const importo = signed === null ? "importo non determinabile" : discrezionale ? `fino a ${formatEuro(signed)}, a discrezione dell'organismo` : formatEuro(signed);
+  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${importo}${nota && signed !== null && !r.finoA ? ` (${nota})` : ""}` });
 }

@@ -21,6 +21,7 @@ const DEL_MOTORE: Record<string, Accettato> = {
   proroga_sabato: { valori: [true, false] },
   proroga_termini_festivi: { valori: [true, false] },
   materie_obbligatorie: { elementi: MATERIE },
+  importi_discrezionali: { predefinito: "da_determinare", valori: ["da_determinare", "massimo"] },
 };
 
 const isLogic = (x: unknown): x is Record<string, JsonLogic> =>
