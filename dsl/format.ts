@@ -177,6 +177,8 @@ function clausola(c: Clausola, rientro: number): string | undefined {
       return "ciascuna parte";
     case "senzaSospensione":
       return "senza sospensione";
+    case "senzaSanzione":
+      return "senza sanzione";
     case "scadenza":
     case "voce":
     case "effetto":
