@@ -123,6 +123,7 @@ export type Clausola =
   | { k: "salvoAccordo"; span: Span }
   | { k: "ciascunaParte"; span: Span }
   | { k: "senzaSospensione"; span: Span }
+  | { k: "senzaSanzione"; span: Span }
   | { k: "scadenza"; nome: Parola; span: Span }
   | { k: "finoA"; soglia?: { numero: NumeroAst; euroPrima: boolean }; misura?: MisuraAst; importo?: ImportoAst; span: Span }
   | { k: "oltre"; soglia?: { numero: NumeroAst; euroPrima: boolean }; importo?: ImportoAst; span: Span }

@@ -182,6 +182,8 @@ function clausola(c: Clausola, rientro: number): string | undefined {
       return "ciascuna parte";
     case "senzaSospensione":
       return "senza sospensione";
+    case "senzaSanzione":
+      return "senza sanzione";
     case "scadenza":
     case "voce":
     case "effetto":

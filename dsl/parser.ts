@@ -652,8 +652,27 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const t0 = this.LA(1);
           this.CONSUME(K.senza);
-          this.CONSUME(K.sospensione);
-          return (this.RECORDING_PHASE ? undefined : ({ k: "senzaSospensione" as const, span: this.finoA(t0) }));
+          return this.OR5([
+            {
+              ALT: () => {
+                this.CONSUME(K.sospensione);
+                return (this.RECORDING_PHASE ? undefined : ({ k: "senzaSospensione" as const, span: this.finoA(t0) }));
+              },
+            },
+            {
+              // "senza sanzione": the term times its actions but denies none (an invitation, a term with
+              // no consequence in the text); not a keyword, so `sanzione` stays a name elsewhere.
+              ALT: () => {
+                const w = this.CONSUME3(T.Identifier, { LABEL: "'sanzione'" });
+                if (this.RECORDING_PHASE || !valido(w)) return undefined;
+                if (w.image !== "sanzione") {
+                  this.costruzione.push({ message: `'senza ${w.image}': dopo 'senza' si scrive 'sospensione' o 'sanzione'`, span: spanTok(w) });
+                  return undefined;
+                }
+                return { k: "senzaSanzione" as const, span: this.finoA(t0) };
+              },
+            },
+          ]);
         },
       },
       {

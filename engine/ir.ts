@@ -113,6 +113,8 @@ export interface Termine extends RegolaComune {
   sospesoDaChiusure: boolean;
   /** Silence: when the term runs out with no closing action, this effect follows ("la proposta si ha per rifiutata"). */
   inMancanza?: string;
+  /** "senza sanzione": the window times its `per` actions (they close it) but denies none of them. */
+  senzaSanzione?: boolean;
 }
 
 /** A bracket of a fee table. `fino` is the inclusive upper bound in cents; absent on the last ("oltre"). */

@@ -76,6 +76,9 @@ export const SCADENZE = [
 export const VOCI = [
   "spese_avvio", "spese_notifica", "spese_vive_convocazione", "spese_mediazione_primo_incontro", "spese_mediazione",
   "riduzione_materia_obbligatoria", "aumento_proposta", "aumento_successo", "spese_valore_indeterminato", "copia_verbale",
+  // D.M. 150/2023 (regolamenti/normativa/dm-150-2023.regolamento): art. 30 cc. 1-4.
+  "detrazione_primo_incontro", "aumento_accordo_primo_incontro", "aumento_accordo_incontri_successivi",
+  "riduzione_materia_obbligatoria_spese_mediazione",
 ] as const;
 
 export const EFFETTI = [

@@ -138,6 +138,7 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       if (en) r.entro = en;
       const im = prima(d, "inMancanza");
       if (im) r.inMancanza = im.effetto.testo;
+      if (prima(d, "senzaSanzione")) r.senzaSanzione = true;
       return r;
     }
     case "tariffa": {
@@ -311,6 +312,7 @@ function modificaDi(d: Dichiarazione, tipoBersaglio: Regola["tipo"] | undefined)
     if (prima(d, "salvoAccordo")) m["salvoAccordo"] = true;
     if (prima(d, "ciascunaParte")) m["ciascunaParte"] = true;
     if (prima(d, "senzaSospensione")) m["sospesoDaChiusure"] = false;
+    if (prima(d, "senzaSanzione")) m["senzaSanzione"] = true;
     const im = prima(d, "inMancanza");
     if (im) m["inMancanza"] = im.effetto.testo;
     const sc = prima(d, "scadenza");

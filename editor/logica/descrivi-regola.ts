@@ -70,6 +70,7 @@ export function descriviRegola(r: Regola): string {
         r.salvoAccordo ? "salvo accordo delle parti" : "",
         r.ciascunaParte ? "per ciascuna parte" : "",
         r.sospesoDaChiusure ? "" : "senza sospensione per chiusure",
+        r.senzaSanzione ? "senza sanzione: l'atto fuori termine non è negato" : "",
         r.inMancanza ? `in mancanza: ${parole(r.inMancanza)}` : "",
       ].filter(Boolean).join("; ");
       return `Termine ${parole(r.scadenza)}: ${finestra} ${ancora(r.ancora)}${quando(r)}${extra ? ` (${extra})` : ""}.`;
