@@ -1,6 +1,7 @@
 // The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question:
 // an array with the value of each root by slot (conditions/compile.ts `Fatti`), starting from the
 // prepared version's (null for the actions not yet happened).
+import { graduatoriaCandidati } from "./graduatoria.ts";
 import { Fatti, PARTE_DERIVATA, radiceDi, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
 import { leggi } from "./percorso.ts";
 import type { Normalized, Evento } from "./shape.ts";
@@ -31,7 +32,8 @@ export const S_AZIONE = slotDi("azione"), S_ATTORE = slotDi("attore"), S_PARTE =
   S_EVENTO = slotDi("evento"), S_DOCUMENTO = slotDi("documento"), S_PARTI = slotDi("parti"), S_NUMERO_PARTI = slotDi("numero_parti"),
   S_NUMERO_INVITATE = slotDi("numero_invitate"), S_VALORE_INDETERMINATO = slotDi("valore_indeterminato"), S_TIPO = slotDi("tipo"),
   S_DATA = slotDi("data"), S_PARAMETRI = slotDi("parametri"), S_CONTEGGIO = slotDi("conteggio"),
-  S_RICHIEDENTI = slotDi("richiedenti_proposta"), S_PARTE_DERIVATA = slotDi(PARTE_DERIVATA);
+  S_RICHIEDENTI = slotDi("richiedenti_proposta"), S_PARTE_DERIVATA = slotDi(PARTE_DERIVATA),
+  S_GRADUATORIA = slotDi("graduatoria_candidati");
 
 /** The root of every event by action (`eventi.<azione>`), if some condition reads it; see applyEvent. */
 const S_EVENTI_ = (): number | undefined => slotSeNoto("eventi");
@@ -91,6 +93,7 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   for (const x of n.parti) if (x.ruolo === "invitata") invitate++;
   s[S_NUMERO_INVITATE] = invitate;
   s[S_VALORE_INDETERMINATO] = proc.valore === null;
+  s[S_GRADUATORIA] = graduatoriaCandidati(n.eventi);
   if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
     s[S_TIPO] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
   }

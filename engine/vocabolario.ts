@@ -61,6 +61,7 @@ export type Grado = (typeof GRADI)[number];
 export const FATTI = [
   "data", "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "mediatore",
   "numero_invitate", // derived: how many parties have ruolo invitata (tariffa `per ciascuna parte invitata`)
+  "graduatoria_candidati", // derived: the candidates ranked by the parties' preferences (engine/graduatoria.ts)
   "tabella", "termine_deposito_giudice", "data_deposito_ordinanza", "grado_indeterminabilita", "chiusure", "clausola_mediazione", "indennita_mediazione",
   "azione", "attore", "fase", "conteggio", "parte", "documento", "evento", "parametri",
 ] as const;

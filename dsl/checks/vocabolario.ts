@@ -17,7 +17,7 @@ const VISIBILI_A = ["depositante", "mediatore", "parti", "segreteria"];
 const FATTI_DI_CONTESTO = new Set(["azione", "attore", "parte", "documento", "evento", "fase", "conteggio"]);
 /** Procedure facts that are not dates (nor objects that may hold one): a term cannot count from them. */
 const FATTI_NON_DATE = new Set([
-  "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "numero_invitate", "chiusure",
+  "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "numero_invitate", "graduatoria_candidati", "chiusure",
   "indennita_mediazione",
 ]);
 /** Facts a term may count from (`da <fatto>`), for "forse intendevi". */
