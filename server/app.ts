@@ -4,6 +4,7 @@ import { nuovoRouter, type Dipendenze } from "./contesto.ts";
 import { ErroreApi } from "./errori/errore.ts";
 import { gestisciErrore } from "./errori/gestore.ts";
 import { limiteCorpo } from "./limite-corpo.ts";
+import { corpoSicuro } from "./limiti/corpo-sicuro.ts";
 import { chiavi } from "./routes/chiavi.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
@@ -24,6 +25,7 @@ export function creaApp(d: Dipendenze) {
     "/v1/*",
     limiteCorpo(LIMITE_CORPO, (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413)),
   );
+  app.use("/v1/*", corpoSicuro());
   app.use("/v1/*", async (c, next) => {
     c.set("cred", await d.verificatore.verifica(c.req.header("authorization")));
     await next();

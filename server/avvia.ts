@@ -2,6 +2,7 @@
 // credentials, app. main.ts adds the port; tests call it on an in-memory database.
 import { creaApp } from "./app.ts";
 import { chiaveAmministratore } from "./avvio/amministratore.ts";
+import { bloccaCartella, ErroreAvvio } from "./avvio/blocco.ts";
 import { semina, type EsitoSemina } from "./avvio/semina.ts";
 import { Verificatore } from "./auth/verifica.ts";
 import { Registro } from "./catalogo/registro.ts";
@@ -28,11 +29,24 @@ export interface Avviato {
 
 export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  return { dataDir: env.REGOLAMENTO_DATA ?? "./data" };
+  const durabilita = env.REGOLAMENTO_DURABILITA ?? "piena";
+  if (durabilita !== "piena" && durabilita !== "veloce")
+    throw new ErroreAvvio(`REGOLAMENTO_DURABILITA=${durabilita}: i valori ammessi sono "piena" (predefinito) e "veloce".`);
+  return { dataDir: env.REGOLAMENTO_DATA ?? "./data", durabilita };
 }
 
 export async function avvia(conf: Configurazione): Promise<Avviato> {
-  const database = await openDatabase(conf.dove);
+  // Before opening: a second process must not touch the files of the first.
+  const blocco = "dataDir" in conf.dove ? bloccaCartella(conf.dove.dataDir) : undefined;
+  if (blocco?.ripresoDa !== undefined)
+    console.log(`regolamenti: il blocco ${blocco.file} era del processo ${blocco.ripresoDa}, non più attivo: lo riprendo.`);
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(conf.dove);
+  } catch (e) {
+    blocco?.rilascia();
+    throw e;
+  }
   try {
     const motore = await caricaMotore();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
@@ -50,10 +64,12 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
         await registro.chiusura();
         await verificatore.chiusura();
         await database.close();
+        blocco?.rilascia();
       },
     };
   } catch (e) {
     await database.close().catch(() => {});
+    blocco?.rilascia();
     throw e;
   }
 }

@@ -11,6 +11,15 @@ const dataIso = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
   }, "data inesistente");
 
+/** A day in a query string (`?data=`): the same check as in bodies (2026-02-30 is refused). */
+export const DataGiorno = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "data AAAA-MM-GG")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, "data inesistente");
+
 const nome = z.string().min(1).max(100).regex(/^[a-z][a-z0-9_]*$/, "minuscole, cifre e _");
 const idBreve = z.string().min(1).max(100);
 

@@ -6,7 +6,7 @@ import { oggi } from "../catalogo/registro.ts";
 import { nuovoRouter, risposte, type Dipendenze } from "../contesto.ts";
 import type { Domanda, Prepared } from "../engine-adapter.ts";
 import { ErroreApi } from "../errori/errore.ts";
-import { Confronto, Domanda as DomandaSchema, IdOrganismo, Lista, Oggetto } from "../schemi.ts";
+import { Confronto, DataGiorno, Domanda as DomandaSchema, IdOrganismo, Lista, Oggetto } from "../schemi.ts";
 import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
 
 export function senzaStato(d: Dipendenze) {
@@ -65,7 +65,7 @@ export function senzaStato(d: Dipendenze) {
 
   app.openapi(
     createRoute({ method: "get", path: "/v1/matrice", tags: ["motore"], summary: "Matrice di confronto (tutti gli organismi se `organismi` manca)",
-      request: { query: z.object({ organismi: z.string().max(2000).optional(), data: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+      request: { query: z.object({ organismi: z.string().max(2000).optional(), data: DataGiorno.optional() }) },
       responses: risposte({ 200: [Oggetto, "Matrix"] }, [400, 404]) }),
     async (c) => {
       const { organismi, data } = c.req.valid("query");
