@@ -5,6 +5,8 @@ import { ErroreApi } from "./errori/errore.ts";
 import { gestisciErrore } from "./errori/gestore.ts";
 import { limiteCorpo } from "./limite-corpo.ts";
 import { corpoSicuro } from "./limiti/corpo-sicuro.ts";
+import { limiteAnonimi } from "./limiti/frequenza.ts";
+import { sottoPressione } from "./limiti/memoria.ts";
 import { chiavi } from "./routes/chiavi.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
@@ -25,11 +27,15 @@ export function creaApp(d: Dipendenze) {
     "/v1/*",
     limiteCorpo(LIMITE_CORPO, (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413)),
   );
-  app.use("/v1/*", corpoSicuro());
+  app.use("/v1/*", sottoPressione(d.limiti.sogliaHeap));
   app.use("/v1/*", async (c, next) => {
     c.set("cred", await d.verificatore.verifica(c.req.header("authorization")));
     await next();
   });
+  if (d.limiti.anonimiAlMinuto) app.use("/v1/*", limiteAnonimi(d.limiti.anonimiAlMinuto, d.limiti.fidatiProxy, "richieste"));
+  if (d.limiti.analisiAnonimeAlMinuto)
+    for (const p of ["/v1/check", "/v1/format"]) app.use(p, limiteAnonimi(d.limiti.analisiAnonimeAlMinuto, d.limiti.fidatiProxy, "analisi"));
+  app.use("/v1/*", corpoSicuro());
 
   for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d)]) app.route("/", r);
   documentazione(app);

@@ -9,6 +9,8 @@ import { Registro } from "./catalogo/registro.ts";
 import type { Dipendenze } from "./contesto.ts";
 import { openDatabase, type Where } from "./db/open.ts";
 import { motore as caricaMotore } from "./engine-adapter.ts";
+import { Analizzatore } from "./lavoro/analisi.ts";
+import { LIMITI_DI_PROVA, type Limiti } from "./limiti/configurazione.ts";
 
 export interface Configurazione {
   dove: Where;
@@ -16,6 +18,8 @@ export interface Configurazione {
   chiaveAdmin?: string;
   /** Folder of the seed regolamenti (default regolamenti/); null: seed nothing. */
   semi?: string | null;
+  /** Rate limits, caps, memory (main.ts: from the environment; default: LIMITI_DI_PROVA). */
+  limiti?: Limiti;
 }
 
 export interface Avviato {
@@ -47,6 +51,7 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     blocco?.rilascia();
     throw e;
   }
+  let chiudiAnalisi: (() => Promise<void>) | undefined;
   try {
     const motore = await caricaMotore();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
@@ -54,13 +59,18 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const registro = await Registro.apri(database, motore);
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
-    const dipendenze: Dipendenze = { database, motore, registro, verificatore, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
+    const limiti = conf.limiti ?? LIMITI_DI_PROVA;
+    const analisi = new Analizzatore(limiti.analisi);
+    chiudiAnalisi = () => analisi.chiudi();
+    await analisi.pronto();
+    const dipendenze: Dipendenze = { database, motore, registro, verificatore, analisi, limiti, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
     return {
       app: creaApp(dipendenze),
       dipendenze,
       semina: esito,
       ...(admin.generata ? { chiaveAdminGenerata: admin.generata } : {}),
       async chiudi() {
+        await analisi.chiudi();
         await registro.chiusura();
         await verificatore.chiusura();
         await database.close();
@@ -68,6 +78,7 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
       },
     };
   } catch (e) {
+    await chiudiAnalisi?.().catch(() => {});
     await database.close().catch(() => {});
     blocco?.rilascia();
     throw e;

@@ -6,6 +6,7 @@
 import { serve } from "@hono/node-server";
 import { avvia, dovePerAmbiente } from "./avvia.ts";
 import { ErroreAvvio } from "./avvio/blocco.ts";
+import { limitiDaAmbiente } from "./limiti/configurazione.ts";
 
 function esci(messaggio: string): never {
   console.error(`regolamenti: ${messaggio}`);
@@ -21,11 +22,12 @@ let server: Awaited<ReturnType<typeof avvia>>;
 try {
   server = await avvia({
     dove: dovePerAmbiente(),
+    limiti: limitiDaAmbiente(),
     ...(process.env.REGOLAMENTO_ADMIN_KEY ? { chiaveAdmin: process.env.REGOLAMENTO_ADMIN_KEY } : {}),
     ...(semi ? { semi: semi === "nessuno" ? null : semi } : {}),
   });
 } catch (e) {
-  if (e instanceof ErroreAvvio) esci(e.message);
+  if (e instanceof ErroreAvvio || /^REGOLAMENTO_|^TRUST_/.test((e as Error).message)) esci((e as Error).message);
   throw e;
 }
 const dove = dovePerAmbiente();

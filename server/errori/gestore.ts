@@ -2,7 +2,7 @@
 // 500: malformed JSON, oversized bodies and database constraint errors caused by input map to 4xx.
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ErroreApi, RispostaRifiutata } from "./errore.ts";
+import { ErroreApi, ErroreRiprova, RispostaRifiutata } from "./errore.ts";
 
 const PER_STATUS: Record<number, [string, string]> = {
   400: ["bad_request", "Richiesta non valida."],
@@ -32,6 +32,7 @@ function daInput(e: unknown): ErroreApi | undefined {
 
 export function gestisciErrore(err: unknown, c: Context): Response {
   if (err instanceof RispostaRifiutata) return c.json(err.corpo, err.status);
+  if (err instanceof ErroreRiprova) c.header("Retry-After", String(err.riprovaTra));
   if (err instanceof ErroreApi) return c.json(err.corpo(), err.status);
   if (err instanceof HTTPException) {
     const [code, messaggio] = PER_STATUS[err.status] ?? ["error", "Errore."];
