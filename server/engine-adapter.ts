@@ -11,6 +11,8 @@ export type { Domanda, Risposta, Azione, Procedimento } from "../engine/contract
 export type { Diagnostic, Header } from "../dsl/index.ts";
 export type { Change, Matrix, Prepared } from "../engine/index.ts";
 export type Catalog = engine.Catalog;
+/** The contract's fact names (what a procedure may carry: procedimenti/campi.ts). */
+export { FATTI } from "../engine/vocabolario.ts";
 
 export interface Motore {
   check(source: string, bases: Regolamento[]): dsl.Diagnostic[];
