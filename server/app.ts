@@ -23,6 +23,9 @@ export function creaApp(d: Dipendenze) {
   app.onError(gestisciErrore);
   app.notFound((c) => c.json({ errore: { code: "not_found", messaggio: `Percorso ${c.req.method} ${c.req.path} inesistente.` } }, 404));
 
+  // Liveness: the process and its event loop answer (no database: GET /v1/salute checks that too).
+  app.get("/health", (c) => c.json({ stato: "ok" }, 200));
+
   app.use(
     "/v1/*",
     limiteCorpo(LIMITE_CORPO, (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413)),
