@@ -44,14 +44,19 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
   const blocco = "dataDir" in conf.dove ? bloccaCartella(conf.dove.dataDir) : undefined;
   if (blocco?.ripresoDa !== undefined)
     console.log(`regolamenti: il blocco ${blocco.file} era del processo ${blocco.ripresoDa}, non più attivo: lo riprendo.`);
+  // The analysis threads load the language (seconds) while the database opens.
+  const limiti = conf.limiti ?? LIMITI_DI_PROVA;
+  const analisi = new Analizzatore(limiti.analisi);
+  const analisiPronta = analisi.pronto();
+  analisiPronta.catch(() => {});
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase(conf.dove);
   } catch (e) {
+    await analisi.chiudi().catch(() => {});
     blocco?.rilascia();
     throw e;
   }
-  let chiudiAnalisi: (() => Promise<void>) | undefined;
   try {
     const motore = await caricaMotore();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
@@ -59,10 +64,7 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const registro = await Registro.apri(database, motore);
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
-    const limiti = conf.limiti ?? LIMITI_DI_PROVA;
-    const analisi = new Analizzatore(limiti.analisi);
-    chiudiAnalisi = () => analisi.chiudi();
-    await analisi.pronto();
+    await analisiPronta;
     const dipendenze: Dipendenze = { database, motore, registro, verificatore, analisi, limiti, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
     return {
       app: creaApp(dipendenze),
@@ -78,7 +80,7 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
       },
     };
   } catch (e) {
-    await chiudiAnalisi?.().catch(() => {});
+    await analisi.chiudi().catch(() => {});
     await database.close().catch(() => {});
     blocco?.rilascia();
     throw e;
