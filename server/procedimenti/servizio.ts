@@ -103,7 +103,6 @@ function stimaStato(st: StatoProcedimento): number {
   return byte;
 }
 
-
 export class ServizioProcedimenti {
   /**
    * Procedures this server last wrote, by `<organismo>/<id>`: an action on one of them is decided on
@@ -371,11 +370,6 @@ export class ServizioProcedimenti {
    */
   private ricorda(chiave: string, st: StatoProcedimento, byte: number): void {
     this.memoria.set(chiave, st, byte);
-  }
-
-  /** What the state cache holds. */
-  get memoriaUsata(): { procedimenti: number; byte: number; budget: number } {
-    return { procedimenti: this.memoria.size, byte: this.memoria.byte, budget: this.memoria.budget };
   }
 
   async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
