@@ -5,7 +5,7 @@ import { parse } from "./parse.ts";
 import { compilaFile } from "./compile/regolamento.ts";
 import { controlla } from "./checks/index.ts";
 import { raccogli } from "./checks/visita.ts";
-import { haErrori, ordina, type Diagnostic } from "./diagnostica.ts";
+import { haErrori, limita, ordina, type Diagnostic } from "./diagnostica.ts";
 import { tipoNelleBasi } from "./checks/basi.ts";
 
 export interface OpzioniCompilazione {
@@ -40,6 +40,6 @@ export function analizza(source: string, opts: OpzioniCompilazione = {}): { ast?
   if (regolamento) controlla(ast, regolamento, opts.bases, semantiche);
   const sintassi = haErrori(diagnostics);
   if (sintassi) semantiche = fuoriDagliErrori(ast, diagnostics, semantiche);
-  const tutte = ordina([...diagnostics, ...semantiche]);
+  const tutte = limita(ordina([...diagnostics, ...semantiche]));
   return regolamento && !sintassi ? { ast, regolamento, diagnostics: tutte } : { ast, diagnostics: tutte };
 }

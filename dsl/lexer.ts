@@ -1,7 +1,7 @@
 // The lexer: one instance, reused. Lexing errors become E001 diagnostics with a hand-written message.
 import { Lexer, type ILexingResult } from "chevrotain";
 import { allTokens } from "./tokens.ts";
-import { errore, type Diagnostic } from "./diagnostica.ts";
+import { errore, MASSIMO_DIAGNOSTICHE, type Diagnostic } from "./diagnostica.ts";
 
 export const lexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
 
@@ -13,9 +13,11 @@ function spiegaCarattere(c: string): string {
   return `carattere inatteso '${c}'`;
 }
 
-export function lex(source: string): { lexed: ILexingResult; diagnostics: Diagnostic[] } {
+/** `omesse`: lexing errors past MASSIMO_DIAGNOSTICHE, counted and not turned into diagnostics. */
+export function lex(source: string): { lexed: ILexingResult; diagnostics: Diagnostic[]; omesse: number } {
   const lexed = lexer.tokenize(source);
-  const diagnostics = lexed.errors.map((e) => {
+  const omesse = Math.max(0, lexed.errors.length - MASSIMO_DIAGNOSTICHE);
+  const diagnostics = lexed.errors.slice(0, MASSIMO_DIAGNOSTICHE).map((e) => {
     const line = e.line ?? 1;
     const col = e.column ?? 1;
     const c = source.charAt(e.offset);
@@ -23,5 +25,5 @@ export function lex(source: string): { lexed: ILexingResult; diagnostics: Diagno
       line, col, endLine: line, endCol: col + Math.max(1, e.length), offset: e.offset, endOffset: e.offset + e.length,
     });
   });
-  return { lexed, diagnostics };
+  return { lexed, diagnostics, omesse };
 }

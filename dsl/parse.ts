@@ -3,7 +3,7 @@ import { EOF, createTokenInstance, type IToken } from "chevrotain";
 import { lex } from "./lexer.ts";
 import { MASSIMO_ERRORI, TroppiErrori, parser, spanTok } from "./parser.ts";
 import { K, ParentesiAperta, ParentesiChiusa, QuadraAperta, QuadraChiusa } from "./tokens.ts";
-import { errore, ordina, type Diagnostic } from "./diagnostica.ts";
+import { errore, limita, ordina, type Diagnostic } from "./diagnostica.ts";
 import type { AstFile, Span } from "./ast.ts";
 
 function spanErrore(t: IToken, ultimo: IToken | undefined, source: string): Span {
@@ -37,8 +37,14 @@ function troppoAnnidato(tokens: IToken[]): IToken | undefined {
   return undefined;
 }
 
+/** parse, with at most MASSIMO_DIAGNOSTICHE diagnostics (then one line counting the rest). */
 export function parse(source: string): { ast?: AstFile; diagnostics: Diagnostic[] } {
-  const { lexed, diagnostics } = lex(source);
+  const { lexed, diagnostics, omesse } = lex(source);
+  const esito = analizzaTokens(source, lexed, diagnostics);
+  return { ...esito, diagnostics: limita(esito.diagnostics, omesse) };
+}
+
+function analizzaTokens(source: string, lexed: ReturnType<typeof lex>["lexed"], diagnostics: Diagnostic[]): { ast?: AstFile; diagnostics: Diagnostic[] } {
   const profondo = troppoAnnidato(lexed.tokens);
   if (profondo) {
     diagnostics.push(errore("E001", `condizione troppo annidata (più di ${PROFONDITA_MASSIMA} livelli di parentesi o di 'non'): semplificala`, spanTok(profondo)));

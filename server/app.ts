@@ -6,6 +6,9 @@ import { gestisciErrore } from "./errori/gestore.ts";
 import { limiteCorpo } from "./limite-corpo.ts";
 import { limitaAutenticazioniFallite } from "./auth/tentativi.ts";
 import { cspConScriptInLinea, intestazioniSicurezza } from "./sicurezza/intestazioni.ts";
+import { corpoSicuro } from "./limiti/corpo-sicuro.ts";
+import { limiteAnonimi } from "./limiti/frequenza.ts";
+import { sottoPressione } from "./limiti/memoria.ts";
 import { chiavi } from "./routes/chiavi.ts";
 import { concessioni } from "./routes/concessioni.ts";
 import { documentazione } from "./routes/documentazione.ts";
@@ -26,15 +29,23 @@ export function creaApp(d: Dipendenze) {
   app.use("*", intestazioniSicurezza());
   app.notFound((c) => c.json({ errore: { code: "not_found", messaggio: `Percorso ${c.req.method} ${c.req.path} inesistente.` } }, 404));
 
+  // Liveness: the process and its event loop answer (no database: GET /v1/salute checks that too).
+  app.get("/health", (c) => c.json({ stato: "ok" }, 200));
+
   app.use(
     "/v1/*",
     limiteCorpo(LIMITE_CORPO, (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413)),
   );
   app.use("/v1/*", limitaAutenticazioniFallite());
+  app.use("/v1/*", sottoPressione(d.limiti.sogliaHeap));
   app.use("/v1/*", async (c, next) => {
     c.set("cred", await d.verificatore.verifica(c.req.header("authorization")));
     await next();
   });
+  if (d.limiti.anonimiAlMinuto) app.use("/v1/*", limiteAnonimi(d.limiti.anonimiAlMinuto, d.limiti.fidatiProxy, "richieste"));
+  if (d.limiti.analisiAnonimeAlMinuto)
+    for (const p of ["/v1/check", "/v1/format"]) app.use(p, limiteAnonimi(d.limiti.analisiAnonimeAlMinuto, d.limiti.fidatiProxy, "analisi"));
+  app.use("/v1/*", corpoSicuro());
 
   for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d)]) app.route("/", r);
   documentazione(app);

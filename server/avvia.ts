@@ -2,12 +2,15 @@
 // credentials, app. main.ts adds the port; tests call it on an in-memory database.
 import { creaApp } from "./app.ts";
 import { chiaveAmministratore, controllaChiaveAdmin } from "./avvio/amministratore.ts";
+import { bloccaCartella, ErroreAvvio } from "./avvio/blocco.ts";
 import { semina, type EsitoSemina } from "./avvio/semina.ts";
 import { Verificatore } from "./auth/verifica.ts";
 import { Registro } from "./catalogo/registro.ts";
 import type { Dipendenze } from "./contesto.ts";
 import { openDatabase, type Where } from "./db/open.ts";
 import { motore as caricaMotore } from "./engine-adapter.ts";
+import { Analizzatore } from "./lavoro/analisi.ts";
+import { LIMITI_DI_PROVA, type Limiti } from "./limiti/configurazione.ts";
 
 export interface Configurazione {
   dove: Where;
@@ -15,6 +18,8 @@ export interface Configurazione {
   chiaveAdmin?: string;
   /** Folder of the seed regolamenti (default regolamenti/); null: seed nothing. */
   semi?: string | null;
+  /** Rate limits, caps, memory (main.ts: from the environment; default: LIMITI_DI_PROVA). */
+  limiti?: Limiti;
 }
 
 export interface Avviato {
@@ -28,12 +33,31 @@ export interface Avviato {
 
 export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.DATABASE_APP_URL ? { urlApp: env.DATABASE_APP_URL } : {}) };
-  return { dataDir: env.REGOLAMENTO_DATA ?? "./data" };
+  const durabilita = env.REGOLAMENTO_DURABILITA ?? "piena";
+  if (durabilita !== "piena" && durabilita !== "veloce")
+    throw new ErroreAvvio(`REGOLAMENTO_DURABILITA=${durabilita}: i valori ammessi sono "piena" (predefinito) e "veloce".`);
+  return { dataDir: env.REGOLAMENTO_DATA ?? "./data", durabilita };
 }
 
 export async function avvia(conf: Configurazione): Promise<Avviato> {
   controllaChiaveAdmin(conf.chiaveAdmin);
-  const database = await openDatabase(conf.dove);
+  // Before opening: a second process must not touch the files of the first.
+  const blocco = "dataDir" in conf.dove ? bloccaCartella(conf.dove.dataDir) : undefined;
+  if (blocco?.ripresoDa !== undefined)
+    console.log(`regolamenti: il blocco ${blocco.file} era del processo ${blocco.ripresoDa}, non più attivo: lo riprendo.`);
+  // The analysis threads load the language (seconds) while the database opens.
+  const limiti = conf.limiti ?? LIMITI_DI_PROVA;
+  const analisi = new Analizzatore(limiti.analisi);
+  const analisiPronta = analisi.pronto();
+  analisiPronta.catch(() => {});
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase(conf.dove);
+  } catch (e) {
+    await analisi.chiudi().catch(() => {});
+    blocco?.rilascia();
+    throw e;
+  }
   try {
     const motore = await caricaMotore();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
@@ -41,20 +65,25 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const registro = await Registro.apri(database, motore);
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
-    const dipendenze: Dipendenze = { database, motore, registro, verificatore, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
+    await analisiPronta;
+    const dipendenze: Dipendenze = { database, motore, registro, verificatore, analisi, limiti, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
     return {
       app: creaApp(dipendenze),
       dipendenze,
       semina: esito,
       ...(admin.generata ? { chiaveAdminGenerata: admin.generata } : {}),
       async chiudi() {
+        await analisi.chiudi();
         await registro.chiusura();
         await verificatore.chiusura();
         await database.close();
+        blocco?.rilascia();
       },
     };
   } catch (e) {
+    await analisi.chiudi().catch(() => {});
     await database.close().catch(() => {});
+    blocco?.rilascia();
     throw e;
   }
 }

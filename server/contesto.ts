@@ -5,6 +5,8 @@ import type { Credenziale } from "./auth/credenziale.ts";
 import type { Registro } from "./catalogo/registro.ts";
 import type { Database } from "./db/open.ts";
 import type { Motore } from "./engine-adapter.ts";
+import type { Analizzatore } from "./lavoro/analisi.ts";
+import type { Limiti } from "./limiti/configurazione.ts";
 import { Errore } from "./schemi.ts";
 
 export interface Dipendenze {
@@ -12,6 +14,9 @@ export interface Dipendenze {
   motore: Motore;
   registro: Registro;
   verificatore: Verificatore;
+  /** Parsing and compiling, off the event loop (worker threads with a time limit). */
+  analisi: Analizzatore;
+  limiti: Limiti;
   /** How actions were written since start (GET /v1/salute): one round trip, or with the row lock. */
   statistiche: { azioniUnTempo: number; azioniConLock: number };
 }

@@ -14,6 +14,8 @@ export type Catalog = engine.Catalog;
 export type Pendenza = engine.Pendenza;
 /** Whether the procedure was pending when a later version of the law took effect (engine/catalog.ts). */
 export const pendenzaDi = engine.pendenzaDi;
+/** The contract's fact names (what a procedure may carry: procedimenti/campi.ts). */
+export { FATTI } from "../engine/vocabolario.ts";
 
 export interface Motore {
   check(source: string, bases: Regolamento[]): dsl.Diagnostic[];

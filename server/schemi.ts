@@ -1,6 +1,7 @@
 // zod schemas of every body and answer (they also write /openapi.json). Domain shapes are open
 // (`passthrough`): the contract lets clients add fields; the engine reads what it knows.
 import { z } from "@hono/zod-openapi";
+import { limitiAzione, limitiProcedimento } from "./procedimenti/campi.ts";
 
 const dataIso = z
   .string()
@@ -9,6 +10,15 @@ const dataIso = z
     // Date.parse("2026-02-30") rolls over to March: a real date survives the round trip.
     const d = new Date(`${s.slice(0, 10)}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s.slice(0, 10);
+  }, "data inesistente");
+
+/** A day in a query string (`?data=`): the same check as in bodies (2026-02-30 is refused). */
+export const DataGiorno = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "data AAAA-MM-GG")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, "data inesistente");
 
 const nome = z.string().min(1).max(100).regex(/^[a-z][a-z0-9_]*$/, "minuscole, cifre e _");
@@ -39,7 +49,7 @@ export const Procedimento = z
     valore: z.number().finite().nonnegative().nullable().optional(),
     parti: z.array(Parte).max(200).optional(),
     mediatore: z.looseObject({ id: idBreve.optional() }).optional(),
-    eventi: z.array(Azione).max(10_000).optional(),
+    eventi: z.array(Azione.superRefine(limitiAzione)).max(10_000).optional(),
   })
   .openapi("Procedimento");
 
@@ -49,14 +59,21 @@ const Parametri = z
   .openapi("Parametri", { description: "Parametri del regolamento posti per questa domanda (la lettura di un testo ambiguo); la traccia li elenca." });
 
 export const Domanda = z
-  .looseObject({ data: dataIso.optional(), procedimento: Procedimento, azione: Azione.optional(), versione: z.string().max(64).optional(), parametri: Parametri.optional() })
+  .looseObject({ data: dataIso.optional(), procedimento: Procedimento.superRefine(limitiProcedimento), azione: Azione.superRefine(limitiAzione).optional(), versione: z.string().max(64).optional(), parametri: Parametri.optional() })
   .openapi("Domanda");
+
+/** Initial events of a new procedure: more are recorded as actions (each is judged on the ones before it). */
+export const MASSIMO_EVENTI_INIZIALI = 500;
 
 /** A new procedure: its events start with deposito_domanda (dated: it picks the regolamento version). */
 export const NuovoProcedimento = Procedimento.extend({
   parti: z.array(Parte).min(1).max(200),
-  eventi: z.array(Azione).min(1).max(1000),
+  eventi: z
+    .array(Azione.superRefine(limitiAzione))
+    .min(1)
+    .max(MASSIMO_EVENTI_INIZIALI, `al più ${MASSIMO_EVENTI_INIZIALI} eventi iniziali: registra gli altri come azioni (POST …/azioni)`),
 })
+  .superRefine(limitiProcedimento)
   .refine((p) => p.eventi[0]?.azione === "deposito_domanda" && typeof p.eventi[0]?.data === "string", {
     message: "il primo evento deve essere deposito_domanda, con la sua data",
     path: ["eventi", 0],
@@ -67,7 +84,9 @@ export const NuovoProcedimento = Procedimento.extend({
 export const RichiestaAzione = Azione.extend({
   /** The procedure's `revisione` the client saw: stale → 409. */
   versione_attesa: z.number().int().nonnegative().optional(),
-}).openapi("RichiestaAzione");
+})
+  .superRefine(limitiAzione)
+  .openapi("RichiestaAzione");
 
 export const Confronto = z
   .object({ organismi: z.array(IdOrganismo).min(1).max(50), domanda: Domanda })

@@ -3,6 +3,7 @@
 // dynamic import so a deployment on Postgres never loads PGlite's WASM, and vice versa.
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { fsyncSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { sql as q } from "drizzle-orm";
@@ -42,8 +43,12 @@ export interface Piano<T> {
 /**
  * `url`: the owner's connection (migrations, on a connection of their own); `urlApp`: the server's
  * pool, as the login role `regolamenti_app` (default: `url` with that user and no password).
+ * `durabilita` of a PGlite data dir: "piena" (default) flushes every commit to the disk (fsync), so an
+ * acknowledged write survives a crash of the machine too; "veloce" (REGOLAMENTO_DURABILITA=veloce)
+ * leaves it to the operating system: it survives the process's death, not a power cut.
  */
-export type Where = { url: string; urlApp?: string } | { dataDir: string } | { memory: true };
+export type Where = { url: string; urlApp?: string } | { dataDir: string; durabilita?: Durabilita } | { memory: true };
+export type Durabilita = "piena" | "veloce";
 
 /** The login role the pool connects as on Postgres (created by migration 0002; owns nothing). */
 export const RUOLO_APP = "regolamenti_app";
@@ -65,7 +70,7 @@ function rowsOf<T>(result: unknown): T[] {
 
 export async function openDatabase(where: Where): Promise<Database> {
   if ("url" in where) return openPostgres(where.url, where.urlApp ?? urlApplicazione(where.url));
-  return openPglite("dataDir" in where ? where.dataDir : undefined);
+  return openPglite("dataDir" in where ? where.dataDir : undefined, "dataDir" in where ? (where.durabilita ?? "piena") : "veloce");
 }
 
 async function openPostgres(url: string, urlApp: string): Promise<Database> {
@@ -176,12 +181,22 @@ async function openPostgres(url: string, urlApp: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+/**
+ * PGlite starts Postgres with `-F` (fsync off), and its Node file system has no fsync: a commit
+ * reaches the operating system's cache, not the disk. Durable: Postgres without `-F` (it syncs the
+ * WAL at every commit) and the file system's fsync wired to the real one.
+ */
+export const fsyncReali = { n: 0 };
+async function openPglite(dataDir: string | undefined, durabilita: Durabilita): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  const client = dataDir ? new PGlite(dataDir) : new PGlite();
+  const durevole = dataDir !== undefined && durabilita === "piena";
+  const client = dataDir
+    ? new PGlite(dataDir, durevole ? { relaxedDurability: false, startParams: [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "wal_sync_method=fsync"] } : {})
+    : new PGlite();
   await client.waitReady;
+  if (durevole) collegaFsync(client);
   const db = drizzle({ client, schema }) as unknown as Db;
   await migrate(db as never, { migrationsFolder });
   const rows = async <T>(on: Db | Tx, query: SQL) => rowsOf<T>(await on.execute(query));
@@ -208,5 +223,18 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       return client.listen(channel, onPayload);
     },
     close: () => client.close(),
+  };
+}
+
+/** NODEFS (emscripten) opens real files but has no `fsync` stream operation: give it the real one. */
+function collegaFsync(client: unknown): void {
+  const nodefs = (client as { Module?: { NODEFS?: { stream_ops?: Record<string, unknown> } } }).Module?.NODEFS;
+  if (!nodefs?.stream_ops) throw new Error("PGlite: file system NODEFS non trovato (versione di PGlite cambiata?): durabilità non garantita");
+  nodefs.stream_ops.fsync = (stream: { nfd?: number }) => {
+    if (typeof stream.nfd === "number") {
+      fsyncSync(stream.nfd);
+      fsyncReali.n++;
+    }
+    return 0;
   };
 }

@@ -2,7 +2,7 @@
 // and stable (clients switch on them); messages are Italian sentences a person can act on.
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
-export type StatusErrore = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 500 | 503;
+export type StatusErrore = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
 
 export interface CorpoErrore {
   errore: { code: string; messaggio: string; dettagli?: unknown };
@@ -19,6 +19,13 @@ export class ErroreApi extends Error {
   }
   corpo(): CorpoErrore {
     return { errore: { code: this.code, messaggio: this.messaggio, ...(this.dettagli === undefined ? {} : { dettagli: this.dettagli }) } };
+  }
+}
+
+/** A refusal a client may retry later: the answer carries `Retry-After` (seconds). */
+export class ErroreRiprova extends ErroreApi {
+  constructor(status: 429 | 503, code: string, messaggio: string, readonly riprovaTra: number) {
+    super(status, code, messaggio);
   }
 }
 

@@ -2,7 +2,7 @@
 // 500: malformed JSON, oversized bodies and database constraint errors caused by input map to 4xx.
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ErroreApi, RispostaRifiutata } from "./errore.ts";
+import { ErroreApi, ErroreRiprova, RispostaRifiutata } from "./errore.ts";
 
 const PER_STATUS: Record<number, [string, string]> = {
   400: ["bad_request", "Richiesta non valida."],
@@ -23,6 +23,8 @@ function daInput(e: unknown): ErroreApi | undefined {
   if (code === "23514") return new ErroreApi(409, "immutable", "La risorsa non può essere modificata.");
   if (typeof code === "string" && (/^CONNECT|^CONNECTION_|^ECONN/.test(code) || code === "57P01" || code === "53300"))
     return new ErroreApi(503, "database_unavailable", "Il database non è raggiungibile in questo momento: riprova tra poco.");
+  if (code === "22P05") return new ErroreApi(400, "nul_character", "Il testo contiene un carattere che il database non può registrare (NUL, U+0000): toglilo.");
+  if (code === "54001") return new ErroreApi(400, "too_deeply_nested", "La richiesta è annidata troppo in profondità per essere registrata.");
   if (code === "22P02" || code === "22001" || code === "22021" || code === "54000")
     return new ErroreApi(400, "bad_request", "Un valore della richiesta non è accettabile.");
   return undefined;
@@ -30,6 +32,7 @@ function daInput(e: unknown): ErroreApi | undefined {
 
 export function gestisciErrore(err: unknown, c: Context): Response {
   if (err instanceof RispostaRifiutata) return c.json(err.corpo, err.status);
+  if (err instanceof ErroreRiprova) c.header("Retry-After", String(err.riprovaTra));
   if (err instanceof ErroreApi) return c.json(err.corpo(), err.status);
   if (err instanceof HTTPException) {
     const [code, messaggio] = PER_STATUS[err.status] ?? ["error", "Errore."];
@@ -37,6 +40,9 @@ export function gestisciErrore(err: unknown, c: Context): Response {
     return c.json({ errore: { code, messaggio: err.status === 400 && /JSON/i.test(err.message) ? "Il corpo non è JSON valido." : messaggio, ...(dettagli ? { dettagli } : {}) } }, err.status as 400);
   }
   if (err instanceof SyntaxError) return c.json({ errore: { code: "invalid_json", messaggio: "Il corpo non è JSON valido." } }, 400);
+  // A structure too deep for a recursive step (stringify, a validator): the input's shape, not a fault.
+  if (err instanceof RangeError && /call stack/i.test(err.message))
+    return c.json({ errore: { code: "too_deeply_nested", messaggio: "La richiesta è annidata troppo in profondità." } }, 400);
   const mapped = daInput(err);
   if (mapped) return c.json(mapped.corpo(), mapped.status);
   console.error("[server] errore interno:", err);

@@ -14,6 +14,8 @@ import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
 import { legaChiave } from "./concessioni.ts";
 import { ANNULLAMENTO, annullamento, annullati, controllaData, storiaEfficace } from "./annullamenti.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
+import { budgetMemoria } from "../limiti/memoria.ts";
+import { byteStimati, MemoriaLimitata } from "./memoria.ts";
 import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
 
 interface RigaProcedimento {
@@ -38,22 +40,34 @@ export interface Servizi {
   statistiche: { azioniUnTempo: number; azioniConLock: number };
   /** Drops a key from the credential cache (a party key bound to the procedure it just opened). */
   verificatore?: { dimentica(organismoPuntoId: string): void };
+  /** memoriaProcedimenti: the byte budget of the state cache (default: budgetMemoria()). */
+  limiti?: { memoriaProcedimenti?: number };
 }
 
 const giorno = (d: string | undefined) => (d ?? oggi()).slice(0, 10);
 
 const TIPI_CHE_DECIDONO = new Set(["vincolo", "termine", "azione", "eccezione", "visibilita", "insieme"]);
 
+/** What regoleCheConsentono needs of a version, computed once per request (not per event). */
+interface ContestoRegole {
+  decisive: Set<string>;
+  /** The last definition of each action (the organismo's over the baseline's). */
+  definizioni: Map<string, Regolamento["regole"][number]>;
+}
+
+function contestoRegole(regolamenti: Regolamento[]): ContestoRegole {
+  const regole = regolamenti.flatMap((x) => x.regole);
+  const definizioni = new Map<string, Regolamento["regole"][number]>();
+  for (const g of regole) if (g.tipo === "azione" && typeof g.azione === "string") definizioni.set(g.azione, g);
+  return { decisive: new Set(regole.filter((g) => TIPI_CHE_DECIDONO.has(g.tipo)).map((g) => `${g.fonte}/${g.nome}`)), definizioni };
+}
+
 /**
  * The rules that allowed an action: the definition of the action (the organismo's over the
  * baseline's), what the engine cited, and the traced rules that decide actions (not fees).
  */
-function regoleCheConsentono(r: Risposta, regolamenti: Regolamento[], azione: string): { regola: string; cita: string; fonte: string; esito?: string }[] {
-  const decisive = new Set(regolamenti.flatMap((x) => x.regole.filter((g) => TIPI_CHE_DECIDONO.has(g.tipo)).map((g) => `${g.fonte}/${g.nome}`)));
-  const definizione = regolamenti
-    .flatMap((x) => x.regole)
-    .filter((g) => g.tipo === "azione" && g.azione === azione)
-    .pop();
+function regoleCheConsentono(r: Risposta, { decisive, definizioni }: ContestoRegole, azione: string): { regola: string; cita: string; fonte: string; esito?: string }[] {
+  const definizione = definizioni.get(azione);
   const out: { regola: string; cita: string; fonte: string; esito?: string }[] = [
     ...(definizione ? [{ regola: definizione.nome, cita: definizione.cita, fonte: definizione.fonte, esito: "definisce l'azione" }] : []),
     ...r.motivi.map((m) => ({ regola: m.regola, cita: m.cita, fonte: m.fonte })),
@@ -86,7 +100,12 @@ interface StatoProcedimento {
   versione: string;
 }
 
-const MEMORIA_MASSIMA = 20_000;
+/** Its size in memory, estimated from its JSON: once per state read from the database. */
+function stimaStato(st: StatoProcedimento): number {
+  let byte = byteStimati(JSON.stringify(st.fatti));
+  for (const e of st.storia) byte += byteStimati(JSON.stringify(e));
+  return byte;
+}
 
 export class ServizioProcedimenti {
   /**
@@ -94,9 +113,11 @@ export class ServizioProcedimenti {
    * this state and written in one round trip, guarded by its revision (agisciSuStatoNoto). Never
    * trusted for a refusal, never shared: another server's writes only make it miss.
    */
-  private readonly memoria = new Map<string, StatoProcedimento>();
+  private readonly memoria: MemoriaLimitata<string, StatoProcedimento>;
 
-  constructor(private readonly s: Servizi) {}
+  constructor(private readonly s: Servizi) {
+    this.memoria = new MemoriaLimitata(s.limiti?.memoriaProcedimenti ?? budgetMemoria());
+  }
 
   private preparato(organismo: string, versione: string, deposito: string, pendenza?: Pendenza) {
     const p = this.s.registro.preparato(organismo, { versione, date: deposito, ...(pendenza ? { pendenza } : {}) });
@@ -127,42 +148,48 @@ export class ServizioProcedimenti {
       throw new ErroreApi(422, "no_regolamento_in_force", `Nessuna versione pubblicata del regolamento di ${organismo} era in vigore il ${deposito}.`);
     const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
 
-    // Each initial event is judged on the history before it, exactly as if it had been posted.
-    const eventi: { azione: Azione; regole: unknown[] }[] = [];
+    // Each initial event is judged on the history before it, exactly as if it had been posted. The
+    // server's part is linear: one growing history (no copy per event), the version's rules indexed
+    // once, one INSERT for all the events. (The engine reads the history it is given: event i costs
+    // it O(i); MASSIMO_EVENTI_INIZIALI bounds that.)
+    const storia: Azione[] = [];
+    const regole: unknown[][] = [];
+    const procedimento: Procedimento = { ...fatti, eventi: storia };
+    const contesto = contestoRegole(this.regolamenti(organismo, reg.versione, deposito));
     for (const [i, e] of eventiDati.entries()) {
-      const precedente = eventi[i - 1]?.azione.data;
+      const precedente = storia[i - 1]?.data;
       if (i > 0 && typeof e.data === "string" && typeof precedente === "string" && giorno(e.data) < giorno(precedente))
         throw new ErroreApi(422, "events_out_of_order", `L'evento ${i} (${e.azione}) è anteriore al precedente: gli eventi vanno dal più vecchio.`);
       const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
       if (azione.azione === ANNULLAMENTO) throw new ErroreApi(422, "invalid_initial_event", `L'evento ${i} è un annullamento: si registra dopo, con POST …/azioni.`);
       controllaData(azione.data!, oggi(), deposito, `dell'evento ${i} (${azione.azione})`);
-      const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, azione, giorno(azione.data));
+      const r = this.valuta(organismo, reg.versione, procedimento, azione, giorno(azione.data));
       if (r.errori?.length)
         throw new ErroreApi(422, "invalid_facts", `I fatti del procedimento non sono leggibili dal motore: ${r.errori.join("; ")}`, { errori: r.errori, evento: i });
       if (r.esito === "negato") throw negata(r, { evento_rifiutato: i });
-      eventi.push({ azione, regole: regoleCheConsentono(r, this.regolamenti(organismo, reg.versione, deposito), azione.azione) });
+      regole.push(regoleCheConsentono(r, contesto, azione.azione));
+      storia.push(azione);
     }
 
     const id = randomUUID();
+    const testoFatti = JSON.stringify(fatti);
+    const testoRighe = JSON.stringify(storia.map((azione, i) => ({ seq: i + 1, azione, regole: regole[i] })));
     const esito = await inTenant(this.s.database, organismo, (tx) =>
       idempotente(this.s.database, tx, organismo, chiave, impronta, async () => {
         await tx.execute(sql`insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
-                             values (${organismo}, ${id}, ${reg.versione}, ${JSON.stringify(fatti)}::jsonb, ${eventi.length})`);
-        for (const [i, e] of eventi.entries()) await this.inserisciEvento(tx, organismo, id, i + 1, e.azione, attore, reg.versione, e.regole);
+                             values (${organismo}, ${id}, ${reg.versione}, ${testoFatti}::jsonb, ${storia.length})`);
+        await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+                             select ${organismo}, ${id}, e.seq, e.azione, ${JSON.stringify(attore)}::jsonb, ${reg.versione}, e.regole
+                             from jsonb_to_recordset(${testoRighe}::jsonb) as e(seq int, azione jsonb, regole jsonb)`);
         if (cred.ruolo === "parte") await legaChiave(tx, organismo, cred.id, id, cred.id);
-        const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, undefined, oggi());
-        return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
+        const r = this.valuta(organismo, reg.versione, procedimento, undefined, oggi());
+        return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: storia.length, ...stato(r) } };
       }),
     );
     if (cred.ruolo === "parte") this.s.verificatore?.dimentica(`${organismo}.${cred.id}`);
-    if (!esito.ripetuta) this.ricorda(`${organismo}/${id}`, { fatti, storia: eventi.map((x) => x.azione), revisione: eventi.length, versione: reg.versione });
+    if (!esito.ripetuta)
+      this.ricorda(`${organismo}/${id}`, { fatti, storia, revisione: storia.length, versione: reg.versione }, byteStimati(testoFatti) + byteStimati(testoRighe));
     return esito;
-  }
-
-  private async inserisciEvento(tx: Tx, organismo: string, pid: string, seq: number, azione: Azione, attore: object, versione: string, regole: unknown[]) {
-    await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
-                         values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
-                                 ${versione}, ${JSON.stringify(regole)}::jsonb)`);
   }
 
   /** The procedure and its history, for reading (the action path locks: see `agisci`). */
@@ -212,7 +239,7 @@ export class ServizioProcedimenti {
     if (r.esito === "negato") throw negata(r, { revisione });
     const seq = revisione + 1;
     const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
-    const regole = regoleCheConsentono(r, this.regolamenti(organismo, versione, giorno(storia[0]?.data)), azione.azione);
+    const regole = regoleCheConsentono(r, contestoRegole(this.regolamenti(organismo, versione, giorno(storia[0]?.data))), azione.azione);
     const dopo = this.valuta(organismo, versione, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
     const esito: Esito = {
       status: 201,
@@ -252,7 +279,8 @@ export class ServizioProcedimenti {
       const veloce = await this.agisciSuStatoNoto(cred, organismo, pid, noto, richiesta, chiave, impronta);
       if (veloce) {
         this.s.statistiche.azioniUnTempo++;
-        this.ricorda(chiaveMemoria, veloce.nuovoStato);
+        const prima = this.memoria.byteDi(chiaveMemoria) ?? stimaStato(noto);
+        this.ricorda(chiaveMemoria, veloce.nuovoStato, prima + byteStimati(JSON.stringify(veloce.azione)));
         return veloce.esito;
       }
       this.memoria.delete(chiaveMemoria);
@@ -363,16 +391,17 @@ export class ServizioProcedimenti {
     // Remembered only once committed.
     if (nuovoStato) {
       this.s.statistiche.azioniConLock++;
-      this.ricorda(`${organismo}/${pid}`, nuovoStato);
+      this.ricorda(`${organismo}/${pid}`, nuovoStato, stimaStato(nuovoStato));
     }
     return esito;
   }
 
-  /** The last state this server wrote or read of a procedure (bounded: the oldest are forgotten). */
-  private ricorda(chiave: string, st: StatoProcedimento): void {
-    this.memoria.delete(chiave);
-    this.memoria.set(chiave, st);
-    if (this.memoria.size > MEMORIA_MASSIMA) this.memoria.delete(this.memoria.keys().next().value!);
+  /**
+   * The last state this server wrote of a procedure, with its estimated size (bounded in bytes: the
+   * least recently written are forgotten).
+   */
+  private ricorda(chiave: string, st: StatoProcedimento, byte: number): void {
+    this.memoria.set(chiave, st, byte);
   }
 
   async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {

@@ -8,6 +8,7 @@ import { CANALE_PUBBLICAZIONI, oggi, type Registro } from "../catalogo/registro.
 import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
 import type { Diagnostic, Motore, Regolamento } from "../engine-adapter.ts";
+import type { Analizzatore } from "../lavoro/analisi.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { idempotente, type Esito } from "../procedimenti/idempotenza.ts";
 
@@ -67,7 +68,7 @@ function vista(r: RigaVersione, completa: boolean, chiMostrare = false) {
 }
 
 export class ServizioRegolamenti {
-  constructor(private readonly s: { database: Database; motore: Motore; registro: Registro }) {}
+  constructor(private readonly s: { database: Database; motore: Motore; registro: Registro; analisi: Analizzatore }) {}
 
   private async organismoEsiste(tx: Tx, organismo: string): Promise<boolean> {
     const righe = await this.s.database.rows<{ x: number }>(tx, sql`select 1 as x from organismi where organismo_id = ${organismo}`);
@@ -85,18 +86,19 @@ export class ServizioRegolamenti {
   }
 
   /** Compiles a source for `organismo` (and `versione`, on update): the header must agree with the path. */
-  private compila(organismo: string, sorgente: string, versione?: string) {
-    const { motore, registro } = this.s;
-    const h = motore.readHeader(sorgente);
+  private async compila(organismo: string, sorgente: string, versione?: string) {
+    // Off the event loop (a draft can be 2 MB): see lavoro/analisi.ts.
+    const { analisi, registro } = this.s;
+    const h = await analisi.intestazione(sorgente);
     if (!h) {
-      const { diagnostics } = motore.compile(sorgente, []);
+      const { diagnostics } = await analisi.compile(sorgente, []);
       throw new ErroreApi(422, "invalid_header", "Intestazione mancante o illeggibile: `regolamento <id> \"nome\" versione … in vigore dal AAAA-MM-GG`.", { diagnostics });
     }
     if (h.id !== organismo) throw new ErroreApi(422, "organismo_mismatch", `Il file dichiara l'organismo ${h.id}, non ${organismo}.`);
     if (versione !== undefined && h.versione !== versione)
       throw new ErroreApi(422, "version_mismatch", `Il file dichiara la versione ${h.versione}, non ${versione}.`);
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(h.versione)) throw new ErroreApi(422, "invalid_version", "La versione usa solo lettere, cifre, punto, trattino.");
-    const { regolamento, diagnostics } = motore.compile(sorgente, registro.basi(h));
+    const { regolamento, diagnostics } = await analisi.compile(sorgente, registro.basi(h));
     return { h, regolamento, diagnostics };
   }
 
@@ -121,7 +123,7 @@ export class ServizioRegolamenti {
   }
 
   async crea(cred: CredenzialeChiave, organismo: string, sorgente: string, idem?: Idem): Promise<Esito> {
-    const { h, regolamento, diagnostics } = this.compila(organismo, sorgente);
+    const { h, regolamento, diagnostics } = await this.compila(organismo, sorgente);
     return inTenant(this.s.database, cred.organismo, (tx) =>
       idempotente(this.s.database, tx, organismo, idem?.chiave, idem?.impronta ?? "", async () => {
         if (await this.riga(tx, organismo, h.versione))
@@ -135,7 +137,7 @@ export class ServizioRegolamenti {
   }
 
   async aggiorna(cred: CredenzialeChiave, organismo: string, versione: string, sorgente: string) {
-    const { h, regolamento, diagnostics } = this.compila(organismo, sorgente, versione);
+    const { h, regolamento, diagnostics } = await this.compila(organismo, sorgente, versione);
     return inTenant(this.s.database, cred.organismo, async (tx) => {
       const r = await this.riga(tx, organismo, versione, true);
       if (!r) throw new ErroreApi(404, "not_found", `Bozza ${versione} di ${organismo} non trovata.`);

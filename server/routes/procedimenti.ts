@@ -5,7 +5,7 @@ import { richiediRuolo } from "../auth/permessi.ts";
 import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
 import { improntaRichiesta, validaChiaveIdempotenza } from "../procedimenti/idempotenza.ts";
 import { ServizioProcedimenti } from "../procedimenti/servizio.ts";
-import { IdOrganismo, intestazioniIdempotenza, Lista, NuovoProcedimento, Oggetto, RichiestaAzione } from "../schemi.ts";
+import { DataGiorno, IdOrganismo, intestazioniIdempotenza, Lista, NuovoProcedimento, Oggetto, RichiestaAzione } from "../schemi.ts";
 import { rispondi } from "./rispondi.ts";
 
 const P = z.object({ id: IdOrganismo });
@@ -34,7 +34,7 @@ export function procedimenti(d: Dipendenze) {
   app.openapi(
     createRoute({ method: "get", path: "/v1/organismi/{id}/procedimenti/{pid}", tags: tag, security: sicurezza,
       summary: "Lo stato ora (o a `data`): fase, scadenze, indennità, azioni consentite",
-      request: { params: PP, query: z.object({ data: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+      request: { params: PP, query: z.object({ data: DataGiorno.optional() }) },
       responses: risposte({ 200: [Oggetto, "Stato"] }, [400, 401, 403, 404]) }),
     async (c) => {
       const { id, pid } = c.req.valid("param");

@@ -3,14 +3,25 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { inTenant } from "../db/tenant.ts";
 import { oggi } from "../catalogo/registro.ts";
-import { nuovoRouter, risposte, type Dipendenze } from "../contesto.ts";
+import type { Context } from "hono";
+import { nuovoRouter, risposte, type Dipendenze, type Env } from "../contesto.ts";
 import { pendenzaDi, type Domanda, type Prepared } from "../engine-adapter.ts";
 import { ErroreApi } from "../errori/errore.ts";
-import { Confronto, Domanda as DomandaSchema, IdOrganismo, Lista, Oggetto } from "../schemi.ts";
+import { Confronto, DataGiorno, Domanda as DomandaSchema, IdOrganismo, Lista, Oggetto } from "../schemi.ts";
 import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
 
 export function senzaStato(d: Dipendenze) {
   const app = nuovoRouter();
+
+  /** Without a responsabile's (or the administrator's) key, a source is capped (a 1.4 MB one costs seconds of CPU). */
+  function entroIlLimite(c: Context<Env>, sorgente: string): string {
+    const cred = c.get("cred");
+    const fidato = cred.tipo === "amministratore" || (cred.tipo === "chiave" && cred.ruolo === "responsabile");
+    const massimo = d.limiti.sorgenteAnonimaMassima;
+    if (!fidato && Buffer.byteLength(sorgente) > massimo)
+      throw new ErroreApi(413, "source_too_large", `Senza una chiave di responsabile il sorgente può avere al più ${Math.round(massimo / 1024)} KB: dividilo, o usa la chiave.`);
+    return sorgente;
+  }
 
   /** The version that judges a question: the one named, else the one in force at deposito_domanda. */
   function preparato(organismo: string, q: Domanda): Prepared {
@@ -52,21 +63,21 @@ export function senzaStato(d: Dipendenze) {
     createRoute({ method: "post", path: "/v1/check", tags: ["linguaggio"], summary: "Diagnostica di un sorgente (con le basi che applica)",
       request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ diagnostics }"] }, [400, 413, 415]) }),
     async (c) => {
-      const sorgente = await leggiSorgente(c);
-      const bases = d.registro.basi(d.motore.readHeader(sorgente));
-      return c.json({ diagnostics: d.motore.check(sorgente, bases) }, 200);
+      const sorgente = entroIlLimite(c, await leggiSorgente(c));
+      const bases = d.registro.basi(await d.analisi.intestazione(sorgente));
+      return c.json({ diagnostics: await d.analisi.check(sorgente, bases) }, 200);
     },
   );
 
   app.openapi(
     createRoute({ method: "post", path: "/v1/format", tags: ["linguaggio"], summary: "Formattazione canonica (text assente se ci sono errori di sintassi)",
       request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ text, diagnostics }"] }, [400, 413, 415]) }),
-    async (c) => c.json(d.motore.format(await leggiSorgente(c)) as Record<string, unknown>, 200),
+    async (c) => c.json((await d.analisi.format(entroIlLimite(c, await leggiSorgente(c)))) as Record<string, unknown>, 200),
   );
 
   app.openapi(
     createRoute({ method: "get", path: "/v1/matrice", tags: ["motore"], summary: "Matrice di confronto (tutti gli organismi se `organismi` manca)",
-      request: { query: z.object({ organismi: z.string().max(2000).optional(), data: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }) },
+      request: { query: z.object({ organismi: z.string().max(2000).optional(), data: DataGiorno.optional() }) },
       responses: risposte({ 200: [Oggetto, "Matrix"] }, [400, 404]) }),
     async (c) => {
       const { organismi, data } = c.req.valid("query");

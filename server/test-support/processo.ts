@@ -13,8 +13,9 @@ export interface Processo {
   output(): string;
 }
 
-export function avviaProcesso(env: Record<string, string>, timeoutMs = 90_000): Promise<Processo> {
-  const figlio: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+/** `nodeArgs`: before the script, e.g. `--max-old-space-size=160`. */
+export function avviaProcesso(env: Record<string, string>, timeoutMs = 90_000, nodeArgs: string[] = []): Promise<Processo> {
+  const figlio: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
     cwd: RADICE,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
