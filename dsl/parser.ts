@@ -770,7 +770,8 @@ class ParserRegolamento extends EmbeddedActionsParser {
             this.CONSUME4(K.di);
             tranne = this.SUBRULE2(this.fontiParti);
           });
-          return (this.RECORDING_PHASE ? undefined : ({ k: "partiDi" as const, fonti, ...(tranne ? { tranne } : {}), span: this.finoA(t0) }));
+          // A list the recovering parser skipped is undefined: the clause stays well formed, empty (the error is said).
+          return (this.RECORDING_PHASE ? undefined : ({ k: "partiDi" as const, fonti: fonti ?? [], ...(tranne ? { tranne } : {}), span: this.finoA(t0) }));
         },
       },
       {

@@ -24,6 +24,12 @@ describe("error recovery and hand-written messages", () => {
     const { ast } = parse(src);
     expect(JSON.stringify(ast)).toContain('"testo":"ok"');
   });
+  it("an insieme with no sources before 'tranne' is an error, not a crash (found by the token-mutation property)", () => {
+    const src = `${TESTA}articolo 1\n  comma 1\n    insieme gruppo:\n      parti di tranne parti di adesione\n`;
+    expect(() => check(src)).not.toThrow();
+    expect(check(src).some((d) => d.severity === "error" && d.line === 6)).toBe(true);
+    expect(compile(src).regolamento).toBeUndefined();
+  });
   it("a keyword is not a rule name", () => {
     const [d] = sintassi(`${TESTA}vincolo per: per adesione vieta\n`);
     expect(d).toMatchObject({ line: 3, col: 9, message: expect.stringContaining("'per' è una parola chiave") });
