@@ -12,6 +12,8 @@ import type { Azione, Domanda, Motore, Procedimento, Regolamento, Risposta } fro
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
+import { scrittureDopoAzione } from "../agenda/dopo-azione.ts";
+import { improntaIr } from "../ricevute/impronta.ts";
 import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
 
 interface RigaProcedimento {
@@ -100,6 +102,12 @@ export class ServizioProcedimenti {
     return p;
   }
 
+  /** The content hash of the compiled version an event is judged by (kept with the event). */
+  private impronta(organismo: string, versione: string): string | null {
+    const reg = this.s.registro.versione(organismo, versione);
+    return reg ? improntaIr(reg) : null;
+  }
+
   /** The organismo's version and the baselines it applies at the procedure's deposit. */
   private regolamenti(organismo: string, versione: string, deposito: string): Regolamento[] {
     const reg = this.s.registro.versione(organismo, versione);
@@ -144,6 +152,9 @@ export class ServizioProcedimenti {
                              values (${organismo}, ${id}, ${reg.versione}, ${JSON.stringify(fatti)}::jsonb, ${eventi.length})`);
         for (const [i, e] of eventi.entries()) await this.inserisciEvento(tx, organismo, id, i + 1, e.azione, attore, reg.versione, e.regole);
         const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, undefined, oggi());
+        const storia = eventi.map((x) => x.azione);
+        const nuovi = storia.map((azione, i) => ({ seq: i + 1, azione, attore }));
+        for (const w of scrittureDopoAzione({ organismo, pid: id, revisione: eventi.length, fatti, storia, stato: r, nuovi })) await tx.execute(w);
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
       }),
     );
@@ -152,9 +163,9 @@ export class ServizioProcedimenti {
   }
 
   private async inserisciEvento(tx: Tx, organismo: string, pid: string, seq: number, azione: Azione, attore: object, versione: string, regole: unknown[]) {
-    await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+    await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
                          values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
-                                 ${versione}, ${JSON.stringify(regole)}::jsonb)`);
+                                 ${versione}, ${JSON.stringify(regole)}::jsonb, ${this.impronta(organismo, versione)})`);
   }
 
   /** The procedure and its history, for reading (the action path locks: see `agisci`). */
@@ -203,7 +214,7 @@ export class ServizioProcedimenti {
       corpo: { ...r, id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
     };
     const nuovoStato: StatoProcedimento = { fatti, storia: [...storia, azione], revisione: seq, versione };
-    return { azione, attore, regole, seq, esito, nuovoStato };
+    return { azione, attore, regole, seq, esito, nuovoStato, dopo };
   }
 
   async agisci(
@@ -258,10 +269,12 @@ export class ServizioProcedimenti {
               where organismo_id = ${organismo} and id = ${pid} and revisione = ${noto.revisione}
               returning revisione),
             nuovo as (
-              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
               select ${organismo}, ${pid}, revisione, ${JSON.stringify(d.azione)}::jsonb, ${JSON.stringify(d.attore)}::jsonb,
-                     ${noto.versione}, ${JSON.stringify(d.regole)}::jsonb from avanza
-              returning seq)${reclamo}
+                     ${noto.versione}, ${JSON.stringify(d.regole)}::jsonb, ${this.impronta(organismo, noto.versione)} from avanza
+              returning seq)${reclamo}${sql.join(
+                scrittureDopoAzione(this.dopoAzione(organismo, pid, d), sql`exists (select 1 from avanza)`).map((w, i) => sql`, dopo_${sql.raw(String(i))} as (${w})`),
+              )}
             select (select count(*) from nuovo)::int as n`,
       );
       return Number(riga?.n) === 1 ? d : undefined;
@@ -271,6 +284,12 @@ export class ServizioProcedimenti {
       if ((e2.code ?? e2.cause?.code) === "23505") return undefined;
       throw e;
     }
+  }
+
+  /** The agenda, summary and outbox rows an allowed action writes with its event. */
+  private dopoAzione(organismo: string, pid: string, d: ReturnType<ServizioProcedimenti["decidi"]>) {
+    const { fatti, storia } = d.nuovoStato;
+    return { organismo, pid, revisione: d.seq, fatti, storia, stato: d.dopo, nuovi: [{ seq: d.seq, azione: d.azione, attore: d.attore }] };
   }
 
   /** Two round trips with the procedure row locked: the path that always decides. */
@@ -314,12 +333,13 @@ export class ServizioProcedimenti {
         scritture: [
           // One statement: the event and the procedure's new revision.
           sql`with nuovo as (
-              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
               values (${organismo}, ${pid}, ${d.seq}, ${JSON.stringify(d.azione)}::jsonb, ${JSON.stringify(d.attore)}::jsonb,
-                      ${st.versione}, ${JSON.stringify(d.regole)}::jsonb)
+                      ${st.versione}, ${JSON.stringify(d.regole)}::jsonb, ${this.impronta(organismo, st.versione)})
               returning seq)
             update procedimenti set revisione = (select seq from nuovo), aggiornato_il = now()
             where organismo_id = ${organismo} and id = ${pid}`,
+          ...scrittureDopoAzione(this.dopoAzione(organismo, pid, d)),
           ...(chiave === undefined
             ? []
             : [sql`update idempotenza set status = ${d.esito.status}, risposta = ${JSON.stringify(d.esito.corpo)}::jsonb
