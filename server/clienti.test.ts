@@ -119,6 +119,7 @@ describe(`elenco e agenda (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`
   it("agenda: le scadenze aperte nell'intervallo, con citazione, fonte e finestra; un'azione le riscrive", async () => {
     const r = await api.req("GET", `${G}/scadenze?dal=2026-11-01&al=2026-11-30`, { chiave: K.segreteria });
     expect(r.status, r.testo).toBe(200);
+    expect(r.json.troncata).toBe(false);
     expect(r.json.scadenze).toEqual([
       { procedimento: ids.p2, nome: "adesione", entro: "2026-11-25", cita: "art. 1 c. 1", fonte: "gamma", scaduta: true },
     ]);

@@ -57,4 +57,6 @@ export const VoceAgenda = z
   })
   .openapi("VoceAgenda");
 
-export const Agenda = z.object({ scadenze: z.array(VoceAgenda) }).openapi("Agenda");
+export const Agenda = z
+  .object({ scadenze: z.array(VoceAgenda), troncata: z.boolean().openapi({ description: "Più di 5000 scadenze nell'intervallo: restringilo" }) })
+  .openapi("Agenda");

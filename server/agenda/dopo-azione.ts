@@ -39,7 +39,14 @@ export function scrittureDopoAzione(x: DopoAzione, condizione: SQL = sql`true`):
   const parti = (x.fatti.parti ?? []).map((p) => p.id);
   const med = [...mediatori(x.fatti, x.storia)];
   const deposito = giorno(x.storia[0]?.data)!;
+  const persone = [...parti.map((x) => `parte:${x}`), ...med.map((x) => `mediatore:${x}`)];
   return [
+    // Those no longer in it leave, the new ones enter (the two sets are disjoint: one statement is safe).
+    sql`delete from procedimenti_persone where organismo_id = ${x.organismo} and procedimento_id = ${x.pid}
+        and not (persona = any(${testi(persone)})) and ${condizione}`,
+    sql`insert into procedimenti_persone (organismo_id, persona, procedimento_id)
+        select ${x.organismo}, p, ${x.pid} from unnest(${testi(persone)}) as p where ${condizione}
+        on conflict do nothing`,
     sql`delete from scadenze_agenda where organismo_id = ${x.organismo} and procedimento_id = ${x.pid} and revisione < ${x.revisione} and ${condizione}`,
     sql`insert into scadenze_agenda (organismo_id, procedimento_id, revisione, n, nome, dal, entro, cita, fonte, parte)
         select ${x.organismo}, ${x.pid}, ${x.revisione}, r.n, r.nome, r.dal, r.entro, r.cita, r.fonte, r.parte

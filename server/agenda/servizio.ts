@@ -6,7 +6,7 @@ import type { CredenzialeChiave } from "../auth/credenziale.ts";
 import { oggi } from "../catalogo/registro.ts";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
-import { visibili } from "../elenchi/visibili.ts";
+import { diPersona, visibili } from "../elenchi/visibili.ts";
 
 export interface VoceAgenda {
   procedimento: string;
@@ -24,8 +24,6 @@ export interface FiltriAgenda {
   dal?: string;
   al?: string;
   mediatore?: string;
-  /** At most this many (the feed and the list are bounded). */
-  limite?: number;
 }
 
 interface Riga {
@@ -38,11 +36,15 @@ interface Riga {
   parte: string | null;
 }
 
-export async function scadenzeVisibili(database: Database, cred: CredenzialeChiave, organismo: string, f: FiltriAgenda): Promise<VoceAgenda[]> {
-  const filtri: SQL[] = [sql`a.organismo_id = ${organismo}`, visibili(cred)];
+/** At most this many deadlines per answer; `troncata` says when there were more (narrow the range). */
+export const MASSIMO_AGENDA = 5000;
+
+export async function scadenzeVisibili(database: Database, cred: CredenzialeChiave, organismo: string, f: FiltriAgenda): Promise<{ scadenze: VoceAgenda[]; troncata: boolean }> {
+  const pid = sql`a.procedimento_id`;
+  const filtri: SQL[] = [sql`a.organismo_id = ${organismo}`, visibili(cred, organismo, pid)];
   if (f.dal !== undefined) filtri.push(sql`a.entro >= ${f.dal}::date`);
   if (f.al !== undefined) filtri.push(sql`a.entro <= ${f.al}::date`);
-  if (f.mediatore !== undefined) filtri.push(sql`s.mediatori @> array[${f.mediatore}]::text[]`);
+  if (f.mediatore !== undefined) filtri.push(diPersona(organismo, pid, `mediatore:${f.mediatore}`));
   // A party's own deadlines and those of the procedure as a whole, not the other parties'.
   if (cred.ruolo === "parte") filtri.push(sql`(a.parte is null or a.parte = ${cred.parte ?? ""})`);
   const righe = await inTenant(database, organismo, (tx) =>
@@ -50,14 +52,13 @@ export async function scadenzeVisibili(database: Database, cred: CredenzialeChia
       tx,
       sql`select a.procedimento_id, a.nome, a.dal::text as dal, a.entro::text as entro, a.cita, a.fonte, a.parte
           from scadenze_agenda a
-          join procedimenti_sintesi s on s.organismo_id = a.organismo_id and s.procedimento_id = a.procedimento_id
           where ${sql.join(filtri, sql` and `)}
           order by a.entro, a.procedimento_id, a.n
-          limit ${f.limite ?? 5000}`,
+          limit ${MASSIMO_AGENDA + 1}`,
     ),
   );
   const adesso = oggi();
-  return righe.map((r) => ({
+  const scadenze = righe.slice(0, MASSIMO_AGENDA).map((r) => ({
     procedimento: r.procedimento_id,
     nome: r.nome,
     ...(r.dal ? { dal: r.dal } : {}),
@@ -67,4 +68,5 @@ export async function scadenzeVisibili(database: Database, cred: CredenzialeChia
     ...(r.parte ? { parte: r.parte } : {}),
     scaduta: r.entro < adesso,
   }));
+  return { scadenze, troncata: righe.length > MASSIMO_AGENDA };
 }

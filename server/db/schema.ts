@@ -168,10 +168,19 @@ export const procedimentiSintesi = pgTable(
     index("sintesi_aggiornato").on(t.organismoId, t.aggiornatoIl, t.procedimentoId),
     index("sintesi_scadenza").on(t.organismoId, t.prossimaScadenza, t.procedimentoId),
     index("sintesi_fase").on(t.organismoId, t.fase, t.depositatoIl, t.procedimentoId),
-    index("sintesi_parti").using("gin", t.parti),
-    index("sintesi_mediatori").using("gin", t.mediatori),
     ...tenantPolicy("procedimenti_sintesi")(t),
   ],
+).enableRLS();
+
+/** Who is in which procedure (`parte:A`, `mediatore:m1`): lists by party or mediator through a btree. */
+export const procedimentiPersone = pgTable(
+  "procedimenti_persone",
+  {
+    organismoId: text("organismo_id").notNull(),
+    persona: text("persona").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organismoId, t.persona, t.procedimentoId], name: "procedimenti_persone_pk" }), ...tenantPolicy("procedimenti_persone")(t)],
 ).enableRLS();
 
 export const scadenzeAgenda = pgTable(
@@ -275,6 +284,6 @@ export const webhookConsegne = pgTable(
   ],
 ).enableRLS();
 
-const schemaClienti = { procedimentiSintesi, scadenzeAgenda, tentativiNegati, webhook, webhookUscita, webhookConsegne };
+const schemaClienti = { procedimentiSintesi, procedimentiPersone, scadenzeAgenda, tentativiNegati, webhook, webhookUscita, webhookConsegne };
 
 export const schema = { organismi, regolamentoVersioni, procedimenti, eventi, chiavi, idempotenza, ...schemaClienti };

@@ -23,7 +23,7 @@ export function agenda(d: Dipendenze) {
     async (c) => {
       const { id } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, RUOLI);
-      return c.json({ scadenze: await scadenzeVisibili(d.database, cred, id, c.req.valid("query")) }, 200);
+      return c.json(await scadenzeVisibili(d.database, cred, id, c.req.valid("query")), 200);
     },
   );
 
@@ -39,7 +39,7 @@ export function agenda(d: Dipendenze) {
       const { id } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, RUOLI);
       const q = c.req.valid("query");
-      const voci = await scadenzeVisibili(d.database, cred, id, q);
+      const { scadenze: voci } = await scadenzeVisibili(d.database, cred, id, q);
       const chi = q.mediatore ? ` (mediatore ${q.mediatore})` : cred.ruolo === "segreteria" ? "" : ` (${cred.ruolo} ${cred.parte ?? ""})`;
       return c.body(feedIcs(id, `Scadenze ${id}${chi}`, voci), 200, { "content-type": "text/calendar; charset=utf-8" });
     },
