@@ -8,6 +8,7 @@ import { Registro } from "./catalogo/registro.ts";
 import type { Dipendenze } from "./contesto.ts";
 import { openDatabase, type Where } from "./db/open.ts";
 import { motore as caricaMotore } from "./engine-adapter.ts";
+import { Consegnatore, OPZIONI_PREDEFINITE, type OpzioniConsegna } from "./webhook/consegnatore.ts";
 
 export interface Configurazione {
   dove: Where;
@@ -15,6 +16,8 @@ export interface Configurazione {
   chiaveAdmin?: string;
   /** Folder of the seed regolamenti (default regolamenti/); null: seed nothing. */
   semi?: string | null;
+  /** The webhook delivery worker's timings (tests shorten them); false: no worker in this process. */
+  webhook?: Partial<OpzioniConsegna> | false;
 }
 
 export interface Avviato {
@@ -23,6 +26,8 @@ export interface Avviato {
   semina: EsitoSemina;
   /** The administrator key generated at first start (shown once), if any. */
   chiaveAdminGenerata?: string;
+  /** The webhook delivery worker (absent with `webhook: false`). */
+  consegnatore?: Consegnatore;
   chiudi(): Promise<void>;
 }
 
@@ -41,12 +46,16 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
     const dipendenze: Dipendenze = { database, motore, registro, verificatore, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
+    const consegnatore = conf.webhook === false ? undefined : new Consegnatore(database, { ...OPZIONI_PREDEFINITE, ...conf.webhook });
+    consegnatore?.avvia();
     return {
       app: creaApp(dipendenze),
       dipendenze,
       semina: esito,
       ...(admin.generata ? { chiaveAdminGenerata: admin.generata } : {}),
+      ...(consegnatore ? { consegnatore } : {}),
       async chiudi() {
+        await consegnatore?.chiudi();
         await registro.chiusura();
         await verificatore.chiusura();
         await database.close();

@@ -60,3 +60,35 @@ export const VoceAgenda = z
 export const Agenda = z
   .object({ scadenze: z.array(VoceAgenda), troncata: z.boolean().openapi({ description: "Più di 5000 scadenze nell'intervallo: restringilo" }) })
   .openapi("Agenda");
+
+export const NuovoWebhook = z
+  .object({
+    url: z.string().min(1).max(2000),
+    eventi: z.array(z.enum(["azione_registrata", "scadenza_a_giorni", "scadenza_scaduta"])).min(1).max(3),
+    giorni: z.array(z.number().int().min(0).max(365)).max(10).optional().openapi({ description: "Per `scadenza_a_giorni`: quanti giorni prima di `entro`" }),
+  })
+  .openapi("NuovoWebhook");
+
+export const Webhook = z
+  .object({ id: z.string(), url: z.string(), eventi: z.array(z.string()), giorni: z.array(z.number().int()), attivo: z.boolean(), creato_il: z.string() })
+  .openapi("Webhook");
+
+export const WebhookCreato = Webhook.extend({
+  segreto: z.string().openapi({ description: "Mostrato solo ora: firma le consegne (HMAC-SHA256 su `timestamp.corpo`)" }),
+}).openapi("WebhookCreato");
+
+export const Consegna = z
+  .object({
+    id: z.string(),
+    consegna: z.string(),
+    webhook: z.string(),
+    tipo: z.string(),
+    evento: z.string(),
+    tentativo: z.number().int(),
+    status: z.number().int().nullable(),
+    errore: z.string().nullable(),
+    durata_ms: z.number().int(),
+    il: z.string(),
+    stato: z.enum(["in_attesa", "consegnata", "fallita"]),
+  })
+  .openapi("ConsegnaWebhook");
