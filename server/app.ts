@@ -8,6 +8,7 @@ import { agenda } from "./routes/agenda.ts";
 import { chiavi } from "./routes/chiavi.ts";
 import { elenchi } from "./routes/elenchi.ts";
 import { flusso } from "./routes/flusso.ts";
+import { ricevute } from "./routes/ricevute.ts";
 import { webhook } from "./routes/webhook.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
@@ -35,7 +36,7 @@ export function creaApp(d: Dipendenze) {
 
   for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d)]) app.route("/", r);
   // Issue 14: for client apps.
-  for (const r of [elenchi(d), agenda(d), webhook(d), flusso(d)]) app.route("/", r);
+  for (const r of [elenchi(d), agenda(d), webhook(d), flusso(d), ricevute(d)]) app.route("/", r);
   documentazione(app);
   editor(app);
   app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));

@@ -92,3 +92,34 @@ export const Consegna = z
     stato: z.enum(["in_attesa", "consegnata", "fallita"]),
   })
   .openapi("ConsegnaWebhook");
+
+const RegolaDecisiva = z.object({ regola: z.string(), cita: z.string(), fonte: z.string(), esito: z.string().optional(), testo: z.string().optional() });
+
+export const Ricevuta = z
+  .object({
+    organismo: z.string(),
+    procedimento: z.string(),
+    evento: z.object({ seq: z.number().int(), azione: z.record(z.string(), z.unknown()), attore: z.unknown(), registrato_il: z.string() }),
+    versione: z.object({
+      regolamento: z.string(),
+      versione: z.string(),
+      impronta_ir: z.string().nullable().openapi({ description: "SHA-256 del JSON canonico dell'IR, registrato con l'evento" }),
+      impronta_attuale: z.string().nullable(),
+      corrisponde: z.boolean(),
+    }),
+    regole: z.array(RegolaDecisiva),
+  })
+  .openapi("Ricevuta");
+
+export const Tentativo = z
+  .object({
+    id: z.string(),
+    revisione: z.number().int(),
+    azione: z.unknown(),
+    attore: z.unknown(),
+    versione_regolamento: z.string(),
+    registrato_il: z.string(),
+    motivi: z.unknown(),
+    risposta: z.record(z.string(), z.unknown()),
+  })
+  .openapi("TentativoNegato");

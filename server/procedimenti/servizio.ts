@@ -14,6 +14,7 @@ import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
 import { scrittureDopoAzione } from "../agenda/dopo-azione.ts";
 import { improntaIr } from "../ricevute/impronta.ts";
+import { azioniPerParte } from "./azioni-per-parte.ts";
 import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
 
 interface RigaProcedimento {
@@ -368,8 +369,11 @@ export class ServizioProcedimenti {
     const storia = caricato?.eventi.map((e) => e.azione) ?? [];
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
     const { p } = caricato;
-    const r = this.valuta(organismo, p.versione_regolamento, { ...p.fatti, eventi: storia }, undefined, giorno(data));
-    return { id: pid, organismo, versione: p.versione_regolamento, revisione: p.revisione, ...stato(r) };
+    const procedimento = { ...p.fatti, eventi: storia };
+    const r = this.valuta(organismo, p.versione_regolamento, procedimento, undefined, giorno(data));
+    const perParte = azioniPerParte((p.fatti.parti ?? []).map((x) => x.id), r.azioni_consentite, giorno(data), (azione) =>
+      this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(data)));
+    return { id: pid, organismo, versione: p.versione_regolamento, revisione: p.revisione, ...stato(r), azioni_consentite_per_parte: perParte };
   }
 
   async eventi(cred: CredenzialeChiave, organismo: string, pid: string) {
