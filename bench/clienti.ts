@@ -45,18 +45,18 @@ export async function bench(): Promise<Record<string, number | string>> {
     await riempi.unsafe(`
       insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
       select 'gamma', 'p' || lpad(i::text, 7, '0'), '1', '{}'::jsonb, 1 from generate_series(1, ${N}) i;
-      insert into procedimenti_sintesi (organismo_id, procedimento_id, fase, depositato_il, parti, mediatori, prossima_scadenza, revisione, aggiornato_il)
+      insert into procedimenti_sintesi (organismo_id, procedimento_id, fase, depositato_il, parti, mediatori, prossima_scadenza)
       select 'gamma', 'p' || lpad(i::text, 7, '0'),
              case when i % 3 = 0 then 'mediazione_in_corso' else 'domanda_depositata' end,
              date '2024-01-01' + (i % 1000), array['P' || i, 'Q' || (i % 5000)], array['m' || (i % 200)],
-             date '2024-01-01' + (i % 1000) + 15, 1, timestamptz '2024-01-01' + make_interval(secs => i)
+             date '2024-01-01' + (i % 1000) + 15
       from generate_series(1, ${N}) i;
       insert into procedimenti_persone (organismo_id, persona, procedimento_id)
       select 'gamma', x, 'p' || lpad(i::text, 7, '0') from generate_series(1, ${N}) i,
              unnest(array['parte:P' || i, 'parte:Q' || (i % 5000), 'mediatore:m' || (i % 200)]) x;
-      insert into scadenze_agenda (organismo_id, procedimento_id, revisione, n, nome, dal, entro, cita, fonte, parte)
-      select 'gamma', 'p' || lpad(i::text, 7, '0'), 1, k, case k when 0 then 'adesione' else 'primo_incontro' end, null,
-             date '2024-01-01' + (i % 1000) + case k when 0 then 15 else 30 end, 'art. 1 c. ' || (k + 1), 'gamma', null
+      insert into scadenze_agenda (organismo_id, procedimento_id, nome, parte, dal, entro, cita, fonte)
+      select 'gamma', 'p' || lpad(i::text, 7, '0'), case k when 0 then 'adesione' else 'primo_incontro' end, '', null,
+             date '2024-01-01' + (i % 1000) + case k when 0 then 15 else 30 end, 'art. 1 c. ' || (k + 1), 'gamma'
       from generate_series(1, ${N}) i, generate_series(0, 1) k;
       analyze procedimenti; analyze procedimenti_sintesi; analyze procedimenti_persone; analyze scadenze_agenda;`);
     const riempimento = Math.round(performance.now() - t0);

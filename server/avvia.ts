@@ -8,6 +8,7 @@ import { Registro } from "./catalogo/registro.ts";
 import type { Dipendenze } from "./contesto.ts";
 import { openDatabase, type Where } from "./db/open.ts";
 import { motore as caricaMotore } from "./engine-adapter.ts";
+import { ricostruisciAgenda } from "./agenda/ricostruzione.ts";
 import { Consegnatore, OPZIONI_PREDEFINITE, type OpzioniConsegna } from "./webhook/consegnatore.ts";
 
 export interface Configurazione {
@@ -43,6 +44,8 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
     const admin = await chiaveAmministratore(database, conf.chiaveAdmin);
     const registro = await Registro.apri(database, motore);
+    // Procedures recorded before the agenda existed get theirs (a no-op once done).
+    await ricostruisciAgenda({ database, motore, registro });
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
     const dipendenze: Dipendenze = { database, motore, registro, verificatore, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };

@@ -3,6 +3,8 @@
 // by an independent parser (ical.js). Organismo `gamma` (server/test-fixtures/clienti) has two terms.
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { ricostruisciAgenda } from "./agenda/ricostruzione.ts";
 import { avvia, type Avviato } from "./avvia.ts";
 import { CHIAVE_ADMIN, FIXTURE, databaseDiProva, type DatabaseDiProva } from "./test-support/ambiente.ts";
 import { client } from "./test-support/client.ts";
@@ -94,7 +96,7 @@ describe(`elenco e agenda (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`
   });
 
   it("pagina con un cursore opaco e stabile; un cursore falso o di un altro ordine è un 400", async () => {
-    for (const ordine of ["depositato_il", "-depositato_il", "prossima_scadenza", "-aggiornato_il"]) {
+    for (const ordine of ["depositato_il", "-depositato_il", "prossima_scadenza", "-prossima_scadenza"]) {
       const tutti = (await elenco(`?ordine=${ordine}`)).procedimenti.map((p) => p.id);
       const visti: string[] = [];
       let cursore: string | null = null;
@@ -144,6 +146,24 @@ describe(`elenco e agenda (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`
     expect(dopo.filter((x) => x.procedimento === ids.p4).map((x) => x.nome)).toEqual(["adesione"]);
     expect((await api.req("GET", `${G}/scadenze?dal=2026-12-31&al=2026-12-01`, { chiave: K.segreteria })).status).toBe(400);
     expect((await api.req("GET", `${G}/scadenze`, { chiave: K.responsabile })).status).toBe(403);
+  });
+
+  it("all'avvio i procedimenti senza sintesi (registrati prima dell'agenda) la ricevono dalla loro storia", async () => {
+    const pid = await crea("2026-12-07");
+    const prima = (await elenco("?depositato_dal=2026-12-07")).procedimenti;
+    expect(prima.map((p) => p.id)).toEqual([pid]);
+    // As before migration 0005: the rows are not there (removed by the owner, as the runtime cannot).
+    await s.dipendenze.database.db.transaction(async (tx) => {
+      for (const t of ["scadenze_agenda", "procedimenti_persone", "procedimenti_sintesi"])
+        await tx.execute(sql`delete from ${sql.identifier(t)} where procedimento_id = ${pid}`);
+    });
+    expect((await elenco("?depositato_dal=2026-12-07")).procedimenti).toEqual([]);
+    expect(await ricostruisciAgenda(s.dipendenze)).toBe(1);
+    expect((await elenco("?depositato_dal=2026-12-07")).procedimenti).toEqual(prima.map((p) => ({ ...p, aggiornato_il: expect.any(String) })));
+    expect((await elenco("?depositato_dal=2026-12-07", K.A)).procedimenti.map((p) => p.id)).toEqual([pid]);
+    const agenda = (await api.req("GET", `${G}/scadenze?dal=2026-12-22&al=2026-12-22`, { chiave: K.segreteria })).json.scadenze as { procedimento: string; nome: string }[];
+    expect(agenda).toEqual([expect.objectContaining({ procedimento: pid, nome: "adesione" })]);
+    expect(await ricostruisciAgenda(s.dipendenze)).toBe(0);
   });
 
   it("calendario iCalendar: un evento di un giorno per scadenza, citazione nella descrizione, UID stabili", async () => {

@@ -1,7 +1,10 @@
 // What a recorded action rewrites besides the event, in the event's own transaction: the
-// procedure's summary (for lists), its open deadlines (the agenda) and the webhook outbox. Pure:
-// statements out. Each carries `condizione` (on the one-round-trip path: "the event was written"),
-// so the same statements serve as CTEs of one statement or as statements of a transaction.
+// procedure's summary and persons (for lists), its open deadlines (the agenda) and the webhook
+// outbox. Pure: statements out. Each carries `condizione` (on the one-round-trip path: "the event
+// was written"), so the same statements serve as CTEs of one statement or as statements of a
+// transaction. Rows that did not change are not written (most actions change no deadline and no
+// summary column): a delete of what left and an upsert guarded by IS DISTINCT FROM, on disjoint
+// keys, so one statement may hold both.
 import { sql, type SQL } from "drizzle-orm";
 import type { Azione, Procedimento, Risposta } from "../engine-adapter.ts";
 import { mediatori } from "../procedimenti/accesso.ts";
@@ -10,8 +13,6 @@ import { uscitaAzioni } from "../webhook/uscita.ts";
 export interface DopoAzione {
   organismo: string;
   pid: string;
-  /** The revision after the action(s): the agenda's rows are written under it. */
-  revisione: number;
   fatti: Procedimento;
   /** The whole history, the new event(s) included. */
   storia: Azione[];
@@ -26,39 +27,43 @@ const testi = (xs: string[]) => sql`array(select jsonb_array_elements_text(${JSO
 
 const giorno = (d: unknown) => (typeof d === "string" ? d.slice(0, 10) : undefined);
 
-/** The deadlines the agenda keeps: those with an end day (a window without one is not on a calendar). */
+/** The deadlines the agenda keeps: those with an end day (a window without one is not on a calendar), one per name and party. */
 export function righeAgenda(stato: Risposta) {
+  const viste = new Set<string>();
   return stato.scadenze
     .filter((s) => typeof s.entro === "string")
-    .map((s, n) => ({ n, nome: s.nome, dal: giorno(s.dal) ?? null, entro: giorno(s.entro)!, cita: s.cita, fonte: s.fonte, parte: s.parte ?? null }));
+    .map((s) => ({ nome: s.nome, parte: s.parte ?? "", dal: giorno(s.dal) ?? null, entro: giorno(s.entro)!, cita: s.cita, fonte: s.fonte }))
+    .filter((r) => !viste.has(`${r.nome}\u0000${r.parte}`) && viste.add(`${r.nome}\u0000${r.parte}`));
 }
 
 export function scrittureDopoAzione(x: DopoAzione, condizione: SQL = sql`true`): SQL[] {
   const righe = righeAgenda(x.stato);
+  const json = JSON.stringify(righe);
   const prossima = righe.map((r) => r.entro).sort()[0] ?? "infinity";
   const parti = (x.fatti.parti ?? []).map((p) => p.id);
   const med = [...mediatori(x.fatti, x.storia)];
   const deposito = giorno(x.storia[0]?.data)!;
-  const persone = [...parti.map((x) => `parte:${x}`), ...med.map((x) => `mediatore:${x}`)];
+  const persone = [...parti.map((p) => `parte:${p}`), ...med.map((m) => `mediatore:${m}`)];
   return [
-    // Those no longer in it leave, the new ones enter (the two sets are disjoint: one statement is safe).
     sql`delete from procedimenti_persone where organismo_id = ${x.organismo} and procedimento_id = ${x.pid}
         and not (persona = any(${testi(persone)})) and ${condizione}`,
     sql`insert into procedimenti_persone (organismo_id, persona, procedimento_id)
         select ${x.organismo}, p, ${x.pid} from unnest(${testi(persone)}) as p where ${condizione}
         on conflict do nothing`,
-    sql`delete from scadenze_agenda where organismo_id = ${x.organismo} and procedimento_id = ${x.pid} and revisione < ${x.revisione} and ${condizione}`,
-    sql`insert into scadenze_agenda (organismo_id, procedimento_id, revisione, n, nome, dal, entro, cita, fonte, parte)
-        select ${x.organismo}, ${x.pid}, ${x.revisione}, r.n, r.nome, r.dal, r.entro, r.cita, r.fonte, r.parte
-        from jsonb_to_recordset(${JSON.stringify(righe)}::jsonb) as r(n int, nome text, dal date, entro date, cita text, fonte text, parte text)
-        where ${condizione}`,
-    sql`insert into procedimenti_sintesi (organismo_id, procedimento_id, fase, depositato_il, parti, mediatori, prossima_scadenza, revisione, aggiornato_il)
-        select ${x.organismo}, ${x.pid}, ${x.stato.fase}, ${deposito}::date, ${testi(parti)}, ${testi(med)},
-               ${prossima}::date, ${x.revisione}, now()
+    sql`delete from scadenze_agenda where organismo_id = ${x.organismo} and procedimento_id = ${x.pid}
+        and (nome, parte) not in (select r.nome, r.parte from jsonb_to_recordset(${json}::jsonb) as r(nome text, parte text)) and ${condizione}`,
+    sql`insert into scadenze_agenda as a (organismo_id, procedimento_id, nome, parte, dal, entro, cita, fonte)
+        select ${x.organismo}, ${x.pid}, r.nome, r.parte, r.dal, r.entro, r.cita, r.fonte
+        from jsonb_to_recordset(${json}::jsonb) as r(nome text, parte text, dal date, entro date, cita text, fonte text)
+        where ${condizione}
+        on conflict (organismo_id, procedimento_id, nome, parte) do update set dal = excluded.dal, entro = excluded.entro, cita = excluded.cita, fonte = excluded.fonte
+        where (a.dal, a.entro, a.cita, a.fonte) is distinct from (excluded.dal, excluded.entro, excluded.cita, excluded.fonte)`,
+    sql`insert into procedimenti_sintesi as s (organismo_id, procedimento_id, fase, depositato_il, parti, mediatori, prossima_scadenza)
+        select ${x.organismo}, ${x.pid}, ${x.stato.fase}, ${deposito}::date, ${testi(parti)}, ${testi(med)}, ${prossima}::date
         where ${condizione}
         on conflict (organismo_id, procedimento_id) do update set fase = excluded.fase, parti = excluded.parti,
-          mediatori = excluded.mediatori, prossima_scadenza = excluded.prossima_scadenza, revisione = excluded.revisione,
-          aggiornato_il = excluded.aggiornato_il`,
+          mediatori = excluded.mediatori, prossima_scadenza = excluded.prossima_scadenza
+        where (s.fase, s.parti, s.mediatori, s.prossima_scadenza) is distinct from (excluded.fase, excluded.parti, excluded.mediatori, excluded.prossima_scadenza)`,
     ...uscitaAzioni(x.organismo, x.pid, x.nuovi, condizione),
   ];
 }

@@ -46,14 +46,14 @@ export async function scadenzeVisibili(database: Database, cred: CredenzialeChia
   if (f.al !== undefined) filtri.push(sql`a.entro <= ${f.al}::date`);
   if (f.mediatore !== undefined) filtri.push(diPersona(organismo, pid, `mediatore:${f.mediatore}`));
   // A party's own deadlines and those of the procedure as a whole, not the other parties'.
-  if (cred.ruolo === "parte") filtri.push(sql`(a.parte is null or a.parte = ${cred.parte ?? ""})`);
+  if (cred.ruolo === "parte") filtri.push(sql`(a.parte = '' or a.parte = ${cred.parte ?? ""})`);
   const righe = await inTenant(database, organismo, (tx) =>
     database.rows<Riga>(
       tx,
       sql`select a.procedimento_id, a.nome, a.dal::text as dal, a.entro::text as entro, a.cita, a.fonte, a.parte
           from scadenze_agenda a
           where ${sql.join(filtri, sql` and `)}
-          order by a.entro, a.procedimento_id, a.n
+          order by a.entro, a.procedimento_id, a.nome
           limit ${MASSIMO_AGENDA + 1}`,
     ),
   );

@@ -159,13 +159,10 @@ export const procedimentiSintesi = pgTable(
     mediatori: text("mediatori").array().notNull(),
     /** The earliest open deadline at the last action; 'infinity' when there is none. */
     prossimaScadenza: date("prossima_scadenza").notNull().default(sql`'infinity'`),
-    revisione: integer("revisione").notNull(),
-    aggiornatoIl: timestamp("aggiornato_il", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organismoId, t.procedimentoId], name: "procedimenti_sintesi_pk" }),
     index("sintesi_deposito").on(t.organismoId, t.depositatoIl, t.procedimentoId),
-    index("sintesi_aggiornato").on(t.organismoId, t.aggiornatoIl, t.procedimentoId),
     index("sintesi_scadenza").on(t.organismoId, t.prossimaScadenza, t.procedimentoId),
     index("sintesi_fase").on(t.organismoId, t.fase, t.depositatoIl, t.procedimentoId),
     ...tenantPolicy("procedimenti_sintesi")(t),
@@ -188,18 +185,17 @@ export const scadenzeAgenda = pgTable(
   {
     organismoId: text("organismo_id").notNull(),
     procedimentoId: text("procedimento_id").notNull(),
-    revisione: integer("revisione").notNull(),
-    n: integer("n").notNull(),
     nome: text("nome").notNull(),
+    /** '' for a deadline of the whole procedure. */
+    parte: text("parte").notNull().default(""),
     dal: date("dal"),
     entro: date("entro").notNull(),
     cita: text("cita").notNull(),
     fonte: text("fonte").notNull(),
-    parte: text("parte"),
   },
   (t) => [
-    primaryKey({ columns: [t.organismoId, t.procedimentoId, t.revisione, t.n], name: "scadenze_agenda_pk" }),
-    index("agenda_data").on(t.organismoId, t.entro, t.procedimentoId),
+    primaryKey({ columns: [t.organismoId, t.procedimentoId, t.nome, t.parte], name: "scadenze_agenda_pk" }),
+    index("agenda_data").on(t.organismoId, t.entro, t.procedimentoId, t.nome),
     ...tenantPolicy("scadenze_agenda")(t),
   ],
 ).enableRLS();

@@ -8,7 +8,7 @@ import { inTenant } from "../db/tenant.ts";
 import { codifica, decodifica } from "./cursore.ts";
 import { personaDellaChiave } from "./visibili.ts";
 
-export const ORDINI = ["depositato_il", "-depositato_il", "aggiornato_il", "-aggiornato_il", "prossima_scadenza", "-prossima_scadenza"] as const;
+export const ORDINI = ["depositato_il", "-depositato_il", "prossima_scadenza", "-prossima_scadenza"] as const;
 export type Ordine = (typeof ORDINI)[number];
 
 export interface FiltriProcedimenti {
@@ -36,10 +36,9 @@ interface Riga {
   chiave: string;
 }
 
-// The sort value as text that orders like the column (dates ISO; timestamps ISO in UTC, microseconds).
+// The sort value as text that orders like the column (ISO dates; 'infinity' after every date).
 const COLONNE: Record<string, { col: SQL; testo: SQL; tipo: SQL }> = {
   depositato_il: { col: sql`s.depositato_il`, testo: sql`s.depositato_il::text`, tipo: sql`date` },
-  aggiornato_il: { col: sql`s.aggiornato_il`, testo: sql`to_char(s.aggiornato_il at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, tipo: sql`timestamptz` },
   prossima_scadenza: { col: sql`s.prossima_scadenza`, testo: sql`s.prossima_scadenza::text`, tipo: sql`date` },
 };
 
@@ -76,8 +75,8 @@ export async function elencaProcedimenti(database: Database, cred: CredenzialeCh
     database.rows<Riga>(
       tx,
       sql`${chi(organismo, persone)}select s.procedimento_id, s.fase, s.depositato_il::text as depositato_il, s.parti, s.mediatori,
-                 s.prossima_scadenza::text as prossima_scadenza, s.revisione,
-                 to_char(s.aggiornato_il at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as aggiornato_il,
+                 s.prossima_scadenza::text as prossima_scadenza, p.revisione,
+                 to_char(p.aggiornato_il at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as aggiornato_il,
                  p.versione_regolamento, ${c.testo} as chiave
           from procedimenti_sintesi s${persone.length ? sql` join chi on chi.procedimento_id = s.procedimento_id` : sql``}
           join procedimenti p on p.organismo_id = s.organismo_id and p.id = s.procedimento_id

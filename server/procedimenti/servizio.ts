@@ -155,7 +155,7 @@ export class ServizioProcedimenti {
         const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, undefined, oggi());
         const storia = eventi.map((x) => x.azione);
         const nuovi = storia.map((azione, i) => ({ seq: i + 1, azione, attore }));
-        for (const w of scrittureDopoAzione({ organismo, pid: id, revisione: eventi.length, fatti, storia, stato: r, nuovi })) await tx.execute(w);
+        for (const w of scrittureDopoAzione({ organismo, pid: id, fatti, storia, stato: r, nuovi })) await tx.execute(w);
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
       }),
     );
@@ -290,7 +290,7 @@ export class ServizioProcedimenti {
   /** The agenda, summary and outbox rows an allowed action writes with its event. */
   private dopoAzione(organismo: string, pid: string, d: ReturnType<ServizioProcedimenti["decidi"]>) {
     const { fatti, storia } = d.nuovoStato;
-    return { organismo, pid, revisione: d.seq, fatti, storia, stato: d.dopo, nuovi: [{ seq: d.seq, azione: d.azione, attore: d.attore }] };
+    return { organismo, pid, fatti, storia, stato: d.dopo, nuovi: [{ seq: d.seq, azione: d.azione, attore: d.attore }] };
   }
 
   /** Two round trips with the procedure row locked: the path that always decides. */

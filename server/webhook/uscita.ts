@@ -32,9 +32,9 @@ export function uscitaAzioni(organismo: string, pid: string, nuovi: { seq: numbe
 export function uscitaScadenze(organismo: string, oggi: string): SQL {
   return sql`insert into webhook_uscita (organismo_id, id, webhook_id, tipo, chiave_evento, corpo)
     select w.organismo_id, gen_random_uuid()::text, w.id, k.tipo,
-           a.procedimento_id || '/' || a.nome || '/' || coalesce(a.parte, '') || '/' || a.entro::text || '/' || k.tipo || coalesce('/' || k.giorni, ''),
+           a.procedimento_id || '/' || a.nome || '/' || a.parte || '/' || a.entro::text || '/' || k.tipo || coalesce('/' || k.giorni, ''),
            jsonb_build_object('tipo', k.tipo, 'organismo', a.organismo_id, 'procedimento', a.procedimento_id,
-             'scadenza', jsonb_strip_nulls(jsonb_build_object('nome', a.nome, 'dal', a.dal::text, 'entro', a.entro::text, 'cita', a.cita, 'fonte', a.fonte, 'parte', a.parte)))
+             'scadenza', jsonb_strip_nulls(jsonb_build_object('nome', a.nome, 'dal', a.dal::text, 'entro', a.entro::text, 'cita', a.cita, 'fonte', a.fonte, 'parte', nullif(a.parte, ''))))
              || case when k.giorni is null then '{}'::jsonb else jsonb_build_object('giorni', k.giorni) end
     from webhook w
     cross join lateral (

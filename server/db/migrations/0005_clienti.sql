@@ -9,13 +9,10 @@ CREATE TABLE "procedimenti_sintesi" (
 	"parti" text[] NOT NULL,
 	"mediatori" text[] NOT NULL,
 	"prossima_scadenza" date DEFAULT 'infinity' NOT NULL,
-	"revisione" integer NOT NULL,
-	"aggiornato_il" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "procedimenti_sintesi_pk" PRIMARY KEY("organismo_id","procedimento_id"),
 	CONSTRAINT "procedimenti_sintesi_procedimento_fk" FOREIGN KEY ("organismo_id","procedimento_id") REFERENCES "procedimenti"("organismo_id","id")
 );--> statement-breakpoint
 CREATE INDEX "sintesi_deposito" ON "procedimenti_sintesi" ("organismo_id","depositato_il","procedimento_id");--> statement-breakpoint
-CREATE INDEX "sintesi_aggiornato" ON "procedimenti_sintesi" ("organismo_id","aggiornato_il","procedimento_id");--> statement-breakpoint
 CREATE INDEX "sintesi_scadenza" ON "procedimenti_sintesi" ("organismo_id","prossima_scadenza","procedimento_id");--> statement-breakpoint
 CREATE INDEX "sintesi_fase" ON "procedimenti_sintesi" ("organismo_id","fase","depositato_il","procedimento_id");--> statement-breakpoint
 -- Who is in which procedure ('parte:A', 'mediatore:m1'): a party's or a mediator's procedures by a
@@ -31,20 +28,17 @@ CREATE TABLE "procedimenti_persone" (
 CREATE TABLE "scadenze_agenda" (
 	"organismo_id" text NOT NULL,
 	"procedimento_id" text NOT NULL,
-	-- The revision that wrote the row: an action writes its rows and deletes the older revisions'
-	-- in one statement (no key collides, whatever order the statement's parts run in).
-	"revisione" integer NOT NULL,
-	"n" integer NOT NULL,
 	"nome" text NOT NULL,
+	-- '' for a deadline of the whole procedure (a key column cannot be null).
+	"parte" text DEFAULT '' NOT NULL,
 	"dal" date,
 	"entro" date NOT NULL,
 	"cita" text NOT NULL,
 	"fonte" text NOT NULL,
-	"parte" text,
-	CONSTRAINT "scadenze_agenda_pk" PRIMARY KEY("organismo_id","procedimento_id","revisione","n"),
+	CONSTRAINT "scadenze_agenda_pk" PRIMARY KEY("organismo_id","procedimento_id","nome","parte"),
 	CONSTRAINT "scadenze_agenda_procedimento_fk" FOREIGN KEY ("organismo_id","procedimento_id") REFERENCES "procedimenti"("organismo_id","id")
 );--> statement-breakpoint
-CREATE INDEX "agenda_data" ON "scadenze_agenda" ("organismo_id","entro","procedimento_id");--> statement-breakpoint
+CREATE INDEX "agenda_data" ON "scadenze_agenda" ("organismo_id","entro","procedimento_id","nome");--> statement-breakpoint
 CREATE TABLE "tentativi_negati" (
 	"organismo_id" text NOT NULL,
 	"procedimento_id" text NOT NULL,
