@@ -210,12 +210,14 @@ export class ServizioProcedimenti {
     const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
     const regole = regoleCheConsentono(r, this.regolamenti(organismo, versione, giorno(storia[0]?.data)), azione.azione);
     const dopo = this.valuta(organismo, versione, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
+    // The state before, for the agenda: rows that did not change are not written.
+    const prima = { stato: this.valuta(organismo, versione, procedimento, undefined, oggi()), storia };
     const esito: Esito = {
       status: 201,
       corpo: { ...r, id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
     };
     const nuovoStato: StatoProcedimento = { fatti, storia: [...storia, azione], revisione: seq, versione };
-    return { azione, attore, regole, seq, esito, nuovoStato, dopo };
+    return { azione, attore, regole, seq, esito, nuovoStato, dopo, prima };
   }
 
   async agisci(
@@ -290,7 +292,7 @@ export class ServizioProcedimenti {
   /** The agenda, summary and outbox rows an allowed action writes with its event. */
   private dopoAzione(organismo: string, pid: string, d: ReturnType<ServizioProcedimenti["decidi"]>) {
     const { fatti, storia } = d.nuovoStato;
-    return { organismo, pid, fatti, storia, stato: d.dopo, nuovi: [{ seq: d.seq, azione: d.azione, attore: d.attore }] };
+    return { organismo, pid, fatti, storia, stato: d.dopo, prima: d.prima, nuovi: [{ seq: d.seq, azione: d.azione, attore: d.attore }] };
   }
 
   /** Two round trips with the procedure row locked: the path that always decides. */
