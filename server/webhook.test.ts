@@ -133,6 +133,20 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
     await api.req("DELETE", `${G}/webhook/${w.id}`, { chiave: K.responsabile });
   });
 
+  it("un webhook disattivato non consegna più nulla, nemmeno le righe in attesa di un nuovo tentativo", async () => {
+    fallimenti["/spenta"] = Array.from({ length: 1000 }, () => 500);
+    const w = await registra("/spenta", ["azione_registrata"]);
+    await crea("2026-12-03");
+    const tentativi = async () => ((await api.req("GET", `${G}/webhook/consegne?webhook=${w.id}`, { chiave: K.responsabile })).json as unknown[]).length;
+    await attendi(tentativi, (n) => n >= 2);
+    expect((await api.req("DELETE", `${G}/webhook/${w.id}`, { chiave: K.responsabile })).status).toBe(204);
+    await new Promise((r) => setTimeout(r, 300)); // an attempt in flight at the deactivation may still end
+    const fermi = await tentativi();
+    await new Promise((r) => setTimeout(r, 600)); // backoff 40 ms · 2^n: several attempts would fit here
+    expect(await tentativi()).toBe(fermi);
+    expect((await api.req("GET", `${G}/webhook`, { chiave: K.responsabile })).json).toContainEqual(expect.objectContaining({ id: w.id, attivo: false }));
+  });
+
   it("scadenze a N giorni e scadute dall'agenda, una volta sola per scadenza e tipo anche scandendo più volte", async () => {
     const w = await registra("/scadenze", ["scadenza_a_giorni", "scadenza_scaduta"], [7]);
     const pid = await crea("2026-12-01"); // adesione entro 2026-12-16, primo_incontro entro 2026-12-31

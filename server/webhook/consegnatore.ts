@@ -105,11 +105,13 @@ export class Consegnatore {
             from webhook w
             where w.organismo_id = u.organismo_id and w.id = u.webhook_id
               and (u.organismo_id, u.id) in (
-                select organismo_id, id from webhook_uscita
-                where organismo_id = ${organismo} and stato = 'in_attesa' and prossimo_tentativo <= now()
-                  and (in_consegna_fino is null or in_consegna_fino < now())
-                order by prossimo_tentativo limit ${o.lotto}
-                for update skip locked)
+                -- A deactivated webhook's rows are not taken (nor do they hold the batch's places).
+                select x.organismo_id, x.id from webhook_uscita x
+                join webhook y on y.organismo_id = x.organismo_id and y.id = x.webhook_id and y.attivo
+                where x.organismo_id = ${organismo} and x.stato = 'in_attesa' and x.prossimo_tentativo <= now()
+                  and (x.in_consegna_fino is null or x.in_consegna_fino < now())
+                order by x.prossimo_tentativo limit ${o.lotto}
+                for update of x skip locked)
             returning u.id, u.webhook_id, u.tipo, u.corpo, u.tentativi, w.url, w.segreto`,
       ),
     );
