@@ -11,6 +11,11 @@ import { limiteAnonimi } from "./limiti/frequenza.ts";
 import { sottoPressione } from "./limiti/memoria.ts";
 import { chiavi } from "./routes/chiavi.ts";
 import { concessioni } from "./routes/concessioni.ts";
+import { agenda } from "./routes/agenda.ts";
+import { elenchi } from "./routes/elenchi.ts";
+import { flusso } from "./routes/flusso.ts";
+import { ricevute } from "./routes/ricevute.ts";
+import { webhook } from "./routes/webhook.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
 import { organismi } from "./routes/organismi.ts";
@@ -48,6 +53,8 @@ export function creaApp(d: Dipendenze) {
   app.use("/v1/*", corpoSicuro());
 
   for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d)]) app.route("/", r);
+  // Issue 14: for client apps.
+  for (const r of [elenchi(d), agenda(d), webhook(d), flusso(d), ricevute(d)]) app.route("/", r);
   documentazione(app);
   editor(app);
   app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));

@@ -11,6 +11,8 @@ import { openDatabase, type Where } from "./db/open.ts";
 import { motore as caricaMotore } from "./engine-adapter.ts";
 import { Analizzatore } from "./lavoro/analisi.ts";
 import { LIMITI_DI_PROVA, type Limiti } from "./limiti/configurazione.ts";
+import { ricostruisciAgenda } from "./agenda/ricostruzione.ts";
+import { Consegnatore, OPZIONI_PREDEFINITE, type OpzioniConsegna } from "./webhook/consegnatore.ts";
 
 export interface Configurazione {
   dove: Where;
@@ -20,6 +22,8 @@ export interface Configurazione {
   semi?: string | null;
   /** Rate limits, caps, memory (main.ts: from the environment; default: LIMITI_DI_PROVA). */
   limiti?: Limiti;
+  /** The webhook delivery worker's timings (tests shorten them); false: no worker in this process. */
+  webhook?: Partial<OpzioniConsegna> | false;
 }
 
 export interface Avviato {
@@ -28,6 +32,8 @@ export interface Avviato {
   semina: EsitoSemina;
   /** The administrator key generated at first start (shown once), if any. */
   chiaveAdminGenerata?: string;
+  /** The webhook delivery worker (absent with `webhook: false`). */
+  consegnatore?: Consegnatore;
   chiudi(): Promise<void>;
 }
 
@@ -63,16 +69,22 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
     const admin = await chiaveAmministratore(database, conf.chiaveAdmin);
     const registro = await Registro.apri(database, motore);
+    // Procedures recorded before the agenda existed get theirs (a no-op once done).
+    await ricostruisciAgenda({ database, motore, registro });
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
     await analisiPronta;
     const dipendenze: Dipendenze = { database, motore, registro, verificatore, analisi, limiti, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
+    const consegnatore = conf.webhook === false ? undefined : new Consegnatore(database, { ...OPZIONI_PREDEFINITE, ...conf.webhook });
+    consegnatore?.avvia();
     return {
       app: creaApp(dipendenze),
       dipendenze,
       semina: esito,
       ...(admin.generata ? { chiaveAdminGenerata: admin.generata } : {}),
+      ...(consegnatore ? { consegnatore } : {}),
       async chiudi() {
+        await consegnatore?.chiudi();
         await analisi.chiudi();
         await registro.chiusura();
         await verificatore.chiusura();

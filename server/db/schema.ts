@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean, foreignKey, integer, jsonb, pgPolicy, pgRole, pgTable, primaryKey, text, timestamp,
 } from "drizzle-orm/pg-core";
+import { date, index, unique } from "drizzle-orm/pg-core";
 
 /** The role every request runs as (`SET LOCAL ROLE app_user`); created by hand, never by drizzle-kit. */
 export const appUser = pgRole("app_user").existing();
@@ -88,6 +89,8 @@ export const eventi = pgTable(
     versioneRegolamento: text("versione_regolamento").notNull(),
     /** The rules that allowed it (`{ regola, cita, fonte }`). */
     regole: jsonb("regole").notNull(),
+    /** sha-256 of the canonical JSON of the compiled version that judged it (migration 0005). */
+    improntaIr: text("impronta_ir"),
     registratoIl: timestamp("registrato_il", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -186,4 +189,146 @@ export const idempotenza = pgTable(
   ],
 ).enableRLS();
 
-export const schema = { organismi, regolamentoVersioni, procedimenti, eventi, chiavi, chiaviProcedimenti, pubblicazioni, idempotenza };
+
+// ---------------------------------------------------------------------------------------------
+// Issue 14, for client apps (migration 0005_clienti, hand-written with its policies and GRANTs):
+// the lists' summary, the deadline agenda, denied attempts, webhooks, their outbox and log.
+const tenantPolicy = (nome: string) => (t: { organismoId: unknown }) => [
+  pgPolicy(`${nome}_tenant`, { for: "all", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+];
+
+export const procedimentiSintesi = pgTable(
+  "procedimenti_sintesi",
+  {
+    organismoId: text("organismo_id").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+    fase: text("fase").notNull(),
+    depositatoIl: date("depositato_il").notNull(),
+    parti: text("parti").array().notNull(),
+    mediatori: text("mediatori").array().notNull(),
+    /** The earliest open deadline at the last action; 'infinity' when there is none. */
+    prossimaScadenza: date("prossima_scadenza").notNull().default(sql`'infinity'`),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.procedimentoId], name: "procedimenti_sintesi_pk" }),
+    index("sintesi_deposito").on(t.organismoId, t.depositatoIl, t.procedimentoId),
+    index("sintesi_scadenza").on(t.organismoId, t.prossimaScadenza, t.procedimentoId),
+    index("sintesi_fase").on(t.organismoId, t.fase, t.depositatoIl, t.procedimentoId),
+    ...tenantPolicy("procedimenti_sintesi")(t),
+  ],
+).enableRLS();
+
+/** Who is in which procedure (`parte:A`, `mediatore:m1`): lists by party or mediator through a btree. */
+export const procedimentiPersone = pgTable(
+  "procedimenti_persone",
+  {
+    organismoId: text("organismo_id").notNull(),
+    persona: text("persona").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.organismoId, t.persona, t.procedimentoId], name: "procedimenti_persone_pk" }), ...tenantPolicy("procedimenti_persone")(t)],
+).enableRLS();
+
+export const scadenzeAgenda = pgTable(
+  "scadenze_agenda",
+  {
+    organismoId: text("organismo_id").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+    nome: text("nome").notNull(),
+    /** '' for a deadline of the whole procedure. */
+    parte: text("parte").notNull().default(""),
+    dal: date("dal"),
+    entro: date("entro").notNull(),
+    cita: text("cita").notNull(),
+    fonte: text("fonte").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.procedimentoId, t.nome, t.parte], name: "scadenze_agenda_pk" }),
+    index("agenda_data").on(t.organismoId, t.entro, t.procedimentoId, t.nome),
+    ...tenantPolicy("scadenze_agenda")(t),
+  ],
+).enableRLS();
+
+export const tentativiNegati = pgTable(
+  "tentativi_negati",
+  {
+    organismoId: text("organismo_id").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+    id: text("id").notNull(),
+    revisione: integer("revisione").notNull(),
+    azione: jsonb("azione").notNull(),
+    attore: jsonb("attore").notNull(),
+    versioneRegolamento: text("versione_regolamento").notNull(),
+    risposta: jsonb("risposta").notNull(),
+    registratoIl: timestamp("registrato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.procedimentoId, t.id], name: "tentativi_negati_pk" }),
+    index("tentativi_data").on(t.organismoId, t.procedimentoId, t.registratoIl),
+    ...tenantPolicy("tentativi_negati")(t),
+  ],
+).enableRLS();
+
+export const webhook = pgTable(
+  "webhook",
+  {
+    organismoId: text("organismo_id").notNull(),
+    id: text("id").notNull(),
+    url: text("url").notNull(),
+    eventi: text("eventi").array().notNull(),
+    giorni: integer("giorni").array().notNull().default(sql`'{}'`),
+    segreto: text("segreto").notNull(),
+    attivo: boolean("attivo").notNull().default(true),
+    creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organismoId, t.id], name: "webhook_pk" }), ...tenantPolicy("webhook")(t)],
+).enableRLS();
+
+export const webhookUscita = pgTable(
+  "webhook_uscita",
+  {
+    organismoId: text("organismo_id").notNull(),
+    id: text("id").notNull(),
+    webhookId: text("webhook_id").notNull(),
+    tipo: text("tipo").notNull(),
+    chiaveEvento: text("chiave_evento").notNull(),
+    corpo: jsonb("corpo").notNull(),
+    stato: text("stato", { enum: ["in_attesa", "consegnata", "fallita"] }).notNull().default("in_attesa"),
+    tentativi: integer("tentativi").notNull().default(0),
+    prossimoTentativo: timestamp("prossimo_tentativo", { withTimezone: true }).notNull().defaultNow(),
+    inConsegnaFino: timestamp("in_consegna_fino", { withTimezone: true }),
+    creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
+    consegnataIl: timestamp("consegnata_il", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.id], name: "webhook_uscita_pk" }),
+    unique("webhook_uscita_evento").on(t.organismoId, t.webhookId, t.chiaveEvento),
+    foreignKey({ columns: [t.organismoId, t.webhookId], foreignColumns: [webhook.organismoId, webhook.id], name: "webhook_uscita_webhook_fk" }),
+    index("uscita_da_consegnare").on(t.organismoId, t.stato, t.prossimoTentativo),
+    ...tenantPolicy("webhook_uscita")(t),
+  ],
+).enableRLS();
+
+export const webhookConsegne = pgTable(
+  "webhook_consegne",
+  {
+    organismoId: text("organismo_id").notNull(),
+    id: text("id").notNull(),
+    uscitaId: text("uscita_id").notNull(),
+    webhookId: text("webhook_id").notNull(),
+    tentativo: integer("tentativo").notNull(),
+    status: integer("status"),
+    errore: text("errore"),
+    durataMs: integer("durata_ms").notNull(),
+    il: timestamp("il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.id], name: "webhook_consegne_pk" }),
+    index("consegne_data").on(t.organismoId, t.il),
+    ...tenantPolicy("webhook_consegne")(t),
+  ],
+).enableRLS();
+
+const schemaClienti = { procedimentiSintesi, procedimentiPersone, scadenzeAgenda, tentativiNegati, webhook, webhookUscita, webhookConsegne };
+
+export const schema = { organismi, regolamentoVersioni, procedimenti, eventi, chiavi, chiaviProcedimenti, pubblicazioni, idempotenza, ...schemaClienti };

@@ -7,7 +7,7 @@ import type { Azione, Procedimento } from "../engine-adapter.ts";
 export const nonTrovatoProcedimento = () => new ErroreApi(404, "not_found", "Procedimento non trovato.");
 
 /** Mediators of the procedure: the one in the facts and any designated by an event. */
-function mediatori(fatti: Procedimento, eventi: Azione[]): Set<string> {
+export function mediatori(fatti: Procedimento, eventi: Azione[]): Set<string> {
   const ids = new Set<string>();
   if (typeof fatti.mediatore?.id === "string") ids.add(fatti.mediatore.id);
   for (const e of eventi) {

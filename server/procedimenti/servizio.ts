@@ -16,6 +16,9 @@ import { ANNULLAMENTO, annullamento, annullati, controllaData, storiaEfficace } 
 import { idempotente, type Esito } from "./idempotenza.ts";
 import { budgetMemoria } from "../limiti/memoria.ts";
 import { byteStimati, MemoriaLimitata } from "./memoria.ts";
+import { scrittureDopoAzione } from "../agenda/dopo-azione.ts";
+import { improntaIr } from "../ricevute/impronta.ts";
+import { azioniPerParte } from "./azioni-per-parte.ts";
 import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
 
 interface RigaProcedimento {
@@ -125,6 +128,12 @@ export class ServizioProcedimenti {
     return p;
   }
 
+  /** The content hash of the compiled version an event is judged by (kept with the event). */
+  private impronta(organismo: string, versione: string): string | null {
+    const reg = this.s.registro.versione(organismo, versione);
+    return reg ? improntaIr(reg) : null;
+  }
+
   /** The organismo's version and the baselines it applies at the procedure's deposit. */
   private regolamenti(organismo: string, versione: string, deposito: string): Regolamento[] {
     const reg = this.s.registro.versione(organismo, versione);
@@ -178,11 +187,13 @@ export class ServizioProcedimenti {
       idempotente(this.s.database, tx, organismo, chiave, impronta, async () => {
         await tx.execute(sql`insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
                              values (${organismo}, ${id}, ${reg.versione}, ${testoFatti}::jsonb, ${storia.length})`);
-        await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
-                             select ${organismo}, ${id}, e.seq, e.azione, ${JSON.stringify(attore)}::jsonb, ${reg.versione}, e.regole
+        await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
+                             select ${organismo}, ${id}, e.seq, e.azione, ${JSON.stringify(attore)}::jsonb, ${reg.versione}, e.regole, ${this.impronta(organismo, reg.versione)}
                              from jsonb_to_recordset(${testoRighe}::jsonb) as e(seq int, azione jsonb, regole jsonb)`);
         if (cred.ruolo === "parte") await legaChiave(tx, organismo, cred.id, id, cred.id);
         const r = this.valuta(organismo, reg.versione, procedimento, undefined, oggi());
+        const nuovi = storia.map((azione, i) => ({ seq: i + 1, azione, attore }));
+        for (const w of scrittureDopoAzione({ organismo, pid: id, fatti, storia, stato: r, nuovi })) await tx.execute(w);
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: storia.length, ...stato(r) } };
       }),
     );
@@ -190,6 +201,12 @@ export class ServizioProcedimenti {
     if (!esito.ripetuta)
       this.ricorda(`${organismo}/${id}`, { fatti, storia, revisione: storia.length, versione: reg.versione }, byteStimati(testoFatti) + byteStimati(testoRighe));
     return esito;
+  }
+
+  private async inserisciEvento(tx: Tx, organismo: string, pid: string, seq: number, azione: Azione, attore: object, versione: string, regole: unknown[]) {
+    await tx.execute(sql`insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
+                         values (${organismo}, ${pid}, ${seq}, ${JSON.stringify(azione)}::jsonb, ${JSON.stringify(attore)}::jsonb,
+                                 ${versione}, ${JSON.stringify(regole)}::jsonb, ${this.impronta(organismo, versione)})`);
   }
 
   /** The procedure and its history, for reading (the action path locks: see `agisci`). */
@@ -241,12 +258,14 @@ export class ServizioProcedimenti {
     const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
     const regole = regoleCheConsentono(r, contestoRegole(this.regolamenti(organismo, versione, giorno(storia[0]?.data))), azione.azione);
     const dopo = this.valuta(organismo, versione, { ...procedimento, eventi: [...storia, azione] }, undefined, oggi());
+    // The state before, for the agenda: rows that did not change are not written.
+    const prima = { stato: this.valuta(organismo, versione, procedimento, undefined, oggi()), storia };
     const esito: Esito = {
       status: 201,
       corpo: { ...r, id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
     };
     const nuovoStato: StatoProcedimento = { fatti, storia: [...registrata, azione], revisione: seq, versione };
-    return { azione, attore, regole, seq, esito, nuovoStato };
+    return { azione, attore, regole, seq, esito, nuovoStato, dopo, prima };
   }
 
   /** A voiding event: not judged by the engine (it corrects the record); the state after it is. */
@@ -256,13 +275,16 @@ export class ServizioProcedimenti {
     const seq = revisione + 1;
     const attore = { ruolo: cred.ruolo, chiave: cred.id };
     const regole: unknown[] = [];
-    const dopo = [...registrata, azione];
-    const r = this.valuta(organismo, versione, { ...fatti, eventi: storiaEfficace(dopo) }, undefined, oggi());
+    const storiaDopo = [...registrata, azione];
+    const r = this.valuta(organismo, versione, { ...fatti, eventi: storiaEfficace(storiaDopo) }, undefined, oggi());
     const esito: Esito = {
       status: 201,
       corpo: { esito: "consentito", motivi: [], id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(r) },
     };
-    return { azione, attore, regole, seq, esito, nuovoStato: { fatti, storia: dopo, revisione: seq, versione } as StatoProcedimento };
+    // The agenda follows the state the engine sees: the voided event no longer counts.
+    const storiaPrima = storiaEfficace(registrata);
+    const prima = { stato: this.valuta(organismo, versione, { ...fatti, eventi: storiaPrima }, undefined, oggi()), storia: storiaPrima };
+    return { azione, attore, regole, seq, esito, nuovoStato: { fatti, storia: storiaDopo, revisione: seq, versione } as StatoProcedimento, dopo: r, prima };
   }
 
   async agisci(
@@ -318,10 +340,12 @@ export class ServizioProcedimenti {
               where organismo_id = ${organismo} and id = ${pid} and revisione = ${noto.revisione}
               returning revisione),
             nuovo as (
-              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
               select ${organismo}, ${pid}, revisione, ${JSON.stringify(d.azione)}::jsonb, ${JSON.stringify(d.attore)}::jsonb,
-                     ${noto.versione}, ${JSON.stringify(d.regole)}::jsonb from avanza
-              returning seq)${reclamo}
+                     ${noto.versione}, ${JSON.stringify(d.regole)}::jsonb, ${this.impronta(organismo, noto.versione)} from avanza
+              returning seq)${reclamo}${sql.join(
+                scrittureDopoAzione(this.dopoAzione(organismo, pid, d), sql`exists (select 1 from avanza)`).map((w, i) => sql`, dopo_${sql.raw(String(i))} as (${w})`),
+              )}
             select (select count(*) from nuovo)::int as n`,
       );
       return Number(riga?.n) === 1 ? d : undefined;
@@ -331,6 +355,12 @@ export class ServizioProcedimenti {
       if ((e2.code ?? e2.cause?.code) === "23505") return undefined;
       throw e;
     }
+  }
+
+  /** The agenda, summary and outbox rows an allowed action writes with its event. */
+  private dopoAzione(organismo: string, pid: string, d: ReturnType<ServizioProcedimenti["decidi"]>) {
+    const { fatti, storia } = d.nuovoStato;
+    return { organismo, pid, fatti, storia, stato: d.dopo, prima: d.prima, nuovi: [{ seq: d.seq, azione: d.azione, attore: d.attore }] };
   }
 
   /** Two round trips with the procedure row locked: the path that always decides. */
@@ -374,12 +404,13 @@ export class ServizioProcedimenti {
         scritture: [
           // One statement: the event and the procedure's new revision.
           sql`with nuovo as (
-              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole)
+              insert into eventi (organismo_id, procedimento_id, seq, azione, attore, versione_regolamento, regole, impronta_ir)
               values (${organismo}, ${pid}, ${d.seq}, ${JSON.stringify(d.azione)}::jsonb, ${JSON.stringify(d.attore)}::jsonb,
-                      ${st.versione}, ${JSON.stringify(d.regole)}::jsonb)
+                      ${st.versione}, ${JSON.stringify(d.regole)}::jsonb, ${this.impronta(organismo, st.versione)})
               returning seq)
             update procedimenti set revisione = (select seq from nuovo), aggiornato_il = now()
             where organismo_id = ${organismo} and id = ${pid}`,
+          ...scrittureDopoAzione(this.dopoAzione(organismo, pid, d)),
           ...(chiave === undefined
             ? []
             : [sql`update idempotenza set status = ${d.esito.status}, risposta = ${JSON.stringify(d.esito.corpo)}::jsonb
@@ -409,8 +440,11 @@ export class ServizioProcedimenti {
     const storia = storiaEfficace(caricato?.eventi.map((e) => e.azione) ?? []);
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
     const { p } = caricato;
-    const r = this.valuta(organismo, p.versione_regolamento, { ...p.fatti, eventi: storia }, undefined, giorno(data));
-    return { id: pid, organismo, versione: p.versione_regolamento, revisione: p.revisione, ...stato(r) };
+    const procedimento = { ...p.fatti, eventi: storia };
+    const r = this.valuta(organismo, p.versione_regolamento, procedimento, undefined, giorno(data));
+    const perParte = azioniPerParte((p.fatti.parti ?? []).map((x) => x.id), r.azioni_consentite, giorno(data), (azione) =>
+      this.valuta(organismo, p.versione_regolamento, procedimento, azione, giorno(data)));
+    return { id: pid, organismo, versione: p.versione_regolamento, revisione: p.revisione, ...stato(r), azioni_consentite_per_parte: perParte };
   }
 
   async eventi(cred: CredenzialeChiave, organismo: string, pid: string) {

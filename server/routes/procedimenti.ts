@@ -7,6 +7,8 @@ import { improntaRichiesta, validaChiaveIdempotenza } from "../procedimenti/idem
 import { ServizioProcedimenti } from "../procedimenti/servizio.ts";
 import { DataGiorno, IdOrganismo, intestazioniIdempotenza, Lista, NuovoProcedimento, Oggetto, RichiestaAzione } from "../schemi.ts";
 import { rispondi } from "./rispondi.ts";
+import { RispostaRifiutata } from "../errori/errore.ts";
+import { ServizioRicevute } from "../ricevute/servizio.ts";
 
 const P = z.object({ id: IdOrganismo });
 const PP = z.object({ id: IdOrganismo, pid: z.string().min(1).max(100) });
@@ -14,6 +16,7 @@ const PP = z.object({ id: IdOrganismo, pid: z.string().min(1).max(100) });
 export function procedimenti(d: Dipendenze) {
   const app = nuovoRouter();
   const s = new ServizioProcedimenti(d);
+  const tentativi = new ServizioRicevute(d);
   const tag = ["procedimenti"];
 
   app.openapi(
@@ -55,7 +58,14 @@ export function procedimenti(d: Dipendenze) {
       const corpo = c.req.valid("json");
       const chiave = validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id);
       const impronta = improntaRichiesta("azione", id, pid, cred.id, JSON.stringify(corpo));
-      return rispondi(c, await s.agisci(cred, id, pid, corpo, chiave, impronta));
+      try {
+        return rispondi(c, await s.agisci(cred, id, pid, corpo, chiave, impronta));
+      } catch (e) {
+        // A denied action is recorded too (…/tentativi), with the engine's answer.
+        if (e instanceof RispostaRifiutata && (e.corpo.errore as { code?: string } | undefined)?.code === "action_denied")
+          await tentativi.registraTentativo(cred, id, pid, corpo, e.corpo);
+        throw e;
+      }
     },
   );
 
