@@ -36,13 +36,18 @@ async function crea(deposito: string) {
     corpo: { parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }], mediatore: { id: "m1" }, eventi: [{ azione: "deposito_domanda", data: deposito, parte: "A" }] },
   });
   expect(r.status, r.testo).toBe(201);
+  // A party key reads and acts only on the procedures it is bound to (issue 12 §5): the segreteria grants them.
+  for (const k of [K.A, K.B].filter(Boolean)) {
+    const g = await api.req("POST", `${G}/procedimenti/${r.json.id}/chiavi`, { chiave: K.segreteria, corpo: { chiave: k!.split(".").slice(0, 2).join(".") } });
+    expect(g.status, g.testo).toBe(201);
+  }
   return r.json.id as string;
 }
 
 describe(`registro (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
   it("un'azione negata è registrata a parte con la risposta del motore; la vedono segreteria e responsabile", async () => {
-    const pid = await crea("2026-12-01");
-    const negata = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.B, corpo: { azione: "adesione", data: "2026-12-30" } });
+    const pid = await crea("2026-10-27");
+    const negata = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.B, corpo: { azione: "adesione", data: "2026-11-25" } });
     expect(negata.status).toBe(422);
     for (const chiave of [K.segreteria, K.responsabile]) {
       const r = await api.req("GET", `${G}/procedimenti/${pid}/tentativi`, { chiave });
@@ -50,7 +55,7 @@ describe(`registro (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =>
       expect(r.json).toHaveLength(1);
       expect(r.json[0]).toMatchObject({
         revisione: 1,
-        azione: { azione: "adesione", data: "2026-12-30" },
+        azione: { azione: "adesione", data: "2026-11-25" },
         attore: { ruolo: "parte", parte: "B" },
         versione_regolamento: "1",
         motivi: [{ regola: "adesione_15_giorni", cita: "art. 1 c. 1", fonte: "gamma" }],
@@ -64,8 +69,8 @@ describe(`registro (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =>
   });
 
   it("ogni evento tiene l'impronta dell'IR che l'ha giudicato; la ricevuta la mostra con le regole e i loro testi", async () => {
-    const pid = await crea("2026-12-01");
-    const ok = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.B, corpo: { azione: "adesione", data: "2026-12-03" } });
+    const pid = await crea("2026-10-27");
+    const ok = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.B, corpo: { azione: "adesione", data: "2026-10-29" } });
     expect(ok.status, ok.testo).toBe(201);
     const compilato = (await api.req("GET", `${G}/regolamenti/1/compilato`)).json as { regolamento: unknown };
     const attesa = createHash("sha256").update(jsonCanonico(compilato.regolamento)).digest("hex");
@@ -89,12 +94,12 @@ describe(`registro (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () =>
 
   it("azioni_consentite_per_parte: l'invitata può aderire finché il termine è aperto, l'istante no; a termine chiuso nessuno", async () => {
     // gamma: adesione only by the invited party within 15 days; primo_incontro by anyone (no `da`).
-    const pid = await crea("2026-12-01");
-    const prima = await api.req("GET", `${G}/procedimenti/${pid}?data=2026-12-10`, { chiave: K.A });
+    const pid = await crea("2026-10-27");
+    const prima = await api.req("GET", `${G}/procedimenti/${pid}?data=2026-11-05`, { chiave: K.A });
     expect(prima.status, prima.testo).toBe(200);
     expect(prima.json.azioni_consentite).toContain("adesione");
     expect(prima.json.azioni_consentite_per_parte).toEqual({ A: ["primo_incontro"], B: ["adesione", "primo_incontro"] });
-    const dopo = await api.req("GET", `${G}/procedimenti/${pid}?data=2026-12-20`, { chiave: K.A });
+    const dopo = await api.req("GET", `${G}/procedimenti/${pid}?data=2026-11-15`, { chiave: K.A });
     expect(dopo.json.azioni_consentite_per_parte).toEqual({ A: ["primo_incontro"], B: ["primo_incontro"] });
     // conclusione (da organismo) is offered, but to no party.
     expect(dopo.json.azioni_consentite).toContain("conclusione");

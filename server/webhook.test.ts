@@ -78,6 +78,11 @@ async function crea(deposito: string) {
     corpo: { parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }], mediatore: { id: "m1" }, eventi: [{ azione: "deposito_domanda", data: deposito, parte: "A" }] },
   });
   expect(r.status, r.testo).toBe(201);
+  // A party key reads and acts only on the procedures it is bound to (issue 12 §5): the segreteria grants them.
+  for (const k of [K.A, K.B].filter(Boolean)) {
+    const g = await api.req("POST", `${G}/procedimenti/${r.json.id}/chiavi`, { chiave: K.segreteria, corpo: { chiave: k!.split(".").slice(0, 2).join(".") } });
+    expect(g.status, g.testo).toBe(201);
+  }
   return r.json.id as string;
 }
 const di = (percorso: string) => ricevute.filter((r) => r.percorso === percorso);
@@ -91,10 +96,10 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
     expect(elenco.json).toEqual([expect.objectContaining({ id: w.id, eventi: ["azione_registrata"], attivo: true })]);
     expect(elenco.testo).not.toContain(w.segreto);
 
-    const pid = await crea("2026-12-01");
-    const negata = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.segreteria, corpo: { azione: "adesione", parte: "B", data: "2026-12-30" } });
+    const pid = await crea("2026-10-27");
+    const negata = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.segreteria, corpo: { azione: "adesione", parte: "B", data: "2026-11-25" } });
     expect(negata.status).toBe(422);
-    const ok = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.segreteria, corpo: { azione: "adesione", parte: "B", data: "2026-12-03" } });
+    const ok = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.segreteria, corpo: { azione: "adesione", parte: "B", data: "2026-10-29" } });
     expect(ok.status, ok.testo).toBe(201);
 
     const arrivate = await attendi(() => di("/azioni"), (x) => x.length >= 2);
@@ -117,7 +122,7 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
   it("un ricevitore che fallisce e poi si riprende: ritentativi con backoff, registro delle consegne", async () => {
     fallimenti["/instabile"] = [500, 503];
     const w = await registra("/instabile", ["azione_registrata"]);
-    const pid = await crea("2026-12-02");
+    const pid = await crea("2026-10-28");
     await attendi(() => di("/instabile"), (x) => x.length === 1);
     const log = await attendi(
       async () => (await api.req("GET", `${G}/webhook/consegne?webhook=${w.id}`, { chiave: K.responsabile })).json as { tentativo: number; status: number; stato: string; evento: string }[],
@@ -136,7 +141,7 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
   it("un webhook disattivato non consegna più nulla, nemmeno le righe in attesa di un nuovo tentativo", async () => {
     fallimenti["/spenta"] = Array.from({ length: 1000 }, () => 500);
     const w = await registra("/spenta", ["azione_registrata"]);
-    await crea("2026-12-03");
+    await crea("2026-10-29");
     const tentativi = async () => ((await api.req("GET", `${G}/webhook/consegne?webhook=${w.id}`, { chiave: K.responsabile })).json as unknown[]).length;
     await attendi(tentativi, (n) => n >= 2);
     expect((await api.req("DELETE", `${G}/webhook/${w.id}`, { chiave: K.responsabile })).status).toBe(204);
@@ -149,13 +154,18 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
 
   it("scadenze a N giorni e scadute dall'agenda, una volta sola per scadenza e tipo anche scandendo più volte", async () => {
     const w = await registra("/scadenze", ["scadenza_a_giorni", "scadenza_scaduta"], [7]);
-    const pid = await crea("2026-12-01"); // adesione entro 2026-12-16, primo_incontro entro 2026-12-31
+    // The agenda keeps the deadlines open when the procedure is recorded: file it a few days ago (an
+    // action is never dated after tomorrow), then scan on days relative to the filing.
+    const giorno = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const deposito = giorno(-5);
+    const dopo = (n: number) => new Date(Date.parse(deposito) + n * 86_400_000).toISOString().slice(0, 10);
+    const pid = await crea(deposito); // adesione entro deposito + 15, primo_incontro entro deposito + 30
     const il = (oggi: string) => new Consegnatore(s.dipendenze.database, { ...OPZIONI, oggi: () => oggi });
-    await il("2026-12-10").scandisciScadenze("gamma");
-    await il("2026-12-10").scandisciScadenze("gamma");
-    await il("2026-12-11").scandisciScadenze("gamma");
-    await il("2027-01-10").scandisciScadenze("gamma");
-    await il("2027-01-10").scandisciScadenze("gamma");
+    await il(dopo(9)).scandisciScadenze("gamma");
+    await il(dopo(9)).scandisciScadenze("gamma");
+    await il(dopo(10)).scandisciScadenze("gamma");
+    await il(dopo(40)).scandisciScadenze("gamma");
+    await il(dopo(40)).scandisciScadenze("gamma");
     await attendi(() => di("/scadenze").filter((r) => r.json.procedimento === pid), (x) => x.length >= 3);
     await new Promise((r) => setTimeout(r, 200));
     const mie = di("/scadenze").filter((r) => r.json.procedimento === pid);
@@ -170,7 +180,7 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
 
   it("più consegnatori insieme non consegnano mai due volte la stessa riga", async () => {
     const w = await registra("/concorrenza", ["azione_registrata"]);
-    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => crea(`2026-12-${String(i + 1).padStart(2, "0")}`)));
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, i) => crea(`2026-10-${String(i + 10).padStart(2, "0")}`)));
     const altri = [1, 2, 3].map(() => new Consegnatore(s.dipendenze.database, OPZIONI));
     await Promise.all([...altri, ...altri].map((c) => c.giro()));
     const arrivate = await attendi(() => di("/concorrenza"), (x) => x.length >= 12);
@@ -201,13 +211,13 @@ describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})
   });
 
   it("flusso: gli eventi nuovi del procedimento come Server-Sent Events, con la visibilità di …/eventi", async () => {
-    const pid = await crea("2026-12-04");
+    const pid = await crea("2026-10-30");
     expect((await api.req("GET", `${G}/procedimenti/${pid}/flusso`, { chiave: K.Z })).status).toBe(404);
     const r = await s.app.request(`${G}/procedimenti/${pid}/flusso`, { headers: { authorization: `Bearer ${K.A}` } });
     expect(r.status).toBe(200);
     expect(r.headers.get("content-type")).toMatch(/^text\/event-stream/);
     const lettore = r.body!.getReader();
-    const ok = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.segreteria, corpo: { azione: "adesione", parte: "B", data: "2026-12-05" } });
+    const ok = await api.req("POST", `${G}/procedimenti/${pid}/azioni`, { chiave: K.segreteria, corpo: { azione: "adesione", parte: "B", data: "2026-10-31" } });
     expect(ok.status).toBe(201);
     let testo = "";
     const dec = new TextDecoder();
