@@ -8,6 +8,7 @@ import { compile, readHeader, type Diagnostic } from "../dsl/index.ts";
 import { prepare } from "../engine/prepare.ts";
 import { risolviBasi, type FonteBase } from "../dsl/basi.ts";
 import type { Regolamento } from "../engine/ir.ts";
+import { salti } from "../engine/analisi/coerenza.ts";
 
 const NORMATIVA = fileURLToPath(new URL("../regolamenti/normativa/", import.meta.url));
 
@@ -68,9 +69,10 @@ export function opzioneBasi(args: string[]): { files: string[]; basi?: string } 
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { files: nomi, basi } = opzioneBasi(args);
+  const json = args.includes("--json");
+  const { files: nomi, basi } = opzioneBasi(args.filter((a) => a !== "--json"));
   if (nomi.length === 0 || nomi.includes("--help")) {
-    console.error("uso: regolamento check [--basi <cartella>] <file o cartella…>");
+    console.error("uso: regolamento check [--json] [--basi <cartella>] <file o cartella…>");
     return 2;
   }
   const files = await espandi(nomi);
@@ -78,19 +80,23 @@ export async function run(args: string[]): Promise<number> {
   let errori = 0;
   let avvisi = 0;
   let illeggibili = 0;
+  const perFile: unknown[] = [];
   for (const file of files) {
     const source = await leggiSorgente(file);
     if (source === undefined) { illeggibili++; continue; }
     const bases = basiPer(source, file, fonti);
     const { regolamento, diagnostics: diags } = compile(source, bases ? { bases } : {});
-    for (const d of diags) console.log(riga(file, d));
+    if (!json) for (const d of diags) console.log(riga(file, d));
     errori += diags.filter((d) => d.severity === "error").length;
     avvisi += diags.filter((d) => d.severity === "warning").length;
     // What only merging with the baselines shows (an exception following a replaced rule…).
     if (regolamento && !diags.some((d) => d.severity === "error")) {
-      for (const a of prepare(regolamento, bases ?? []).avvisi) { console.log(`${file}: avviso: ${a}`); avvisi++; }
+      for (const a of prepare(regolamento, bases ?? []).avvisi) { if (!json) console.log(`${file}: avviso: ${a}`); avvisi++; }
     }
+    // The jumps of every fee table at each limit (issue 13 § 2): what a Responsabile checks for typos.
+    if (json) perFile.push({ file, diagnostics: diags, salti: regolamento ? regolamento.regole.flatMap((r) => (r.tipo === "tariffa" ? salti(r) : [])) : [] });
   }
+  if (json) console.log(JSON.stringify(perFile, null, 2));
   if (files.length > 1 || errori || avvisi) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);
   return illeggibili ? 2 : errori ? 1 : 0;
 }

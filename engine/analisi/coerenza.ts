@@ -77,9 +77,9 @@ function tabelle(proprie: Regola[], tutte: Regola[], out: Rilievo[]): void {
     const k = `${t.voce}\u0000${t.tabella ?? ""}\u0000${t.fonte}`;
     gruppi.set(k, [...(gruppi.get(k) ?? []), t]);
   }
-  const mie = new Set(proprie);
+  const mie = new Set(proprie.map((r) => `${r.fonte}\u0000${r.nome}`));
   for (const g of gruppi.values()) {
-    if (!g.some((t) => mie.has(t))) continue;
+    if (!g.some((t) => mie.has(`${t.fonte}\u0000${t.nome}`))) continue;
     lacune(g, out);
     for (let i = 0; i < g.length; i++)
       for (let j = i + 1; j < g.length; j++) {
@@ -236,7 +236,7 @@ export function coerenza(reg: Regolamento, bases: Regolamento[] = []): { rilievi
   tabelle(proprie, [...tutte, ...proprie.filter((r) => r.tipo === "eccezione")], out);
   condizioni(proprie, out);
   eccezioni(proprie, [...bases.flatMap((b) => b.regole), ...reg.regole], out);
-  finestre(proprie, tutte, out);
+  finestre(proprie, [...bases.flatMap((b) => b.regole), ...reg.regole], out);
   ancore(proprie, tutte, reg, bases, out);
   return { rilievi: out, salti: proprie.flatMap((r) => (r.tipo === "tariffa" ? salti(r) : [])) };
 }
