@@ -240,3 +240,13 @@ export function descriviCaso(a: Assegnazione): string {
   const e = Object.entries(a);
   return e.length ? e.map(([p, v]) => `${p} = ${v === null ? "assente" : String(v)}`).join(", ") : "qualunque caso";
 }
+
+/** The values worth trying for each fact a condition reads that can be sampled (thresholds, enumerations, true/false). */
+export function campioniDi(cond: JsonLogic): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const [p, u] of usi(cond)) {
+    const c = campioni(p, u);
+    if (c) out.set(p, c);
+  }
+  return out;
+}
