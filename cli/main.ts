@@ -18,7 +18,7 @@ const USO = `uso: regolamento <comando> [opzioni]
   compile <file> [--json]            la forma compilata (IR)
   eval <organismo|file> <domanda>    risponde a una domanda (JSON o YAML)
   test <scenari…>                    esegue file di scenari
-  diff <a> <b>                       differenza semantica tra due regolamenti
+  diff <a> <b> [--casi <dir>]        differenza semantica; con --casi, i casi valutati con entrambi
   compare <file…> --caso <domanda>   una domanda, più organismi
   genera-scenari <file|id> --out <dir>  scenari ai confini delle regole (attesi da verificare)
   importa <testo.txt> --id <id>      scheletro di un regolamento dal suo testo (e copertura allo 0%)
