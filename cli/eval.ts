@@ -1,6 +1,6 @@
 // `regolamento eval <organismo|id@versione|file.regolamento> <domanda.json|yaml> [--json]`
 import { loadAll, readDocument, resolveRegolamento } from "../regolamenti/load.ts";
-import { evaluate, dataDiRiferimento, type Domanda, type Risposta } from "../engine/index.ts";
+import { evaluate, dataDiRiferimento, pendenzaDi, type Domanda, type Risposta } from "../engine/index.ts";
 import { eur } from "./formato.ts";
 import { perConsentire } from "../engine/analisi/per-consentire.ts";
 
@@ -13,7 +13,7 @@ export async function run(args: string[]): Promise<number> {
     const q = (await readDocument(file)) as Domanda;
     const date = dataDiRiferimento(q ?? {});
     const r = await resolveRegolamento(spec, catalog, date);
-    const p = catalog.prepared(r.id, { versione: q?.versione ?? (spec.includes("@") || spec.endsWith(".regolamento") ? r.versione : undefined), date });
+    const p = catalog.prepared(r.id, { versione: q?.versione ?? (spec.includes("@") || spec.endsWith(".regolamento") ? r.versione : undefined), date, pendenza: pendenzaDi(q ?? {}) });
     const risposta = evaluate(p, q);
     if (risposta.esito === "negato") risposta.per_consentire = perConsentire(p, q, risposta);
     console.log(json ? JSON.stringify(risposta, null, 2) : testo(risposta));
@@ -43,7 +43,7 @@ export function testo(r: Risposta): string {
   out.push(`fase: ${r.fase}`);
   if (r.scadenze.length) {
     out.push("scadenze:");
-    for (const s of r.scadenze) out.push(`  ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${s.dal ? `dal ${s.dal} ` : ""}${s.entro ? `entro ${s.entro}` : ""}${s.scaduta ? " — SCADUTA" : ""} (${s.cita}, ${s.fonte})${s.spostamenti ? `\n      ${s.spostamenti.join("\n      ")}` : ""}`);
+    for (const s of r.scadenze) out.push(`  ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${s.dal ? `dal ${s.dal} ` : ""}${s.entro ? `entro ${s.entro}` : ""}${s.scaduta ? " — SCADUTA" : ""} (${(s.fonti ?? [{ ...s, limiti: [] }]).map((f) => `${f.cita}, ${f.fonte}${f.limiti.length ? `: ${f.limiti.join(" ed ")}` : ""}`).join("; ")})${s.spostamenti ? `\n      ${s.spostamenti.join("\n      ")}` : ""}`);
   }
   if (r.indennita.per_parte.some((p) => p.voci.length)) {
     out.push("indennità:");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Catalog, dataDiRiferimento } from "./catalog.ts";
+import { Catalog, dataDiRiferimento, pendenzaDi } from "./catalog.ts";
 import { reg } from "./test-support/build.ts";
 
 const base = (v: string, dal: string) => reg({ id: "legge", versione: v, inVigoreDal: dal });
@@ -52,5 +52,33 @@ describe("dataDiRiferimento", () => {
     expect(dataDiRiferimento({ data: "2026-05-01", procedimento: { eventi: [{ azione: "adesione", data: "2026-03-05" }, { azione: "deposito_domanda", data: "2026-03-02T10:00:00" }] } })).toBe("2026-03-02");
     expect(dataDiRiferimento({ data: "2026-05-01", procedimento: {} })).toBe("2026-05-01");
     expect(dataDiRiferimento({ procedimento: { eventi: "x" } })).toBeUndefined();
+  });
+});
+
+describe("a version that governs the procedures pending at its date", () => {
+  const c = new Catalog();
+  const pendenti = { applica_ai_procedimenti_pendenti: { nome: "applica_ai_procedimenti_pendenti", valore: true } };
+  c.add(base("1", "2023-02-28"));
+  c.add({ ...base("2", "2025-01-25"), parametri: pendenti });
+  c.add(org("2024.1", "2024-01-01"));
+  const basi = (date: string, q: Parameters<typeof pendenzaDi>[0]) => c.prepared("org", { date, pendenza: pendenzaDi(q) }).basi.map((b) => b.versione);
+  const dep = { azione: "deposito_domanda", data: "2024-11-05" };
+
+  it("judges a procedure filed before it and still pending on its date", () => {
+    expect(basi("2024-11-05", { data: "2025-02-10", procedimento: { eventi: [dep] } })).toEqual(["2"]);
+    expect(basi("2024-11-05", { data: "2025-02-10", procedimento: { eventi: [dep, { azione: "verbale", tipo: "prosecuzione", data: "2024-12-01" }] } })).toEqual(["2"]);
+    expect(basi("2024-11-05", { data: "2025-02-10", procedimento: { eventi: [dep, { azione: "verbale", tipo: "mancato_accordo", data: "2025-01-25" }] } })).toEqual(["2"]);
+  });
+  it("not one concluded before its date, nor a question asked before it", () => {
+    expect(basi("2024-11-05", { data: "2025-02-10", procedimento: { eventi: [dep, { azione: "verbale", tipo: "mancato_accordo", data: "2025-01-24" }] } })).toEqual(["1"]);
+    expect(basi("2024-11-05", { data: "2025-02-10", procedimento: { eventi: [dep, { azione: "conclusione", data: "2025-01-10" }] } })).toEqual(["1"]);
+    expect(basi("2024-11-05", { data: "2024-12-01", procedimento: { eventi: [dep] } })).toEqual(["1"]);
+  });
+  it("a later version without the clause does not reach back", () => {
+    const d = new Catalog();
+    d.add(base("1", "2023-02-28"));
+    d.add(base("2", "2025-01-25"));
+    d.add(org("2024.1", "2024-01-01"));
+    expect(d.prepared("org", { date: "2024-11-05", pendenza: pendenzaDi({ data: "2025-02-10", procedimento: { eventi: [dep] } }) }).basi.map((b) => b.versione)).toEqual(["1"]);
   });
 });

@@ -1,11 +1,30 @@
 // The catalogue of published versions (organismi and baselines), in memory and pure. A
 // procedure is judged by the version in force at its deposito_domanda and by the baselines in
-// force at that date; prepared versions are cached per (id, versione, bases' versions).
+// force at that date, or by a later baseline version that declares it governs the procedures
+// pending at its date (parametro `applica_ai_procedimenti_pendenti`) when this one was pending
+// then; prepared versions are cached per (id, versione, bases' versions).
 import { prepare } from "./prepare.ts";
 import type { Regolamento } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
 
 const today = () => new Date().toISOString().slice(0, 10);
+
+/** The reserved header parametro by which a version governs the procedures pending at its date. */
+export const APPLICA_AI_PENDENTI = "applica_ai_procedimenti_pendenti";
+
+/**
+ * Whether a procedure was pending on a day: `al` is the day it is judged on (the question's `data`),
+ * `conclusoIl` the day its verbale conclusivo was filed (absent: not concluded).
+ */
+export interface Pendenza {
+  al: string;
+  conclusoIl?: string;
+}
+
+/** Whether a version governs a procedure pending at its date: in force by `al`, and not concluded before it. */
+function governaIPendenti(b: Regolamento, p: Pendenza): boolean {
+  return b.parametri[APPLICA_AI_PENDENTI]?.valore === true && b.inVigoreDal <= p.al && (p.conclusoIl === undefined || p.conclusoIl >= b.inVigoreDal);
+}
 const cmp = (a: Regolamento, b: Regolamento) => a.inVigoreDal.localeCompare(b.inVigoreDal) || a.versione.localeCompare(b.versione, undefined, { numeric: true });
 
 export class Catalog {
@@ -50,17 +69,19 @@ export class Catalog {
 
   /**
    * The baselines `r` applies (and those they apply), each in the version in force at `date`;
-   * before a baseline's first version, its oldest version.
+   * before a baseline's first version, its oldest version. With `pendenza`, a later version that
+   * governs the procedures pending at its date (and this one was) takes its place: the latest such.
    */
-  bases(r: Regolamento, date: string): Regolamento[] {
+  bases(r: Regolamento, date: string, pendenza?: Pendenza): Regolamento[] {
     const out: Regolamento[] = [];
     const seen = new Set<string>([r.id]);
     const visit = (ids: string[]) => {
       for (const id of ids) {
         if (seen.has(id)) continue;
         seen.add(id);
-        const b = this.inForce(id, date) ?? this.byId.get(id)?.[0];
+        let b = this.inForce(id, date) ?? this.byId.get(id)?.[0];
         if (!b) continue;
+        if (pendenza) for (const v of this.byId.get(id) ?? []) if (v.inVigoreDal > b.inVigoreDal && governaIPendenti(v, pendenza)) b = v;
         visit(b.applica);
         out.push(b);
       }
@@ -70,7 +91,7 @@ export class Catalog {
   }
 
   /** Throws when the organismo or the version is unknown (the caller answers 404). */
-  prepared(id: string, at: { date?: string; versione?: string }): Prepared {
+  prepared(id: string, at: { date?: string; versione?: string; pendenza?: Pendenza }): Prepared {
     const list = this.byId.get(id);
     if (!list || list.length === 0) throw new Error(`regolamento sconosciuto: ${id}`);
     let r: Regolamento | undefined;
@@ -83,7 +104,7 @@ export class Catalog {
       if (!r) throw new Error(`${id}: nessuna versione in vigore al ${d} (la prima è in vigore dal ${list[0]!.inVigoreDal})`);
     }
     const date = at.date ?? (r.inVigoreDal > today() ? r.inVigoreDal : today());
-    const bases = this.bases(r, date);
+    const bases = this.bases(r, date, at.pendenza);
     const key = `${r.id}@${r.versione}|${bases.map((b) => `${b.id}@${b.versione}`).join(",")}`;
     let p = this.cache.get(key);
     if (!p) { p = prepare(r, bases); this.cache.set(key, p); }
@@ -103,4 +124,21 @@ export function dataDiRiferimento(q: { data?: unknown; procedimento?: { eventi?:
   const dep = ev.find((e) => e && e.azione === "deposito_domanda" && typeof e.data === "string");
   if (dep) return (dep.data as string).slice(0, 10);
   return typeof q?.data === "string" ? q.data.slice(0, 10) : undefined;
+}
+
+/**
+ * What the catalogue needs of a question beyond the deposit date: the day it is judged on (its
+ * `data`, else today) and the day the procedure ended, if it has: the first `verbale` other than a
+ * verbale di prosecuzione, or a `conclusione` (the "verbale conclusivo" of art. 4 D.Lgs. 216/2024).
+ */
+export function pendenzaDi(q: { data?: unknown; procedimento?: { eventi?: unknown } }): Pendenza {
+  const al = typeof q?.data === "string" && /^\d{4}-\d{2}-\d{2}/.test(q.data) ? q.data.slice(0, 10) : today();
+  const ev = Array.isArray(q?.procedimento?.eventi) ? (q.procedimento!.eventi as { azione?: unknown; data?: unknown; tipo?: unknown }[]) : [];
+  let conclusoIl: string | undefined;
+  for (const e of ev) {
+    if (!e || typeof e.data !== "string") continue;
+    const conclude = (e.azione === "verbale" && e.tipo !== "prosecuzione") || e.azione === "conclusione";
+    if (conclude && (conclusoIl === undefined || e.data.slice(0, 10) < conclusoIl)) conclusoIl = e.data.slice(0, 10);
+  }
+  return conclusoIl === undefined ? { al } : { al, conclusoIl };
 }

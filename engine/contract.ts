@@ -43,6 +43,8 @@ export interface Procedimento {
   modalita?: "in_presenza" | "telematica" | "mista";
   tabella?: { nome?: string; scaglione?: number; spese_mediazione?: number };
   termine_deposito_giudice?: IsoDate;
+  /** Extension: the day the judge's ordinanza sending the parties to mediation was filed (demandata; D.Lgs. 28/2010 art. 6 as of 25.1.2025). */
+  data_deposito_ordinanza?: IsoDate;
   chiusure?: { dal: IsoDate; al: IsoDate }[];
   clausola_mediazione?: { opposizione_proposta?: boolean };
   indennita_mediazione?: number;
@@ -73,6 +75,12 @@ export interface Scadenza {
   parte?: string;
   /** Extension: why the end day moved (holiday, Saturday, closure…). */
   spostamenti?: string[];
+  /**
+   * Extension: when several rules time this deadline (the law's and the organismo's), each of them
+   * and the bounds it set (`dal`, `entro`; none when its window was wider). `cita`/`fonte` above are
+   * those of the rule that set `entro` (else `dal`).
+   */
+  fonti?: { regola: string; cita: string; fonte: string; limiti: ("dal" | "entro")[] }[];
 }
 
 export interface Motivo {

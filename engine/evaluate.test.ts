@@ -107,13 +107,42 @@ describe("default logic", () => {
     expect(entro("responsabilita_medica")).toEqual(["2026-04-16", "2026-04-16"]);
     expect(entro("altro")).toEqual(["2026-04-08", "2026-04-08"]);
   });
-  it("two applicable terms with one name are listed as a conflict", () => {
+  it("an organismo's term of the law's scadenza narrows it: one window, both cited, each bound from its rule", () => {
     const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
       termine("primo_incontro_org", { fonte: "o", cita: "art. 2", scadenza: "primo_incontro", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(30), per: [{ azione: "primo_incontro" }] }),
+    ] }), [baseline()]);
+    const q = (azione?: Record<string, unknown>) => evaluate(p, { data: "2026-03-03", procedimento: { materia: "altro", valore: 1, parti, eventi: [dep] }, ...(azione ? { azione: azione as never } : {}) });
+    const r = q();
+    expect(r.conflitti ?? []).toEqual([]);
+    const pi = r.scadenze.filter((s) => s.nome === "primo_incontro");
+    expect(pi).toHaveLength(1);
+    expect(pi[0]).toMatchObject({ dal: "2026-03-22", entro: "2026-04-01", cita: "art. 2", fonte: "o" });
+    expect(pi[0]!.fonti).toEqual([
+      { regola: "primo_incontro", cita: "art. 8 c. 1", fonte: "dlgs-28-2010", limiti: ["dal"] },
+      { regola: "primo_incontro_org", cita: "art. 2", fonte: "o", limiti: ["entro"] },
+    ]);
+    expect(r.traccia.map((t) => t.dettaglio ?? "").join("\n")).toMatch(/dal 2026-03-22 per primo_incontro \(art\. 8 c\. 1, dlgs-28-2010\); entro 2026-04-01 per primo_incontro_org \(art\. 2, o\)/);
+    // The narrowed window binds every action either rule binds: the organismo's 30 days also bind the
+    // date fixed for the meeting (the law's `per`), and the law's 20 days the meeting the organismo times.
+    const tardi = q({ azione: "primo_incontro", data: "2026-04-05", ruolo: "mediatore" });
+    expect(tardi.esito).toBe("negato");
+    expect(tardi.motivi[0]).toMatchObject({ regola: "primo_incontro_org", cita: "art. 2", scadenza: { nome: "primo_incontro", dal: "2026-03-22", entro: "2026-04-01" } });
+    const fissata = q({ azione: "fissazione_primo_incontro", data: "2026-03-03", data_incontro: "2026-04-05", ruolo: "segreteria" });
+    expect(fissata.esito).toBe("negato");
+    expect(fissata.motivi.map((m) => m.regola)).toEqual(["primo_incontro_org"]);
+    expect(q({ azione: "primo_incontro", data: "2026-03-20", ruolo: "mediatore" }).motivi[0]).toMatchObject({ regola: "primo_incontro", scadenza: { dal: "2026-03-22", entro: "2026-04-01" } });
+    expect(q({ azione: "primo_incontro", data: "2026-04-01", ruolo: "mediatore" }).esito).toBe("consentito");
+    expect(q({ azione: "primo_incontro", data: "2026-03-22", ruolo: "mediatore" }).esito).toBe("consentito");
+  });
+  it("two applicable terms with one name from the same regolamento are listed as a conflict", () => {
+    const p = prepare(reg({ id: "o", applica: ["dlgs-28-2010"], regole: [
+      termine("primo_incontro_org", { fonte: "o", cita: "art. 2", scadenza: "primo_incontro", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(30), per: [{ azione: "primo_incontro" }] }),
+      termine("primo_incontro_org2", { fonte: "o", cita: "art. 3", scadenza: "primo_incontro", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(25), per: [{ azione: "primo_incontro" }] }),
     ] }), [baseline()]);
     const r = evaluate(p, { data: "2026-03-03", procedimento: { materia: "altro", valore: 1, parti, eventi: [dep] }, azione: { azione: "primo_incontro", data: "2026-03-25", ruolo: "mediatore" } });
     expect(r.conflitti?.length).toBeGreaterThan(0);
     expect(r.esito).toBe("negato");
+    expect(r.scadenze.filter((s) => s.nome === "primo_incontro")).toHaveLength(1);
   });
 });
 

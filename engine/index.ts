@@ -3,7 +3,7 @@ export { prepare } from "./prepare.ts";
 export { evaluate } from "./evaluate.ts";
 export { diff, type Change } from "./diff.ts";
 export { compare, matrix, type Matrix, type Cella } from "./compare.ts";
-export { Catalog, dataDiRiferimento } from "./catalog.ts";
+export { Catalog, dataDiRiferimento, pendenzaDi, type Pendenza } from "./catalog.ts";
 export type { Prepared } from "./prepared.ts";
 export { compile as compileCondition, type Compiled } from "./conditions/compile.ts";
 export { varsOf } from "./conditions/vars.ts";

@@ -6,6 +6,7 @@ import { comparedVarsOf, idPercorso, puoLeggere, varsOf } from "./conditions/var
 import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
+import { unisciPer } from "./restringimento.ts";
 import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
   Chiusura, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
@@ -163,6 +164,8 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   for (const r of regole) if (r.tipo === "azione" && !replaced.has(r)) lastDef.set(r.azione, r);
   const tutte = regole;
   regole = regole.filter((r) => !replaced.has(r) && !(r.tipo === "azione" && lastDef.get(r.azione) !== r));
+  // One deadline, one window: the terms of one scadenza from different sources bind together.
+  unisciPer(regole);
 
   const prepped = regole.filter((r) => r.tipo !== "eccezione").map(prepRule);
   const perNome = new Map<string, PRegola[]>();

@@ -1,27 +1,32 @@
-// `scadenze`: every applicable term whose anchor exists and that no `per` action has closed;
-// a term run out unclosed adds its `inMancanza` effect (silence as refusal).
+// `scadenze`: every applicable term whose anchor exists and that no `per` action has closed, one
+// per deadline name (and party): terms of one name narrow each other (restringimento.ts); a term
+// run out unclosed adds its `inMancanza` effect (silence as refusal).
 import { fromDay } from "./dates/calendar.ts";
 import { resolve, type Resolved } from "./defaults.ts";
-import { ancoraMancante, finestraDi, chiuso, resolvePerLaParte, senzaFinestra } from "./terms.ts";
+import { ancoraMancante, finestraDi, chiuso, resolvePerLaParte, senzaFinestra, type Finestra } from "./terms.ts";
+import { dettaglioRestringimento, limitiDi, restringi } from "./restringimento.ts";
 import type { State } from "./facts.ts";
 import type { Conflitto, EffettoGiuridico, Scadenza, Traccia } from "./contract.ts";
 import type { Termine } from "./ir.ts";
 import type { PTermine, Prepared } from "./prepared.ts";
 
+/** A term in force with a window, for one party (or all): what `scadenze` narrows by name. */
+interface Voce {
+  t: Termine;
+  parte: string | undefined;
+  w: Finestra;
+  chiuso: boolean;
+}
+
 export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: EffettoGiuridico[], conflitti: Conflitto[]): Scadenza[] {
-  const out: Scadenza[] = [];
-  // The terms listed so far, one per scadenza: two of the same scadenza are a conflict.
-  const seen: Termine[] = [];
+  const voci: Voce[] = [];
   for (const pt of p.termini) {
-    let listed: Termine | undefined;
     if (senzaFinestra(st, pt)) continue;
     if (!pt.r.ciascunaParte) {
       const t = inVigore(pt, resolve(pt, st.f), traccia, conflitti);
       if (!t) continue;
-      let any = false;
-      if (!t.ciascunaParte) any = perParte(p, st, t, undefined, out, traccia, effetti);
-      else for (const x of st.n.parti) if (perParte(p, st, t, x.id, out, traccia, effetti)) any = true;
-      if (any) listed = t;
+      if (!t.ciascunaParte) voce(p, st, t, undefined, voci);
+      else for (const x of st.n.parti) voce(p, st, t, x.id, voci);
     } else {
       // Per party: the rule in force is decided on the copy of the anchoring action addressed to
       // that party; what it says once for every party (an exception, a conflict) is said once.
@@ -31,20 +36,89 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
       const t0 = comune ? inVigore(pt, resolve(pt, st.f), traccia, conflitti, detti) : undefined;
       for (const x of st.n.parti) {
         const t = comune ? t0 : inVigore(pt, resolvePerLaParte(pt, st, x.id), traccia, conflitti, detti);
-        if (t && perParte(p, st, t, x.id, out, traccia, effetti)) listed ??= t;
+        if (t) voce(p, st, t, x.id, voci);
       }
     }
-    if (!listed) continue;
-    const t = listed;
-    let prev: Termine | undefined;
-    for (let i = 0; i < seen.length && !prev; i++) if (seen[i]!.scadenza === t.scadenza) prev = seen[i];
-    if (prev) conflitti.push({
-      regole: [prev, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
-      messaggio: `due termini ${t.scadenza} si applicano insieme: ${prev.nome} (${prev.cita}, ${prev.fonte}) e ${t.nome} (${t.cita}, ${t.fonte}); nessuno sostituisce l'altro`,
-    });
-    else seen.push(t);
+  }
+  return perScadenza(st, voci, traccia, effetti, conflitti);
+}
+
+function voce(p: Prepared, st: State, t: Termine, parte: string | undefined, voci: Voce[]): void {
+  const w = finestraDi(p, st, t, parte);
+  if (w) voci.push({ t, parte, w, chiuso: chiuso(st, t, w, parte) });
+}
+
+/**
+ * One scadenza per name (and party): the terms of one name narrow each other (SEMANTICS §5). A term
+ * for all parties joins each party's group of the same name, when there is one. Two terms of one
+ * source applying together are still a conflict (the author wrote two windows for one deadline).
+ */
+function perScadenza(st: State, voci: Voce[], traccia: Traccia[], effetti: EffettoGiuridico[], conflitti: Conflitto[]): Scadenza[] {
+  const out: Scadenza[] = [];
+  const nomi: string[] = [];
+  for (const v of voci) if (!nomi.includes(v.t.scadenza)) nomi.push(v.t.scadenza);
+  for (const nome of nomi) {
+    const tutte = voci.filter((v) => v.t.scadenza === nome);
+    conflittiDellaFonte(tutte, conflitti);
+    const parti: (string | undefined)[] = [];
+    for (const v of tutte) if (v.parte !== undefined && !parti.includes(v.parte)) parti.push(v.parte);
+    if (parti.length === 0) parti.push(undefined);
+    for (const parte of parti) {
+      const gruppo = tutte.filter((v) => v.parte === parte || v.parte === undefined);
+      // Any action that closes the deadline closes it for that party (a term for all parties that
+      // joins a party's group is closed, there, by that party's action only).
+      if (gruppo.some((v) => (v.parte === parte ? v.chiuso : chiuso(st, v.t, v.w, parte)))) continue;
+      out.push(scadenza(st, nome, parte, gruppo, traccia, effetti));
+    }
   }
   return out;
+}
+
+function conflittiDellaFonte(voci: Voce[], conflitti: Conflitto[]): void {
+  const visti: Termine[] = [];
+  for (const { t } of voci) {
+    if (visti.includes(t)) continue;
+    const prev = visti.find((x) => x.fonte === t.fonte);
+    visti.push(t);
+    if (prev) conflitti.push({
+      regole: [prev, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
+      messaggio: `due termini ${t.scadenza} dello stesso regolamento si applicano insieme: ${prev.nome} (${prev.cita}, ${prev.fonte}) e ${t.nome} (${t.cita}, ${t.fonte}); nessuno sostituisce l'altro`,
+    });
+  }
+}
+
+function scadenza(st: State, nome: string, parte: string | undefined, gruppo: Voce[], traccia: Traccia[], effetti: EffettoGiuridico[]): Scadenza {
+  const r = restringi(gruppo.map((v) => ({ t: v.t, dal: v.w.dal, entro: v.w.entro })));
+  const primo = r.daEntro ?? r.daDal ?? gruppo[0]!.t;
+  const s: Scadenza = { nome, cita: primo.cita, fonte: primo.fonte };
+  if (r.dal !== undefined) s.dal = fromDay(r.dal);
+  if (r.entro !== undefined) s.entro = fromDay(r.entro);
+  if (parte !== undefined) s.parte = parte;
+  const scaduta = r.entro !== undefined && st.n.giorno > r.entro;
+  if (scaduta) s.scaduta = true;
+  const spostamenti: string[] = [];
+  for (const v of gruppo) if ((v.t === r.daEntro || v.t === r.daDal || gruppo.length === 1) && v.w.spostamenti.length > 0) spostamenti.push(...v.w.spostamenti);
+  if (spostamenti.length > 0) s.spostamenti = gruppo.length === 1 ? gruppo[0]!.w.spostamenti as string[] : spostamenti;
+  const regole = [...new Set(gruppo.map((v) => v.t))];
+  if (regole.length > 1) {
+    s.fonti = regole.map((t) => ({ regola: t.nome, cita: t.cita, fonte: t.fonte, limiti: limitiDi(t, r) }));
+    const dettaglio = dettaglioRestringimento(r);
+    for (const t of regole) {
+      const limiti = limitiDi(t, r);
+      traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: limiti.length ? `termine ${nome}${parte ? ` (${parte})` : ""}: ${limiti.join(" ed ")} da questa regola` : `termine ${nome}${parte ? ` (${parte})` : ""}: finestra più ampia, ristretta da altre regole`, dettaglio });
+    }
+  }
+  // Silence: each term whose own last day has passed says its effect.
+  for (const v of gruppo) {
+    const t = v.t;
+    if (!t.inMancanza || v.w.entro === undefined || st.n.giorno <= v.w.entro) continue;
+    const e: EffettoGiuridico = { effetto: t.inMancanza, cita: t.cita, fonte: t.fonte };
+    if (parte !== undefined) e.parte = parte;
+    if (effetti.some((x) => x.effetto === e.effetto && x.parte === e.parte && x.fonte === e.fonte && x.cita === e.cita)) continue;
+    effetti.push(e);
+    traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "in mancanza", dettaglio: `${t.inMancanza}${parte ? ` (${parte})` : ""}: termine scaduto il ${fromDay(v.w.entro)}` });
+  }
+  return s;
 }
 
 /**
@@ -71,27 +145,5 @@ function daDire(detti: string[] | undefined, chiave: string): boolean {
   if (!detti) return true;
   if (detti.includes(chiave)) return false;
   detti.push(chiave);
-  return true;
-}
-
-/** A term for one party (or for all, `parte` undefined): its deadline, unless closed. Whether it has a window. */
-function perParte(p: Prepared, st: State, t: Termine, parte: string | undefined, out: Scadenza[], traccia: Traccia[], effetti: EffettoGiuridico[]): boolean {
-  const w = finestraDi(p, st, t, parte);
-  if (!w) return false;
-  if (chiuso(st, t, w, parte)) return true;
-  const s: Scadenza = { nome: t.scadenza, cita: t.cita, fonte: t.fonte };
-  if (w.dal !== undefined) s.dal = fromDay(w.dal);
-  if (w.entro !== undefined) s.entro = fromDay(w.entro);
-  if (parte !== undefined) s.parte = parte;
-  const scaduta = w.entro !== undefined && st.n.giorno > w.entro;
-  if (scaduta) s.scaduta = true;
-  if (w.spostamenti.length > 0) s.spostamenti = w.spostamenti as string[];
-  out.push(s);
-  if (scaduta && t.inMancanza) {
-    const e: EffettoGiuridico = { effetto: t.inMancanza, cita: t.cita, fonte: t.fonte };
-    if (parte !== undefined) e.parte = parte;
-    effetti.push(e);
-    traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: "in mancanza", dettaglio: `${t.inMancanza}${parte ? ` (${parte})` : ""}: termine scaduto il ${s.entro}` });
-  }
   return true;
 }

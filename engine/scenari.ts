@@ -1,15 +1,16 @@
 // Scenario cases (CONTRACT.md "Scenario files"): `atteso` is matched as a subset of the answer.
 // Pure: the files are read by the callers (cli/test.ts, test/scenari.test.ts).
 import { evaluate } from "./evaluate.ts";
-import { dataDiRiferimento, type Catalog } from "./catalog.ts";
-import type { Domanda, Risposta } from "./contract.ts";
+import { dataDiRiferimento, pendenzaDi, type Catalog } from "./catalog.ts";
+import type { Domanda, Risposta, Scadenza } from "./contract.ts";
 
 export interface Atteso {
   esito?: "consentito" | "negato";
   cita?: string | string[];
   fase?: string;
   /** `assente: true`: no open term of that name (and party) — e.g. a demandata without the judge's date. */
-  scadenze?: { nome: string; dal?: string; entro?: string; parte?: string; assente?: boolean }[];
+  /** `cita`: each citation is the scadenza's or one of its `fonti` (the rules a narrowed deadline cites). */
+  scadenze?: { nome: string; dal?: string; entro?: string; parte?: string; assente?: boolean; cita?: string | string[] }[];
   indennita?: {
     per_parte?: { parte?: string; totale?: number; voci?: (string | { voce: string; imponibile?: number | null; quantita?: number })[] }[];
     totale?: number;
@@ -93,8 +94,10 @@ export function confronta(atteso: Atteso, r: Risposta): string[] {
       if (cand.length) out.push(`scadenza ${s.nome}${s.parte ? ` (${s.parte})` : ""}: attesa assente, ottenuta ${show(cand.map((x) => ({ dal: x.dal, entro: x.entro, cita: x.cita })))}`);
       continue;
     }
-    const ok = cand.some((x) => (s.dal === undefined || x.dal === String(s.dal)) && (s.entro === undefined || x.entro === String(s.entro)));
-    if (!ok) out.push(`scadenza ${s.nome}${s.parte ? ` (${s.parte})` : ""}: attesa ${show({ dal: s.dal, entro: s.entro })}, ottenuta ${cand.length ? show(cand.map((x) => ({ dal: x.dal, entro: x.entro, parte: x.parte }))) : "nessuna"}`);
+    const citate = (x: Scadenza) => [x.cita, ...(x.fonti ?? []).map((f) => f.cita)].map(norm);
+    const cite = s.cita === undefined ? [] : (Array.isArray(s.cita) ? s.cita : [s.cita]).map((c) => norm(String(c)));
+    const ok = cand.some((x) => (s.dal === undefined || x.dal === String(s.dal)) && (s.entro === undefined || x.entro === String(s.entro)) && cite.every((c) => citate(x).includes(c)));
+    if (!ok) out.push(`scadenza ${s.nome}${s.parte ? ` (${s.parte})` : ""}: attesa ${show({ dal: s.dal, entro: s.entro })}, ottenuta ${cand.length ? show(cand.map((x) => ({ dal: x.dal, entro: x.entro, parte: x.parte, ...(cite.length ? { cita: citate(x) } : {}) }))) : "nessuna"}`);
   }
   const ind = atteso.indennita;
   if (ind) {
@@ -146,7 +149,8 @@ export function eseguiCaso(catalog: Catalog, c: Caso): EsitoCaso {
   const q = domandaDelCaso(c);
   let p;
   try {
-    p = catalog.prepared(String(c.organismo), c.versione !== undefined ? { versione: String(c.versione), date: dataDiRiferimento(q) } : { date: dataDiRiferimento(q) });
+    const at = { date: dataDiRiferimento(q), pendenza: pendenzaDi(q) };
+    p = catalog.prepared(String(c.organismo), c.versione !== undefined ? { versione: String(c.versione), ...at } : at);
   } catch (e) {
     return { nome: c.nome, differenze: [e instanceof Error ? e.message : String(e)] };
   }

@@ -199,3 +199,32 @@ describe("a length read on the anchoring event", () => {
     expect(perParte).toEqual({ A: "2026-05-20", B: "2026-05-13" });
   });
 });
+
+describe("one deadline, one window (narrowing across sources)", () => {
+  const form = { azione: "formulazione_proposta", data: "2026-04-08", ruolo: "mediatore" };
+  it("a term for all parties narrows each party's term of the same name; each party keeps one entry", () => {
+    const p = org({ regole: [termine("risposta_cinque", { fonte: "org", cita: "art. 9", scadenza: "risposta_proposta", ancora: { evento: "formulazione_proposta", verso: "da" }, entro: g(5), per: [{ azione: "risposta_proposta" }] })] });
+    const r = evaluate(p, q("2026-03-02", "2026-04-09", { eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, form] }));
+    const rp = r.scadenze.filter((s) => s.nome === "risposta_proposta");
+    expect(rp.map((s) => [s.parte, s.entro, s.cita])).toEqual([["A", "2026-04-13", "art. 9"], ["B", "2026-04-13", "art. 9"]]);
+    // A party that answered closes its deadline (the answer closes both rules' windows for it).
+    const dopo = evaluate(p, q("2026-03-02", "2026-04-10", { eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, form, { azione: "risposta_proposta", data: "2026-04-10", parte: "A", esito: "accettata" }] }));
+    expect(dopo.scadenze.filter((s) => s.nome === "risposta_proposta").map((s) => s.parte)).toEqual(["B"]);
+    // Silence past the narrower entro: the organismo's rule has run out, the law's (7 days) not yet.
+    const tardi = evaluate(p, q("2026-03-02", "2026-04-14", { eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, form] }));
+    expect(tardi.scadenze.filter((s) => s.nome === "risposta_proposta").every((s) => s.scaduta)).toBe(true);
+    expect(tardi.effetti.filter((e) => e.effetto === "proposta_rifiutata")).toEqual([]);
+  });
+});
+
+describe("`dalla scadenza di` a narrowed deadline", () => {
+  it("counts from the narrowed entro, not from the wider rule's", () => {
+    const p = org({ regole: [
+      termine("primo_incontro_30", { fonte: "org", cita: "art. 3", scadenza: "primo_incontro", ancora: { evento: "deposito_domanda", verso: "da" }, entro: g(30), per: [{ azione: "primo_incontro" }] }),
+      termine("dopo_il_primo_incontro", { fonte: "org", cita: "art. 4", ancora: { termine: "primo_incontro", verso: "da" }, entro: g(3), per: [{ azione: "richiesta_proposta" }] }),
+    ] });
+    const r = evaluate(p, q("2026-03-02", "2026-03-03"));
+    // primo_incontro: law 20–40 (22.3–11.4), organismo 30 (1.4): narrowed entro 1.4; + 3 days = 4.4 (Saturday).
+    expect(sc(r, "dopo_il_primo_incontro")?.entro).toBe("2026-04-04");
+  });
+});

@@ -54,14 +54,18 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   const a = t.ancora;
   if ("termine" in a) {
     if (depth > 4) return false;
+    // "Dalla scadenza di X": the deadline the rule X times (or the deadline named X), narrowed: the
+    // earliest `entro` among the applicable terms of that scadenza (restringimento.ts).
+    const nome = p.termini.find((pt) => pt.r.nome === a.termine)?.r.scadenza ?? a.termine;
+    let giorno: number | undefined, indice = -1;
     for (const pt of p.termini) {
-      if (pt.r.scadenza !== a.termine && pt.r.nome !== a.termine) continue;
+      if (pt.r.scadenza !== nome) continue;
       const res = resolve(pt, st.f);
       if (res.kind !== "applica") continue;
       const w = finestra(p, st, res.pr.r, parte, depth + 1);
-      if (w?.entro !== undefined) return posaAncora(w.entro, w.ancoraIndice);
+      if (w?.entro !== undefined && (giorno === undefined || w.entro < giorno)) { giorno = w.entro; indice = w.ancoraIndice; }
     }
-    return false;
+    return posaAncora(giorno, indice);
   }
   if ("fatto" in a) {
     // A date the procedure carries (the judge's deadline of a demandata): no event, so any `per`

@@ -6,7 +6,8 @@ import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, mancantiIn, missingIn, qualcheMancante, resolve } from "./defaults.ts";
 import { attoreDi, S_ATTORE, S_AZIONE, S_DOCUMENTO, S_FASE, type State } from "./facts.ts";
-import { finestraDi, resolvePerLaParte, senzaFinestra } from "./terms.ts";
+import { finestraDi, resolvePerLaParte, senzaFinestra, type Finestra } from "./terms.ts";
+import { dettaglioRestringimento, restringi } from "./restringimento.ts";
 import type { Azione, Conflitto, Motivo, Traccia } from "./contract.ts";
 import type { Regola, Ruolo, Termine, Vincolo, Visibilita } from "./ir.ts";
 import type { Candidata, MascheraRuoli, PEccezione, PTermine, PVincolo, Prepared } from "./prepared.ts";
@@ -126,10 +127,11 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
     if (res.via) out.negativi.push(motivo(res.via.r, `la condizione applicata è quella dell'eccezione ${res.via.r.nome} a ${pv.r.nome}`));
   }
 
-  // 3. terms binding the action
+  // 3. terms binding the action: the terms of one scadenza from different sources narrow each
+  // other (SEMANTICS §5): each checks its own bounds, and the motivo shows the narrowed window.
   const terms = p.terminiPer.get(a.azione);
   if (terms) {
-    const perScadenza = new Map<string, Regola[]>();
+    const vigenti: { t: PTermine; r: Termine; via: PEccezione | undefined; w: Finestra; campo?: string }[] = [];
     for (const { t, campo } of terms) {
       // A term per party is decided for the party acting (its copy of the anchoring action).
       const res = t.r.ciascunaParte && typeof a.parte === "string" ? resolvePerLaParte(t, st, a.parte) : resolve(t, st.f);
@@ -142,15 +144,19 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
       const r = res.pr.r as Termine;
       const w = finestraDi(p, st, r, r.ciascunaParte && typeof a.parte === "string" ? a.parte : undefined);
       if (!w) continue;
-      const same = perScadenza.get(r.scadenza);
-      if (same) { same.push(r); conflitto(r, same.map((x) => ({ r: x })), out); continue; }
-      perScadenza.set(r.scadenza, [r]);
+      const same = vigenti.find((x) => x.r.scadenza === r.scadenza && x.r.fonte === r.fonte);
+      if (same) { conflitto(r, [{ r: same.r }, { r }], out); continue; }
+      vigenti.push({ t, r, via: res.via, w, campo });
+    }
+    for (const { t, r, via, w, campo } of vigenti) {
       const d = dataPer(a, campo, giorno);
       if (d === null) { out.mancanti.push(`azione.${campo}`); continue; }
       if (d === undefined) { out.negativi.push(motivo(r, `${campo}: data non valida ${JSON.stringify(a[campo!])}`)); continue; }
+      const gruppo = vigenti.filter((x) => x.r.scadenza === r.scadenza);
+      const stretta = restringi(gruppo.map((x) => ({ t: x.r, dal: x.w.dal, entro: x.w.entro })));
       const scadenza: { nome: string; dal?: string; entro?: string } = { nome: r.scadenza };
-      if (w.dal !== undefined) scadenza.dal = fromDay(w.dal);
-      if (w.entro !== undefined) scadenza.entro = fromDay(w.entro);
+      if (stretta.dal !== undefined) scadenza.dal = fromDay(stretta.dal);
+      if (stretta.entro !== undefined) scadenza.entro = fromDay(stretta.entro);
       if (r.salvoAccordo && a.accordo_parti === true) {
         out.traccia.push(traccia(r, "non vincola", "salvo diverso accordo delle parti: le parti hanno concordato"));
         out.positivi.push(motivo(r, "il termine cede all'accordo delle parti", { scadenza }));
@@ -158,15 +164,16 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
       }
       const tooEarly = w.dal !== undefined && d < w.dal, tooLate = w.entro !== undefined && d > w.entro;
       const quando = campo ? `${campo} ${fromDay(d)}` : `il ${fromDay(d)}`;
+      const proprio = (x: number | undefined) => (x === undefined ? "" : fromDay(x));
       if (tooEarly || tooLate) {
         out.traccia.push(traccia(r, "nega", `${quando} fuori dal termine`));
         const extra: Partial<Motivo> = { scadenza };
         if (r.salvoAccordo) extra.per_consentire = "un diverso accordo delle parti (accordo_parti: true)";
-        out.negativi.push(motivo(r, tooEarly ? `${a.azione}: ${quando} è prima del ${scadenza.dal} (${r.scadenza})` : `${a.azione}: ${quando} è oltre il termine del ${scadenza.entro} (${r.scadenza})`, extra));
+        out.negativi.push(motivo(r, tooEarly ? `${a.azione}: ${quando} è prima del ${proprio(w.dal)} (${r.scadenza})` : `${a.azione}: ${quando} è oltre il termine del ${proprio(w.entro)} (${r.scadenza})`, extra));
         // The window that excluded the action is the exception's: it decides too, and is cited.
-        if (res.via) out.negativi.push(motivo(res.via.r, `il termine applicato è quello dell'eccezione ${res.via.r.nome} a ${t.r.nome}`, extra));
+        if (via) out.negativi.push(motivo(via.r, `il termine applicato è quello dell'eccezione ${via.r.nome} a ${t.r.nome}`, extra));
       } else {
-        out.traccia.push(traccia(r, "consente", `${quando} nel termine`));
+        out.traccia.push(traccia(r, "consente", `${quando} nel termine${gruppo.length > 1 ? ` (${dettaglioRestringimento(stretta)})` : ""}`));
         out.positivi.push(motivo(r, `${a.azione} nel termine ${r.scadenza}`, { scadenza }));
       }
     }

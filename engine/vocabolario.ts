@@ -56,7 +56,7 @@ export const VALORI: Record<string, readonly string[]> = {
 export const FATTI = [
   "data", "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "mediatore",
   "numero_invitate", // derived: how many parties have ruolo invitata (tariffa `per ciascuna parte invitata`)
-  "tabella", "termine_deposito_giudice", "chiusure", "clausola_mediazione", "indennita_mediazione",
+  "tabella", "termine_deposito_giudice", "data_deposito_ordinanza", "chiusure", "clausola_mediazione", "indennita_mediazione",
   "azione", "attore", "fase", "conteggio", "parte", "documento", "evento", "parametri",
 ] as const;
 

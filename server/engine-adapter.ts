@@ -12,6 +12,9 @@ export type { Domanda, Risposta, Azione, Procedimento } from "../engine/contract
 export type { Diagnostic, Header } from "../dsl/index.ts";
 export type { Change, Matrix, Prepared } from "../engine/index.ts";
 export type Catalog = engine.Catalog;
+export type Pendenza = engine.Pendenza;
+/** Whether the procedure was pending when a later version of the law took effect (engine/catalog.ts). */
+export const pendenzaDi = engine.pendenzaDi;
 
 export interface Motore {
   check(source: string, bases: Regolamento[]): dsl.Diagnostic[];

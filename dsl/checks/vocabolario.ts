@@ -12,7 +12,7 @@ import { PAROLE_CHIAVE } from "../tokens.ts";
 import { campoAzione } from "./campi.ts";
 
 /** Phases the national baseline guarantees (regolamenti/README.md), known even without the bases. */
-const FASI_GARANTITE = ["domanda_depositata", "primo_incontro_fissato", "mediazione_in_corso", "proposta_formulata", "conclusa"];
+const FASI_GARANTITE = ["domanda_depositata", "primo_incontro_fissato", "mediazione_in_corso", "proposta_formulata", "in_attesa_verbale", "conclusa"];
 const VISIBILI_A = ["depositante", "mediatore", "parti", "segreteria"];
 /** Roots that exist only while an action is asked or a party/event is considered: never a term's anchor. */
 const FATTI_DI_CONTESTO = new Set(["azione", "attore", "parte", "documento", "evento", "fase", "conteggio"]);

@@ -63,7 +63,7 @@ export class EsitoRisposta extends LitElement {
       ${r.conflitti?.length ? html`<h4>Conflitti</h4><ul>${r.conflitti.map((c) => html`<li>${c.messaggio}</li>`)}</ul>` : null}
       ${r.scadenze?.length
         ? html`<h4>Scadenze</h4><table class="scadenze"><tr><th>termine</th><th>dal</th><th>entro</th></tr>
-            ${r.scadenze.map((s) => html`<tr class=${s.scaduta ? "scaduta" : ""}><td>${parole(s.nome)}${s.parte ? ` (${s.parte})` : ""}<span class="cita">${s.cita}${s.fonte !== organismo ? ` · ${s.fonte}` : ""}</span></td><td class="data">${formatData(s.dal)}</td><td class="data">${formatData(s.entro)}${s.scaduta ? " (scaduto)" : ""}</td></tr>`)}</table>`
+            ${r.scadenze.map((s) => html`<tr class=${s.scaduta ? "scaduta" : ""}><td>${parole(s.nome)}${s.parte ? ` (${s.parte})` : ""}<span class="cita">${(s.fonti ?? [s]).map((f) => `${f.cita}${f.fonte !== organismo ? ` · ${f.fonte}` : ""}`).join("; ")}</span></td><td class="data">${formatData(s.dal)}</td><td class="data">${formatData(s.entro)}${s.scaduta ? " (scaduto)" : ""}</td></tr>`)}</table>`
         : null}
       ${r.indennita?.per_parte?.length
         ? html`<h4>Indennità</h4><table class="indennita"><tr><th>voce</th><th class="num">imponibile</th><th class="num">IVA</th></tr>

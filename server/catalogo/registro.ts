@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
-import type { Catalog, Header, Motore, Prepared, Regolamento } from "../engine-adapter.ts";
+import type { Catalog, Header, Motore, Pendenza, Prepared, Regolamento } from "../engine-adapter.ts";
 
 export const CANALE_PUBBLICAZIONI = "regolamenti";
 const INTERVALLO_RICONCILIAZIONE_MS = 60_000;
@@ -94,7 +94,7 @@ export class Registro {
   }
 
   /** The prepared rules, or undefined when the organismo has no version for that date/version. */
-  preparato(organismo: string, at: { date?: string; versione?: string }): Prepared | undefined {
+  preparato(organismo: string, at: { date?: string; versione?: string; pendenza?: Pendenza }): Prepared | undefined {
     if (at.versione ? !this.ha(organismo, at.versione) : !this.inVigore(organismo, at.date ?? oggi())) return undefined;
     return this.catalog.prepared(organismo, at);
   }

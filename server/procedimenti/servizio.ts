@@ -8,7 +8,7 @@ import type { Registro } from "../catalogo/registro.ts";
 import { oggi } from "../catalogo/registro.ts";
 import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
-import type { Azione, Domanda, Motore, Procedimento, Regolamento, Risposta } from "../engine-adapter.ts";
+import { pendenzaDi, type Azione, type Domanda, type Motore, type Pendenza, type Procedimento, type Regolamento, type Risposta } from "../engine-adapter.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
@@ -94,8 +94,8 @@ export class ServizioProcedimenti {
 
   constructor(private readonly s: Servizi) {}
 
-  private preparato(organismo: string, versione: string, deposito: string) {
-    const p = this.s.registro.preparato(organismo, { versione, date: deposito });
+  private preparato(organismo: string, versione: string, deposito: string, pendenza?: Pendenza) {
+    const p = this.s.registro.preparato(organismo, { versione, date: deposito, ...(pendenza ? { pendenza } : {}) });
     if (!p) throw new ErroreApi(503, "regolamento_unavailable", `La versione ${versione} del regolamento non è disponibile su questo server.`);
     return p;
   }
@@ -109,7 +109,7 @@ export class ServizioProcedimenti {
   private valuta(organismo: string, versione: string, procedimento: Procedimento, azione: Azione | undefined, data: string): Risposta {
     const deposito = giorno(procedimento.eventi?.[0]?.data);
     const domanda: Domanda = { data, procedimento, ...(azione ? { azione } : {}) };
-    return this.s.motore.evaluate(this.preparato(organismo, versione, deposito), domanda);
+    return this.s.motore.evaluate(this.preparato(organismo, versione, deposito, pendenzaDi(domanda)), domanda);
   }
 
   async crea(cred: CredenzialeChiave, organismo: string, corpo: Procedimento & { eventi: Azione[]; parti: NonNullable<Procedimento["parti"]> }, chiave: string | undefined, impronta: string): Promise<Esito> {

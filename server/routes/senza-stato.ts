@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { inTenant } from "../db/tenant.ts";
 import { oggi } from "../catalogo/registro.ts";
 import { nuovoRouter, risposte, type Dipendenze } from "../contesto.ts";
-import type { Domanda, Prepared } from "../engine-adapter.ts";
+import { pendenzaDi, type Domanda, type Prepared } from "../engine-adapter.ts";
 import { ErroreApi } from "../errori/errore.ts";
 import { Confronto, Domanda as DomandaSchema, IdOrganismo, Lista, Oggetto } from "../schemi.ts";
 import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
@@ -16,7 +16,8 @@ export function senzaStato(d: Dipendenze) {
   function preparato(organismo: string, q: Domanda): Prepared {
     if (!d.registro.ha(organismo)) throw new ErroreApi(404, "not_found", `Organismo ${organismo} non trovato (o senza versioni pubblicate).`);
     const deposito = q.procedimento.eventi?.find((e) => e.azione === "deposito_domanda")?.data ?? q.data ?? oggi();
-    const at = q.versione ? { versione: q.versione, date: deposito.slice(0, 10) } : { date: deposito.slice(0, 10) };
+    // The law's version: at the deposit, or a later one governing the procedures pending at its date (engine/catalog.ts).
+    const at = { ...(q.versione ? { versione: q.versione } : {}), date: deposito.slice(0, 10), pendenza: pendenzaDi(q) };
     const p = d.registro.preparato(organismo, at);
     if (!p)
       throw new ErroreApi(422, "no_regolamento_in_force", q.versione
