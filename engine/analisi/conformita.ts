@@ -21,7 +21,13 @@ export interface RilievoConformita {
   regola: RifConformita | null;
   regola_legge: RifConformita;
   messaggio: string;
-  controesempio?: { domanda: Domanda; risposta_regolamento: Partial<Risposta>; risposta_legge: Partial<Risposta> };
+  controesempio?: {
+    domanda: Domanda;
+    risposta_regolamento: Partial<Risposta>;
+    risposta_legge: Partial<Risposta>;
+    /** The parameters the law's answer was asked with (the reading that selects the law rule, e.g. the Allegato A maxima). */
+    parametri_legge?: Record<string, string>;
+  };
 }
 
 /** The finding codes (docs/linguaggio.md § Conformità). */
@@ -60,13 +66,18 @@ const vietaPiuRestrittivo = (d: Deroga) => d.tipo === "minimo" || d.tipo === "ne
  */
 const ABROGATE: Record<string, { da: string; dal: string }> = { "dm-180-2010": { da: "dm-150-2023", dal: "2023-11-15" } };
 
-/** A scratch catalogue: the baselines, the regolamento, and the law alone under `<id>~legge` with the organismo's parameters. */
+/** The law alone for an organismo: its parameters and calendar, today's baselines, no rule of its own (id `<id>~legge`). */
+export function leggeSola(catalog: Catalog, r: Regolamento, oggi: string): Regolamento {
+  const applica = [...new Set(r.applica.map((b) => (ABROGATE[b] && oggi >= ABROGATE[b]!.dal && catalog.versions(ABROGATE[b]!.da).length ? ABROGATE[b]!.da : b)))];
+  return { ...r, id: `${r.id}~legge`, nome: `${r.nome} (la sola legge)`, applica, fasi: [], struttura: [], regole: [] };
+}
+
+/** A scratch catalogue: the baselines, the regolamento, and the law alone. */
 function catalogoDi(catalog: Catalog, r: Regolamento, oggi: string): { c: Catalog; legge: Regolamento } {
   const c = new Catalog();
   for (const id of catalog.ids()) for (const v of catalog.versions(id)) c.add(v);
   c.add(r);
-  const applica = [...new Set(r.applica.map((b) => (ABROGATE[b] && oggi >= ABROGATE[b]!.dal && c.versions(ABROGATE[b]!.da).length ? ABROGATE[b]!.da : b)))];
-  const legge: Regolamento = { ...r, id: `${r.id}~legge`, nome: `${r.nome} (la sola legge)`, applica, fasi: [], struttura: [], regole: [] };
+  const legge = leggeSola(c, r, oggi);
   c.add(legge);
   return { c, legge };
 }
@@ -87,6 +98,8 @@ export function conformita(catalog: Catalog, id: string, opts: OpzioniConformita
   const { c, legge } = catalogoDi(catalog, r, oggi);
   const bases = c.bases(legge, oggi);
   const pub = pubblico(r, bases);
+  const valoriParametri: Record<string, unknown> = {};
+  for (const x of [...bases, r]) for (const [k, p] of Object.entries(x.parametri)) valoriParametri[k] = p.valore;
   const regoleLegge = bases.flatMap((b) => b.regole);
   const leggeDi = (nome: string, fonte: string) => regoleLegge.find((x) => x.nome === nome && x.fonte === fonte);
   const proprie = r.regole;
@@ -94,11 +107,11 @@ export function conformita(catalog: Catalog, id: string, opts: OpzioniConformita
 
   // The questions: the boundaries of the regolamento's rules and of the law's, and the latter again
   // with the parameters that select each law tariffa with a `deroga` (the Allegato A maxima).
-  const domande: Domanda[] = [];
+  const domande: { q: Domanda; parametriLegge?: Record<string, string> }[] = [];
   const viste = new Set<string>();
-  const aggiungi = (q: Domanda) => {
-    const k = JSON.stringify(q);
-    if (!viste.has(k)) { viste.add(k); domande.push(q); }
+  const aggiungi = (q: Domanda, parametriLegge?: Record<string, string>) => {
+    const k = JSON.stringify([q, parametriLegge]);
+    if (!viste.has(k)) { viste.add(k); domande.push({ q, ...(parametriLegge ? { parametriLegge } : {}) }); }
   };
   const casiLegge = generaScenari(c, legge.id, { versione: legge.versione });
   for (const caso of [...generaScenari(c, r.id, { versione: r.versione }), ...casiLegge]) {
@@ -110,11 +123,12 @@ export function conformita(catalog: Catalog, id: string, opts: OpzioniConformita
     if (t.tipo !== "tariffa" || !vale(t.deroga, pub)) continue;
     const parametri = parametriCheSelezionano(t);
     if (!parametri) continue;
-    for (const caso of casiLegge) if (!caso.azione) aggiungi({ ...domandaDelCaso(caso), parametri: { ...parametri } });
+    for (const caso of casiLegge) if (!caso.azione) { const q = domandaDelCaso(caso); delete q.versione; aggiungi(q, parametri); }
   }
 
   const trovati = new Map<string, RilievoConformita>();
   const lunghezza = (q: Domanda) => JSON.stringify(q).length;
+  let parametriLegge: Record<string, string> | undefined;
   const segnala = (codice: keyof typeof DESCRIZIONE, legge_: Regola, propria: Regola | undefined, dettaglio: string, q: Domanda, rr: Risposta, rl: Risposta) => {
     const chiave = `${codice}\u0000${legge_.fonte}\u0000${legge_.nome}\u0000${propria?.nome ?? ""}`;
     const prima = trovati.get(chiave);
@@ -125,18 +139,20 @@ export function conformita(catalog: Catalog, id: string, opts: OpzioniConformita
       regola: propria ? rif(propria) : null,
       regola_legge: rif(legge_),
       messaggio: `${propria ? `'${propria.nome}' (${propria.cita})` : `il regolamento ${r.id}`} ${DESCRIZIONE[codice]}: ${dettaglio}; la legge (${legge_.cita}, ${legge_.fonte}, '${legge_.nome}') è ${legge_.deroga!.tipo === "nessuna" ? "inderogabile" : legge_.deroga!.tipo === "fisso" ? "un importo fisso" : `un ${legge_.deroga!.tipo}`}${legge_.deroga!.per ? ` per gli organismi ${legge_.deroga!.per}` : ""}`,
-      controesempio: { domanda: q, risposta_regolamento: essenziale(rr), risposta_legge: essenziale(rl) },
+      controesempio: { domanda: q, risposta_regolamento: essenziale(rr), risposta_legge: essenziale(rl), ...(parametriLegge ? { parametri_legge: parametriLegge } : {}) },
     });
   };
 
   const raggiunte = new Set<string>(), decisiveLegge = new Set<string>();
   const chiaveR = (nome: string, fonte: string) => `${fonte}\u0000${nome}`;
-  for (const q of domande) {
+  for (const d of domande) {
+    const q = d.q;
+    parametriLegge = d.parametriLegge;
     const data = dataDiRiferimento(q);
     const pr = c.prepared(r.id, { versione: r.versione, ...(data ? { date: data } : {}) });
     const pl = c.prepared(legge.id, { versione: legge.versione, ...(data ? { date: data } : {}) });
     if (!pr || !pl) continue;
-    const rr = evaluate(pr, q), rl = evaluate(pl, q);
+    const rr = evaluate(pr, q), rl = evaluate(pl, parametriLegge ? { ...q, parametri: { ...q.parametri, ...parametriLegge } } : q);
     for (const t of rr.traccia) raggiunte.add(chiaveR(t.regola, t.fonte));
     for (const t of rl.traccia) if (t.esito !== "non applicabile") decisiveLegge.add(chiaveR(t.regola, t.fonte));
 
@@ -181,7 +197,7 @@ export function conformita(catalog: Catalog, id: string, opts: OpzioniConformita
     for (const [k, vl] of voci(rl)) {
       const v = vr.get(k);
       if (!v || v.imponibile === null || vl.imponibile === null || v.imponibile === vl.imponibile) continue;
-      const L = tariffaDi(regoleLegge, vl);
+      const L = tariffaDi(regoleLegge, vl, { ...valoriParametri, ...parametriLegge });
       const d = vale(L?.deroga, pub);
       if (!L || !d) continue;
       const P = proprie.find((g): g is Tariffa => g.tipo === "tariffa" && g.voce === v.voce && (v.fonte === r.id ? v.cita === g.cita : false)) ?? (v.fonte === r.id ? proprie.find((g) => g.cita === v.cita) : undefined);
@@ -215,8 +231,9 @@ function sostituta(proprie: Regola[], L: Regola): Regola | undefined {
   return proprie.find((p) => p.sostituisce?.nome === L.nome && (p.sostituisce.fonte === undefined || p.sostituisce.fonte === L.fonte));
 }
 
-/** The law's tariffa behind a voce of the law-alone answer. */
-function tariffaDi(regole: Regola[], v: Voce): Tariffa | undefined {
-  const cand = regole.filter((g): g is Tariffa => g.tipo === "tariffa" && g.voce === v.voce && (v.fonte === undefined || g.fonte === v.fonte));
-  return cand.find((g) => g.cita === v.cita) ?? (cand.length === 1 ? cand[0] : cand.find((g) => g.deroga));
+/** The law's tariffa behind a voce of the law-alone answer: same voce and citation, selected by the parameters in force. */
+function tariffaDi(regole: Regola[], v: Voce, parametri: Record<string, unknown>): Tariffa | undefined {
+  const cand = regole.filter((g): g is Tariffa => g.tipo === "tariffa" && g.voce === v.voce && (v.fonte === undefined || g.fonte === v.fonte) && (g.cita === v.cita || v.cita.includes(g.cita)));
+  const compatibile = (g: Tariffa) => Object.entries(parametriCheSelezionano(g) ?? {}).every(([k, x]) => parametri[k] === undefined || parametri[k] === x);
+  return cand.find(compatibile) ?? cand[0];
 }
