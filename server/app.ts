@@ -11,6 +11,7 @@ import { organismi } from "./routes/organismi.ts";
 import { procedimenti } from "./routes/procedimenti.ts";
 import { regolamenti } from "./routes/regolamenti.ts";
 import { senzaStato } from "./routes/senza-stato.ts";
+import { conformitaRoute } from "./routes/conformita.ts";
 
 /** 2 MiB: the largest regolamento source is ~100 KiB; a procedure with its history far less. */
 export const LIMITE_CORPO = 2 * 1024 * 1024;
@@ -29,7 +30,7 @@ export function creaApp(d: Dipendenze) {
     await next();
   });
 
-  for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d)]) app.route("/", r);
+  for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d), conformitaRoute(d)]) app.route("/", r);
   documentazione(app);
   editor(app);
   app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));

@@ -94,6 +94,11 @@ export interface OpzioniConformita { versione?: string }
 export function conformita(catalog: Catalog, id: string, opts: OpzioniConformita = {}): RilievoConformita[] {
   const r = opts.versione ? catalog.versions(id).find((v) => v.versione === opts.versione) : catalog.versions(id).at(-1);
   if (!r) throw new Error(`${id}: versione ${opts.versione ?? "(nessuna)"} sconosciuta`);
+  return conformitaDi(catalog, r);
+}
+
+/** The same for a version that need not be in the catalogue (a draft): the catalogue is not changed. */
+export function conformitaDi(catalog: Catalog, r: Regolamento): RilievoConformita[] {
   const oggi = r.inVigoreDal > "2026-03-04" ? r.inVigoreDal : "2026-03-04";
   const { c, legge } = catalogoDi(catalog, r, oggi);
   const bases = c.bases(legge, oggi);
