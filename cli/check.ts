@@ -9,6 +9,9 @@ import { prepare } from "../engine/prepare.ts";
 import { risolviBasi, type FonteBase } from "../dsl/basi.ts";
 import type { Regolamento } from "../engine/ir.ts";
 import { salti } from "../engine/analisi/coerenza.ts";
+import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformita.ts";
+import { loadAll } from "../regolamenti/load.ts";
+import type { Catalog } from "../engine/catalog.ts";
 
 const NORMATIVA = fileURLToPath(new URL("../regolamenti/normativa/", import.meta.url));
 
@@ -81,6 +84,7 @@ export async function run(args: string[]): Promise<number> {
   let avvisi = 0;
   let illeggibili = 0;
   const perFile: unknown[] = [];
+  let catalogo: Catalog | undefined;
   for (const file of files) {
     const source = await leggiSorgente(file);
     if (source === undefined) { illeggibili++; continue; }
@@ -93,8 +97,18 @@ export async function run(args: string[]): Promise<number> {
     if (regolamento && !diags.some((d) => d.severity === "error")) {
       for (const a of prepare(regolamento, bases ?? []).avvisi) { if (!json) console.log(`${file}: avviso: ${a}`); avvisi++; }
     }
+    // Conformity to the law (issue 13 § 1), when the file applies the project's baselines.
+    let conformi: RilievoConformita[] = [];
+    if (regolamento && !basi && bases?.length && !diags.some((d) => d.severity === "error")) {
+      catalogo ??= (await loadAll()).catalog;
+      conformi = conformitaDi(catalogo, regolamento);
+      for (const x of conformi) {
+        if (!json) console.log(`${file}:${(x.regola && regolamento.regole.find((g) => g.nome === x.regola!.nome)?.riga) ?? 1}:1: ${x.codice} ${x.gravita === "avviso" ? "avviso: " : ""}${x.messaggio}`);
+        if (x.gravita === "errore") errori++; else avvisi++;
+      }
+    }
     // The jumps of every fee table at each limit (issue 13 § 2): what a Responsabile checks for typos.
-    if (json) perFile.push({ file, diagnostics: diags, salti: regolamento ? regolamento.regole.flatMap((r) => (r.tipo === "tariffa" ? salti(r) : [])) : [] });
+    if (json) perFile.push({ file, diagnostics: diags, conformita: conformi, salti: regolamento ? regolamento.regole.flatMap((r) => (r.tipo === "tariffa" ? salti(r) : [])) : [] });
   }
   if (json) console.log(JSON.stringify(perFile, null, 2));
   if (files.length > 1 || errori || avvisi) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);

@@ -159,7 +159,8 @@ export function conformitaDi(catalog: Catalog, r: Regolamento): RilievoConformit
     if (!pr || !pl) continue;
     const rr = evaluate(pr, q), rl = evaluate(pl, parametriLegge ? { ...q, parametri: { ...q.parametri, ...parametriLegge } } : q);
     for (const t of rr.traccia) raggiunte.add(chiaveR(t.regola, t.fonte));
-    for (const t of rl.traccia) if (t.esito !== "non applicabile") decisiveLegge.add(chiaveR(t.regola, t.fonte));
+    // What decides the law's answer under another reading of its parameters is not a rule the regolamento hides.
+    if (!parametriLegge) for (const t of rl.traccia) if (t.esito !== "non applicabile") decisiveLegge.add(chiaveR(t.regola, t.fonte));
 
     // The action asked: allowed by one and denied by the other.
     if (q.azione && rr.esito && rl.esito && rr.esito !== rl.esito) {
