@@ -132,12 +132,13 @@ export function conformitaDi(catalog: Catalog, r: Regolamento): RilievoConformit
   }
 
   const trovati = new Map<string, RilievoConformita>();
-  const lunghezza = (q: Domanda) => JSON.stringify(q).length;
+  // The shortest question; for an amount, one that asks no action (the fee is the whole point).
+  const lunghezza = (q: Domanda, codice?: string) => JSON.stringify(q).length + (q.azione && (codice === "C005" || codice === "C006") ? 100_000 : 0);
   let parametriLegge: Record<string, string> | undefined;
   const segnala = (codice: keyof typeof DESCRIZIONE, legge_: Regola, propria: Regola | undefined, dettaglio: string, q: Domanda, rr: Risposta, rl: Risposta) => {
     const chiave = `${codice}\u0000${legge_.fonte}\u0000${legge_.nome}\u0000${propria?.nome ?? ""}`;
     const prima = trovati.get(chiave);
-    if (prima?.controesempio && lunghezza(prima.controesempio.domanda) <= lunghezza(q)) return;
+    if (prima?.controesempio && lunghezza(prima.controesempio.domanda, codice) <= lunghezza(q, codice)) return;
     trovati.set(chiave, {
       codice,
       gravita: "errore",
@@ -215,9 +216,10 @@ export function conformitaDi(catalog: Catalog, r: Regolamento): RilievoConformit
 
   const out = [...trovati.values()];
   // Warnings: every replacement of a law rule, with the law's words beside it.
+  const regoleBasiProprie = [...regoleLegge, ...c.bases(r, oggi).flatMap((b) => b.regole)];
   for (const p of proprie) {
     if (!p.sostituisce) continue;
-    const L = regoleLegge.find((x) => x.nome === p.sostituisce!.nome && (p.sostituisce!.fonte === undefined || x.fonte === p.sostituisce!.fonte));
+    const L = regoleBasiProprie.find((x) => x.nome === p.sostituisce!.nome && (p.sostituisce!.fonte === undefined || x.fonte === p.sostituisce!.fonte));
     if (!L) continue;
     out.push({ codice: "C010", gravita: "avviso", regola: rif(p), regola_legge: rif(L), messaggio: `'${p.nome}' (${p.cita}) sostituisce '${L.nome}' di ${L.fonte} (${L.cita})${L.testo ? `: «${L.testo}»` : ""}` });
   }
