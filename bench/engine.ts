@@ -5,7 +5,7 @@ import jsonLogic from "json-logic-js";
 import { Engine } from "json-rules-engine";
 import { findScenarioFiles, loadAll, readScenarioFile } from "../regolamenti/load.ts";
 import { domandaDelCaso } from "../engine/scenari.ts";
-import { dataDiRiferimento, pendenzaDi, type Catalog } from "../engine/catalog.ts";
+import type { Catalog } from "../engine/catalog.ts";
 import { evaluate } from "../engine/evaluate.ts";
 import { compileFatti, oggettoDi, truthy, type Fatti } from "../engine/conditions/compile.ts";
 import { normalize } from "../engine/shape.ts";
@@ -247,7 +247,7 @@ async function questioniDegliScenari(catalog: Catalog): Promise<{ domande: numbe
   for (const file of await findScenarioFiles()) for (const c of await readScenarioFile(file)) {
     const q = domandaDelCaso(c);
     try {
-      lavoro.push({ p: catalog.prepared(String(c.organismo), { date: dataDiRiferimento(q), pendenza: pendenzaDi(q), ...(c.versione !== undefined ? { versione: String(c.versione) } : {}) }), q });
+      lavoro.push({ p: catalog.perDomanda(String(c.organismo), q), q });
     } catch { /* a case naming no published version is the scenario suite's business, not the bench's */ }
   }
   let n = 0;

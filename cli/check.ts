@@ -1,4 +1,5 @@
 // `regolamento check <file…>`: prints `file:line:col: code message` per diagnostic; exit 1 on any error.
+// A clean run prints one line: "3 file, nessun errore" (with the warnings counted, if any).
 // Files that apply baselines are checked against them (regolamenti/normativa/*.regolamento, the
 // version in force at the file's `in vigore dal`), so cross-file references are verified.
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -111,6 +112,8 @@ export async function run(args: string[]): Promise<number> {
     if (json) perFile.push({ file, diagnostics: diags, conformita: conformi, salti: regolamento ? regolamento.regole.flatMap((r) => (r.tipo === "tariffa" ? salti(r) : [])) : [] });
   }
   if (json) console.log(JSON.stringify(perFile, null, 2));
-  if (files.length > 1 || errori || avvisi) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);
+  if (illeggibili || errori) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);
+  // Success is one line on stdout, so a clean run says so rather than nothing.
+  else if (!json) console.log(`${files.length} file, nessun errore${avvisi ? `, ${avvisi} ${avvisi === 1 ? "avviso" : "avvisi"}` : ""}`);
   return illeggibili ? 2 : errori ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 // Without --caso: the topics × organismi table (`--valori 1000,25000,250000` for the fee rows).
 import { parseArgs } from "node:util";
 import { loadAll, readDocument, resolveRegolamento } from "../regolamenti/load.ts";
-import { compare, matrix, dataDiRiferimento, pendenzaDi, type Domanda } from "../engine/index.ts";
+import { compare, matrix, dataDiRiferimento, type Domanda } from "../engine/index.ts";
 import { eur } from "./formato.ts";
 
 export async function run(args: string[]): Promise<number> {
@@ -19,7 +19,7 @@ export async function run(args: string[]): Promise<number> {
     const ps = [];
     for (const spec of positionals) {
       const r = await resolveRegolamento(spec, catalog, date);
-      ps.push(catalog.prepared(r.id, { versione: spec.includes("@") || spec.endsWith(".regolamento") ? r.versione : undefined, date, ...(q ? { pendenza: pendenzaDi(q) } : {}) }));
+      ps.push(catalog.perDomanda(r.id, q ?? {}, spec.includes("@") || spec.endsWith(".regolamento") ? r.versione : undefined));
     }
     if (!q) {
       const valori = values.valori?.split(",").map(Number).filter((n) => Number.isFinite(n));

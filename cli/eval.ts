@@ -1,6 +1,6 @@
 // `regolamento eval <organismo|id@versione|file.regolamento> <domanda.json|yaml> [--json]`
 import { loadAll, readDocument, resolveRegolamento } from "../regolamenti/load.ts";
-import { evaluate, dataDiRiferimento, pendenzaDi, type Domanda, type Risposta } from "../engine/index.ts";
+import { evaluate, dataDiRiferimento, type Domanda, type Risposta } from "../engine/index.ts";
 import { eur } from "./formato.ts";
 import { perConsentire } from "../engine/analisi/per-consentire.ts";
 
@@ -13,7 +13,8 @@ export async function run(args: string[]): Promise<number> {
     const q = (await readDocument(file)) as Domanda;
     const date = dataDiRiferimento(q ?? {});
     const r = await resolveRegolamento(spec, catalog, date);
-    const p = catalog.prepared(r.id, { versione: q?.versione ?? (spec.includes("@") || spec.endsWith(".regolamento") ? r.versione : undefined), date, pendenza: pendenzaDi(q ?? {}) });
+    // The question's own `versione` wins over the file or id@versione named on the command line.
+    const p = catalog.perDomanda(r.id, q ?? {}, q?.versione === undefined && (spec.includes("@") || spec.endsWith(".regolamento")) ? r.versione : undefined);
     const risposta = evaluate(p, q);
     if (risposta.esito === "negato") risposta.per_consentire = perConsentire(p, q, risposta);
     console.log(json ? JSON.stringify(risposta, null, 2) : testo(risposta));

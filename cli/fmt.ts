@@ -1,5 +1,6 @@
 // `regolamento fmt [--check|--write] <file…>`: the canonical layout. Default prints the formatted
-// text; --check exits 1 when a file would change; --write rewrites files in place.
+// text; --check exits 1 when a file would change (and says "3 file già formattati" when none would);
+// --write rewrites files in place.
 import { writeFile } from "node:fs/promises";
 import { format } from "../dsl/index.ts";
 import { espandi, leggiSorgente, riga } from "./check.ts";
@@ -14,6 +15,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const files = await espandi(nomi);
   let esito = 0;
+  let daFormattare = 0;
   for (const file of files) {
     const source = await leggiSorgente(file);
     if (source === undefined) { esito = 2; continue; }
@@ -27,6 +29,7 @@ export async function run(args: string[]): Promise<number> {
     if (check) {
       if (text !== source) {
         console.log(`${file}: da formattare`);
+        daFormattare++;
         esito = Math.max(esito, 1);
       }
     } else if (write) {
@@ -36,5 +39,8 @@ export async function run(args: string[]): Promise<number> {
       }
     } else process.stdout.write(text);
   }
+  // --check: one line that says the outcome ("3 file già formattati").
+  if (check && esito === 0) console.log(`${files.length} file già ${files.length === 1 ? "formattato" : "formattati"}`);
+  else if (check && daFormattare) console.error(`${daFormattare} di ${files.length} file da formattare`);
   return esito;
 }

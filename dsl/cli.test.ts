@@ -65,7 +65,7 @@ describe("regolamento check", () => {
   });
   it("checks cross-file references against the base version in force at the file's date", async () => {
     const r = await cattura(() => check(["--basi", f("basi"), f("applica.regolamento")]));
-    expect(r.out).toBe("");
+    expect(r.out).toBe("1 file, nessun errore");
     expect(r.code).toBe(0);
     // without the baselines folder the reference is only a warning
     const lone = await cattura(() => check(["--basi", f("nessuna"), f("applica.regolamento")]));
@@ -91,7 +91,8 @@ termine risposta_org sostituisce risposta_proposta di legge: entro 10 giorni da 
   it("expands folders, and a missing file is exit 2", async () => {
     const r = await cattura(() => check([f("basi")]));
     expect(r.code).toBe(0);
-    expect(r.err).toContain("2 file");
+    // Success is one line.
+    expect(r.out).toBe("2 file, nessun errore");
     expect((await cattura(() => check([f("manca.regolamento")]))).code).toBe(2);
     expect((await cattura(() => check([]))).code).toBe(2);
   });
@@ -107,7 +108,9 @@ describe("regolamento fmt", () => {
     expect((await cattura(() => fmt(["--check", p]))).code).toBe(1);
     expect((await cattura(() => fmt(["--write", p]))).code).toBe(0);
     expect(await readFile(p, "utf8")).toBe(stampa.out);
-    expect((await cattura(() => fmt(["--check", p]))).code).toBe(0);
+    const ok = await cattura(() => fmt(["--check", p]));
+    expect(ok.code).toBe(0);
+    expect(ok.out).toBe("1 file già formattato");
   });
   it("refuses files with syntax errors", async () => {
     const r = await cattura(() => fmt(["--check", f("cattivo.regolamento")]));

@@ -111,6 +111,17 @@ export class Catalog {
     return p;
   }
 
+  /**
+   * The rules that judge a question: the version it names (or `versione`), else the one in force at
+   * its deposito_domanda; the baselines in force then, or the later one that governs the procedures
+   * still pending at its date. The one choice the server, the CLI, the scenarios and the offline
+   * engine all make.
+   */
+  perDomanda(id: string, q: { data?: unknown; versione?: unknown; procedimento?: { eventi?: unknown } }, versione?: string): Prepared {
+    const v = versione ?? (typeof q?.versione === "string" ? q.versione : undefined);
+    return this.prepared(id, { ...(v !== undefined ? { versione: v } : {}), ...(dataDiRiferimento(q) ? { date: dataDiRiferimento(q) } : {}), pendenza: pendenzaDi(q) });
+  }
+
   /** Drops cached prepared versions (of one id, and of every version that applies it). */
   invalidate(id?: string): void {
     if (id === undefined) { this.cache.clear(); return; }

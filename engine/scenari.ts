@@ -1,7 +1,7 @@
 // Scenario cases (CONTRACT.md "Scenario files"): `atteso` is matched as a subset of the answer.
 // Pure: the files are read by the callers (cli/test.ts, test/scenari.test.ts).
 import { evaluate } from "./evaluate.ts";
-import { dataDiRiferimento, pendenzaDi, type Catalog } from "./catalog.ts";
+import type { Catalog } from "./catalog.ts";
 import type { Domanda, Risposta, Scadenza } from "./contract.ts";
 
 export interface Atteso {
@@ -149,8 +149,7 @@ export function eseguiCaso(catalog: Catalog, c: Caso): EsitoCaso {
   const q = domandaDelCaso(c);
   let p;
   try {
-    const at = { date: dataDiRiferimento(q), pendenza: pendenzaDi(q) };
-    p = catalog.prepared(String(c.organismo), c.versione !== undefined ? { versione: String(c.versione), ...at } : at);
+    p = catalog.perDomanda(String(c.organismo), q);
   } catch (e) {
     return { nome: c.nome, differenze: [e instanceof Error ? e.message : String(e)] };
   }

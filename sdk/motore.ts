@@ -1,7 +1,7 @@
 // The engine offline: the same evaluate the server runs, over a published version's compiled form
 // fetched once (`GET /v1/organismi/{id}/regolamenti/{versione}/compilato`). Bundled by
 // `npm run build:sdk` into sdk/dist/motore.js: one ESM file without dependencies, for Node and browsers.
-import { Catalog, dataDiRiferimento, evaluate } from "../engine/index.ts";
+import { Catalog, evaluate } from "../engine/index.ts";
 import type { Domanda, Regolamento, Risposta } from "../engine/index.ts";
 
 export type { Domanda, Regolamento, Risposta } from "../engine/index.ts";
@@ -28,15 +28,10 @@ export function motoreOffline(forma: FormaCompilata): MotoreOffline {
     id,
     versione,
     // The server judges a question by the version it names; here it is always this one. The
-    // baselines are those in force at the question's dates, chosen as the server chooses them.
+    // baselines are chosen as the server chooses them (Catalog.perDomanda).
     valuta: (domanda) => {
       const q = domanda ?? ({} as Domanda);
-      return evaluate(catalogo.prepared(id, { versione, date: dataDiRiferimento(q) ?? oggi() }), q);
+      return evaluate(catalogo.perDomanda(id, q, versione), q);
     },
   };
-}
-
-/** Today in Europe/Rome, as the server reads a question without dates. */
-function oggi(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 }

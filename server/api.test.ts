@@ -42,9 +42,17 @@ afterAll(async () => {
   await db?.elimina();
 });
 
+/** `<organismo>.<id>` of a key (what POST /v1/chiavi answers as `id`). */
+const idChiave = (k: string) => k.split(".").slice(0, 2).join(".");
+
+/** A procedure of alfa with parties A and B; the party keys alfa.A and alfa.B are bound to it. */
 async function nuovoProcedimento(o: Parameters<typeof procedimentoDiProva>[0] = {}, chiave = K["alfa.segreteria"]!) {
   const r = await api.req("POST", "/v1/organismi/alfa/procedimenti", { chiave, corpo: procedimentoDiProva(o) });
   expect(r.status, r.testo).toBe(201);
+  for (const parte of ["alfa.A", "alfa.B"]) {
+    const g = await api.req("POST", `/v1/organismi/alfa/procedimenti/${r.json.id}/chiavi`, { chiave: K["alfa.segreteria"], corpo: { chiave: idChiave(K[parte]!) } });
+    expect([200, 201], g.testo).toContain(g.status);
+  }
   return r.json as { id: string; versione: string; revisione: number; fase: string };
 }
 const eventi = async (pid: string, chiave = K["alfa.segreteria"]!) => (await api.req("GET", `/v1/organismi/alfa/procedimenti/${pid}/eventi`, { chiave })).json as { seq: number; azione: Record<string, unknown> }[];
@@ -342,7 +350,8 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     // And one that is not listening (its notification is lost) recovers it by reconciliation.
     const sordo = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
     await sordo.chiusura();
-    const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R });
+    // In force from a past date: refused unless asked for explicitly (tests in test/affidabilita/pubblicazione.test.ts).
+    const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R, corpo: { retroattiva: true } });
     expect(pub.status, pub.testo).toBe(200);
     for (let i = 0; i < 100 && !altroRegistro.ha("alfa", "2"); i++) await new Promise((ok) => setTimeout(ok, 20));
     expect(altroRegistro.ha("alfa", "2")).toBe(true);
@@ -385,7 +394,7 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
 
   it("Idempotency-Key anche su bozza e pubblicazione", async () => {
     const R = K["alfa.responsabile"]!;
-    const sorgente = readFileSync(FIXTURE("alfa-2.regolamento"), "utf8").replace('versione "2"', 'versione "idem"');
+    const sorgente = readFileSync(FIXTURE("alfa-2.regolamento"), "utf8").replace('versione "2" in vigore dal 2026-06-01', 'versione "idem" in vigore dal 2036-06-01');
     const i1 = { "Idempotency-Key": "bozza-idem" };
     const a = await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, grezzo: sorgente, tipo: "text/plain", intestazioni: i1 });
     const b = await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, grezzo: sorgente, tipo: "text/plain", intestazioni: i1 });
@@ -482,10 +491,10 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     const righe: string[] = [];
     const out = { log: (x: string) => righe.push(x), error: (x: string) => righe.push(`E ${x}`) } as unknown as Console;
     try {
-      expect(await run(["crea", "--organismo", "alfa", "--ruolo", "parte", "--parte", "A", "--server", server, "--json"], { REGOLAMENTO_ADMIN_KEY: CHIAVE_ADMIN }, out)).toBe(0);
+      const p = await nuovoProcedimento();
+      expect(await run(["crea", "--organismo", "alfa", "--ruolo", "parte", "--parte", "A", "--procedimento", p.id, "--server", server, "--json"], { REGOLAMENTO_ADMIN_KEY: CHIAVE_ADMIN }, out)).toBe(0);
       const creata = JSON.parse(righe.pop()!) as { id: string; chiave: string };
       expect(creata.chiave.startsWith("alfa.")).toBe(true);
-      const p = await nuovoProcedimento();
       expect((await api.req("GET", `/v1/organismi/alfa/procedimenti/${p.id}`, { chiave: creata.chiave })).status).toBe(200);
       expect(await run(["revoca", creata.id, "--server", server], { REGOLAMENTO_ADMIN_KEY: CHIAVE_ADMIN }, out)).toBe(0);
       expect((await api.req("GET", `/v1/organismi/alfa/procedimenti/${p.id}`, { chiave: creata.chiave })).status).toBe(401);

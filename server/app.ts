@@ -4,7 +4,10 @@ import { nuovoRouter, type Dipendenze } from "./contesto.ts";
 import { ErroreApi } from "./errori/errore.ts";
 import { gestisciErrore } from "./errori/gestore.ts";
 import { limiteCorpo } from "./limite-corpo.ts";
+import { limitaAutenticazioniFallite } from "./auth/tentativi.ts";
+import { cspConScriptInLinea, intestazioniSicurezza } from "./sicurezza/intestazioni.ts";
 import { chiavi } from "./routes/chiavi.ts";
+import { concessioni } from "./routes/concessioni.ts";
 import { documentazione } from "./routes/documentazione.ts";
 import { editor } from "./routes/editor.ts";
 import { organismi } from "./routes/organismi.ts";
@@ -19,18 +22,22 @@ export const LIMITE_CORPO = 2 * 1024 * 1024;
 export function creaApp(d: Dipendenze) {
   const app = nuovoRouter();
   app.onError(gestisciErrore);
+  // Outermost on /docs: it amends the policy that the next one sets once the page is rendered.
+  app.use("/docs", cspConScriptInLinea());
+  app.use("*", intestazioniSicurezza());
   app.notFound((c) => c.json({ errore: { code: "not_found", messaggio: `Percorso ${c.req.method} ${c.req.path} inesistente.` } }, 404));
 
   app.use(
     "/v1/*",
     limiteCorpo(LIMITE_CORPO, (c) => c.json({ errore: { code: "payload_too_large", messaggio: `Il corpo supera ${LIMITE_CORPO / 1024 / 1024} MiB.` } }, 413)),
   );
+  app.use("/v1/*", limitaAutenticazioniFallite());
   app.use("/v1/*", async (c, next) => {
     c.set("cred", await d.verificatore.verifica(c.req.header("authorization")));
     await next();
   });
 
-  for (const r of [organismi(d), regolamenti(d), procedimenti(d), chiavi(d), senzaStato(d), conformitaRoute(d)]) app.route("/", r);
+  for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d), conformitaRoute(d)]) app.route("/", r);
   documentazione(app);
   editor(app);
   app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));

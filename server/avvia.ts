@@ -1,7 +1,7 @@
 // Builds a running server's parts from a configuration: database (migrated), seed, catalogue,
 // credentials, app. main.ts adds the port; tests call it on an in-memory database.
 import { creaApp } from "./app.ts";
-import { chiaveAmministratore } from "./avvio/amministratore.ts";
+import { chiaveAmministratore, controllaChiaveAdmin } from "./avvio/amministratore.ts";
 import { semina, type EsitoSemina } from "./avvio/semina.ts";
 import { Verificatore } from "./auth/verifica.ts";
 import { Registro } from "./catalogo/registro.ts";
@@ -27,11 +27,12 @@ export interface Avviato {
 }
 
 export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.DATABASE_APP_URL ? { urlApp: env.DATABASE_APP_URL } : {}) };
   return { dataDir: env.REGOLAMENTO_DATA ?? "./data" };
 }
 
 export async function avvia(conf: Configurazione): Promise<Avviato> {
+  controllaChiaveAdmin(conf.chiaveAdmin);
   const database = await openDatabase(conf.dove);
   try {
     const motore = await caricaMotore();

@@ -3,6 +3,7 @@
 // HOST (default 127.0.0.1).
 import { serve } from "@hono/node-server";
 import { avvia, dovePerAmbiente } from "./avvia.ts";
+import { ErroreConfigurazione } from "./avvio/amministratore.ts";
 
 const porta = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
@@ -13,6 +14,11 @@ const server = await avvia({
   dove,
   ...(process.env.REGOLAMENTO_ADMIN_KEY ? { chiaveAdmin: process.env.REGOLAMENTO_ADMIN_KEY } : {}),
   ...(semi ? { semi: semi === "nessuno" ? null : semi } : {}),
+}).catch((e: unknown) => {
+  // A configuration to fix: say what, without a stack trace.
+  if (!(e instanceof ErroreConfigurazione)) throw e;
+  console.error(`regolamenti: ${e.message}`);
+  process.exit(1);
 });
 
 const http = serve({ fetch: server.app.fetch, port: porta, hostname: host }, (info) => {

@@ -113,7 +113,8 @@ describe(`processi del server (${process.env.DATABASE_URL ? "Postgres" : "PGlite
       const prima = await chiama(b.url, "POST", "/v1/organismi/alfa/evaluate", { corpo: domanda });
       expect(prima.json).toMatchObject({ esito: "consentito", regolamento: { versione: "1" } });
       expect((await chiama(a.url, "POST", "/v1/organismi/alfa/regolamenti", { chiave, testo: readFileSync(FIXTURE("alfa-2.regolamento"), "utf8") })).status).toBe(201);
-      expect((await chiama(a.url, "POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave })).status).toBe(200);
+      // alfa 2 is in force from 2026-06-01, already past: a retroactive publication, said so.
+      expect((await chiama(a.url, "POST", "/v1/organismi/alfa/regolamenti/2/pubblica?retroattiva=true", { chiave })).status).toBe(200);
       let dopo = prima;
       for (let i = 0; i < 100 && dopo.json.esito !== "negato"; i++) {
         await new Promise((ok) => setTimeout(ok, 50));

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { loadAll } from "../regolamenti/load.ts";
 import { evaluate } from "../engine/evaluate.ts";
-import { dataDiRiferimento, pendenzaDi } from "../engine/catalog.ts";
+import { dataDiRiferimento } from "../engine/catalog.ts";
 import { fromDay, toDay } from "../engine/dates/calendar.ts";
 import type { Azione, Domanda, Risposta, Scadenza } from "../engine/contract.ts";
 import type { Termine } from "../engine/ir.ts";
@@ -71,7 +71,7 @@ function casi(): Domanda[] {
 function rispondi(id: string, q: Domanda): { p: Prepared; r: Risposta } | undefined {
   const date = dataDiRiferimento(q)!;
   if (!catalog.inForce(id, date)) return undefined;
-  const p = catalog.prepared(id, { date, pendenza: pendenzaDi(q) });
+  const p = catalog.perDomanda(id, q);
   return { p, r: evaluate(p, q) };
 }
 

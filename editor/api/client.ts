@@ -71,8 +71,9 @@ export class Api {
     return normalizzaVersione(await this.richiesta<unknown>("PUT", `/organismi/${enc(id)}/regolamenti/${enc(versione)}`, { sorgente }), sorgente);
   }
 
-  async pubblica(id: string, versione: string): Promise<VersioneDettaglio> {
-    return normalizzaVersione(await this.richiesta<unknown>("POST", `/organismi/${enc(id)}/regolamenti/${enc(versione)}/pubblica`, {}));
+  /** `retroattiva`: the version is in force from a past date, and the responsabile confirmed it. */
+  async pubblica(id: string, versione: string, retroattiva = false): Promise<VersioneDettaglio> {
+    return normalizzaVersione(await this.richiesta<unknown>("POST", `/organismi/${enc(id)}/regolamenti/${enc(versione)}/pubblica`, retroattiva ? { retroattiva } : {}));
   }
 
   /** Two versions of one organismo, or (with `altro` = "organismo@versione") two organismi. */

@@ -247,7 +247,15 @@ export class RegolamentoEditor extends LitElement {
     }
     this.occupato = true;
     try {
-      const v = await api.pubblica(this.organismo, aperta.versione);
+      let v;
+      try {
+        v = await api.pubblica(this.organismo, aperta.versione);
+      } catch (e) {
+        // In force from a past date: it changes answers for past dates, so the server asks for a confirmation.
+        const code = e instanceof ErroreApi ? (e.corpo as { errore?: { code?: string } } | undefined)?.errore?.code : undefined;
+        if (code !== "retroactive_publication" || !confirm(`${(e as Error).message}\n\nPubblicare comunque, con effetto retroattivo?`)) throw e;
+        v = await api.pubblica(this.organismo, aperta.versione, true);
+      }
       this.versioneAperta = { ...aperta, ...v, pubblicata: true };
       this.versioni = await api.versioni(this.organismo);
       this.messaggio = { tipo: "ok", testo: `Versione ${aperta.versione} pubblicata.` };

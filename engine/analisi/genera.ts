@@ -62,7 +62,7 @@ function regoleDi(catalog: Catalog, r: Regolamento, giorno: string): Regola[] {
 }
 
 function chiedi(ctx: Contesto, q: Domanda): Risposta {
-  return evaluate(ctx.catalog.prepared(ctx.id, { versione: ctx.versione, date: q.procedimento.eventi?.[0]?.data ?? q.data }), q);
+  return evaluate(ctx.catalog.perDomanda(ctx.id, q, ctx.versione), q);
 }
 
 /** The case, with the engine's answer as what is expected of it. */

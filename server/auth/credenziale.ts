@@ -14,6 +14,11 @@ export type Credenziale =
       parte?: string;
       /** The key is good for this procedure only. */
       procedimento?: string;
+      /**
+       * Ruolo parte: the procedures the key is bound to (issued for, opened, granted by the segreteria:
+       * table chiavi_procedimenti). A party label never gives access by itself.
+       */
+      procedimentiConcessi?: ReadonlySet<string>;
     };
 
 export type CredenzialeChiave = Extract<Credenziale, { tipo: "chiave" }>;

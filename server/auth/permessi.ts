@@ -4,7 +4,7 @@ import { ErroreApi, nonAutenticato, vietato } from "../errori/errore.ts";
 import type { Credenziale, CredenzialeChiave } from "./credenziale.ts";
 import type { RuoloChiave } from "./chiave.ts";
 
-export function richiediAmministratore(cred: Credenziale): void {
+export function richiediAmministratore(cred: Credenziale): asserts cred is Extract<Credenziale, { tipo: "amministratore" }> {
   if (cred.tipo === "anonimo") throw nonAutenticato();
   if (cred.tipo !== "amministratore") throw vietato("Serve la chiave dell'amministratore.");
 }
@@ -17,7 +17,12 @@ export function richiediRuolo(cred: Credenziale, organismo: string, ruoli: reado
   return cred;
 }
 
-/** The tenant whose private rows this credential may read on `organismo`'s routes (null: public only). */
-export function tenantLettura(cred: Credenziale, organismo: string): string | null {
-  return cred.tipo === "chiave" && cred.organismo === organismo ? organismo : null;
+/**
+ * The tenant whose drafts this credential may read on `organismo`'s regolamenti (null: published
+ * versions only). Drafts are the responsabile's work in progress: the organismo's responsabile and
+ * the administrator read them; segreteria, mediators and parties see only what is published.
+ */
+export function tenantBozze(cred: Credenziale, organismo: string): string | null {
+  if (cred.tipo === "amministratore") return organismo;
+  return cred.tipo === "chiave" && cred.organismo === organismo && cred.ruolo === "responsabile" ? organismo : null;
 }

@@ -8,6 +8,7 @@ import { nonAutenticato } from "../errori/errore.ts";
 import { TENANT_AMMINISTRAZIONE, impronta, leggiChiave, stessaImpronta, type RuoloChiave } from "./chiave.ts";
 import type { Credenziale } from "./credenziale.ts";
 
+/** `<organismo>.<id>` of a key revoked or bound to another procedure: every server drops it from its cache. */
 export const CANALE_REVOCHE = "chiavi_revocate";
 const DURATA_CACHE_MS = 30_000;
 
@@ -64,11 +65,17 @@ export class Verificatore {
     if (this.hashAdminEnv && stessaImpronta(hash, this.hashAdminEnv)) return { tipo: "amministratore", id: "env" };
     const parti = leggiChiave(chiave);
     if (!parti) return undefined;
-    const [riga] = await inTenant(this.database, parti.organismo, (tx) =>
-      this.database.rows<RigaChiave>(
-        tx,
-        sql`select id, hash, ruolo, parte, procedimento, revocata from chiavi where organismo_id = ${parti.organismo} and id = ${parti.id}`,
-      ),
+    const [[riga], concessi] = await inTenant(this.database, parti.organismo, (tx) =>
+      Promise.all([
+        this.database.rows<RigaChiave>(
+          tx,
+          sql`select id, hash, ruolo, parte, procedimento, revocata from chiavi where organismo_id = ${parti.organismo} and id = ${parti.id}`,
+        ),
+        this.database.rows<{ procedimento_id: string }>(
+          tx,
+          sql`select procedimento_id from chiavi_procedimenti where organismo_id = ${parti.organismo} and chiave_id = ${parti.id}`,
+        ),
+      ]),
     );
     if (!riga || riga.revocata || !stessaImpronta(hash, riga.hash)) return undefined;
     if (riga.ruolo === "amministratore") return parti.organismo === TENANT_AMMINISTRAZIONE ? { tipo: "amministratore", id: riga.id } : undefined;
@@ -79,6 +86,7 @@ export class Verificatore {
       ruolo: riga.ruolo,
       ...(riga.parte ? { parte: riga.parte } : {}),
       ...(riga.procedimento ? { procedimento: riga.procedimento } : {}),
+      ...(riga.ruolo === "parte" ? { procedimentiConcessi: new Set(concessi.map((c) => c.procedimento_id)) } : {}),
     };
   }
 }

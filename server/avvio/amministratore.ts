@@ -6,6 +6,20 @@ import { TENANT_AMMINISTRAZIONE, impronta } from "../auth/chiave.ts";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
 
+/** REGOLAMENTO_ADMIN_KEY shorter than this is refused at start (generated keys are ~70 characters). */
+export const LUNGHEZZA_MINIMA_CHIAVE_ADMIN = 32;
+
+/** A configuration the server must not start with: main.ts prints the message, without a stack trace. */
+export class ErroreConfigurazione extends Error {}
+
+export function controllaChiaveAdmin(chiave: string | undefined): void {
+  if (chiave !== undefined && chiave.length < LUNGHEZZA_MINIMA_CHIAVE_ADMIN)
+    throw new ErroreConfigurazione(
+      `REGOLAMENTO_ADMIN_KEY è lunga ${chiave.length} caratteri: ne servono almeno ${LUNGHEZZA_MINIMA_CHIAVE_ADMIN} ` +
+        `(per esempio: node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"). Il server non parte.`,
+    );
+}
+
 /** One fixed id: two servers starting together cannot both create an administrator key. */
 const ID_AMMINISTRATORE = "000000000000";
 

@@ -39,7 +39,22 @@ export interface Piano<T> {
   valore: T;
 }
 
-export type Where = { url: string } | { dataDir: string } | { memory: true };
+/**
+ * `url`: the owner's connection (migrations, on a connection of their own); `urlApp`: the server's
+ * pool, as the login role `regolamenti_app` (default: `url` with that user and no password).
+ */
+export type Where = { url: string; urlApp?: string } | { dataDir: string } | { memory: true };
+
+/** The login role the pool connects as on Postgres (created by migration 0002; owns nothing). */
+export const RUOLO_APP = "regolamenti_app";
+
+/** `url` with the app's login role as user (the password, if any, is not the owner's to share). */
+export function urlApplicazione(url: string): string {
+  const u = new URL(url);
+  u.username = RUOLO_APP;
+  u.password = "";
+  return u.toString();
+}
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
 
@@ -49,26 +64,45 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 export async function openDatabase(where: Where): Promise<Database> {
-  if ("url" in where) return openPostgres(where.url);
+  if ("url" in where) return openPostgres(where.url, where.urlApp ?? urlApplicazione(where.url));
   return openPglite("dataDir" in where ? where.dataDir : undefined);
 }
 
-async function openPostgres(url: string): Promise<Database> {
+async function openPostgres(url: string, urlApp: string): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: Number(process.env.DB_POOL ?? 10), onnotice: () => {} });
-  const db = drizzle({ client, schema }) as unknown as Db;
-  // Two servers starting on one database: a session advisory lock, held on a reserved connection
-  // while the migrator runs on the pool, makes them migrate in turn (the second finds nothing to do).
-  const lock = await client.reserve();
+  // Migrations as the owner, on connections closed before the server takes a request. Two servers
+  // starting on one database: a session advisory lock, held on a reserved connection while the
+  // migrator runs, makes them migrate in turn (the second finds nothing to do).
+  const proprietario = postgres(url, { max: 2, onnotice: () => {} });
   try {
-    await lock`select pg_advisory_lock(727272)`;
-    await migrate(db as never, { migrationsFolder });
+    const lock = await proprietario.reserve();
+    try {
+      await lock`select pg_advisory_lock(727272)`;
+      await migrate(drizzle({ client: proprietario, schema }) as never, { migrationsFolder });
+    } finally {
+      await lock`select pg_advisory_unlock(727272)`.catch(() => {});
+      lock.release();
+    }
   } finally {
-    await lock`select pg_advisory_unlock(727272)`.catch(() => {});
-    lock.release();
+    await proprietario.end({ timeout: 5 });
   }
+  // The pool: a login role that owns nothing, so a transaction that forgot `SET ROLE` still meets
+  // the tenant policies (it is a member of app_user) instead of an owner's view of every tenant.
+  const client = postgres(urlApp, { max: Number(process.env.DB_POOL ?? 10), onnotice: () => {} });
+  try {
+    await client`select 1`;
+  } catch (e) {
+    await client.end({ timeout: 1 }).catch(() => {});
+    const ruolo = new URL(urlApp).username;
+    throw new Error(
+      `Connessione come ${ruolo} non riuscita (${(e as Error).message}): il server usa un ruolo senza privilegi di proprietario. ` +
+        `Dai una password al ruolo (ALTER ROLE ${ruolo} PASSWORD '…') e indica DATABASE_APP_URL=postgres://${ruolo}:…@host/db.`,
+      { cause: e },
+    );
+  }
+  const db = drizzle({ client, schema }) as unknown as Db;
   const dialect = new PgDialect();
   const unsafe = (c: typeof client, query: SQL) => {
     const { sql: testo, params } = dialect.sqlToQuery(query);

@@ -109,7 +109,7 @@ export const chiavi = pgTable(
     ruolo: text("ruolo", { enum: ["amministratore", "responsabile", "segreteria", "mediatore", "parte"] }).notNull(),
     /** The party id (ruolo parte) or the mediator id (ruolo mediatore) the key speaks for. */
     parte: text("parte"),
-    /** Optional: the key is good for this one procedure only. */
+    /** Optional: the key is good for this one procedure only (for a party key: the first binding, see chiavi_procedimenti). */
     procedimento: text("procedimento"),
     revocata: boolean("revocata").notNull().default(false),
     creataIl: timestamp("creata_il", { withTimezone: true }).notNull().defaultNow(),
@@ -117,6 +117,55 @@ export const chiavi = pgTable(
   (t) => [
     primaryKey({ columns: [t.organismoId, t.id] }),
     pgPolicy("chiavi_tenant", { for: "all", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+/**
+ * The procedures a party key may read and act on: the one it was issued for, the ones it opened, the
+ * ones the segreteria granted it. A party's label ("A") is free text and never identity: two disputes
+ * of one organismo may both have a party "A", and only this binding tells their keys apart.
+ */
+export const chiaviProcedimenti = pgTable(
+  "chiavi_procedimenti",
+  {
+    organismoId: text("organismo_id").notNull(),
+    chiaveId: text("chiave_id").notNull(),
+    procedimentoId: text("procedimento_id").notNull(),
+    /** The key (id) that made the binding: the administrator at issue, the key itself on opening, a segreteria. */
+    concessaDa: text("concessa_da").notNull(),
+    concessaIl: timestamp("concessa_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.chiaveId, t.procedimentoId] }),
+    foreignKey({ columns: [t.organismoId, t.chiaveId], foreignColumns: [chiavi.organismoId, chiavi.id] }),
+    foreignKey({ columns: [t.organismoId, t.procedimentoId], foreignColumns: [procedimenti.organismoId, procedimenti.id] }),
+    pgPolicy("chiavi_procedimenti_tenant", { for: "all", to: appUser, using: ownRows(t), withCheck: ownRows(t) }),
+  ],
+).enableRLS();
+
+/**
+ * Who published which version, when, and whether its `in vigore dal` was already past (a retroactive
+ * publication changes answers for past dates, so it must be asked for). One row per publication;
+ * append-only (SELECT and INSERT granted). Versions loaded from files at start have none.
+ */
+export const pubblicazioni = pgTable(
+  "pubblicazioni",
+  {
+    organismoId: text("organismo_id").notNull(),
+    versione: text("versione").notNull(),
+    /** The id of the key that published (`<id>` within the organismo; the administrator's id otherwise). */
+    chiaveId: text("chiave_id").notNull(),
+    ruolo: text("ruolo").notNull(),
+    inVigoreDal: text("in_vigore_dal").notNull(),
+    retroattiva: boolean("retroattiva").notNull(),
+    pubblicataIl: timestamp("pubblicata_il", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organismoId, t.versione] }),
+    foreignKey({ columns: [t.organismoId, t.versione], foreignColumns: [regolamentoVersioni.organismoId, regolamentoVersioni.versione] }),
+    // Like the published version it describes, public; only the tenant records it.
+    pgPolicy("pubblicazioni_lettura", { for: "select", to: appUser, using: sql`true` }),
+    pgPolicy("pubblicazioni_inserimento", { for: "insert", to: appUser, withCheck: ownRows(t) }),
   ],
 ).enableRLS();
 
@@ -137,4 +186,4 @@ export const idempotenza = pgTable(
   ],
 ).enableRLS();
 
-export const schema = { organismi, regolamentoVersioni, procedimenti, eventi, chiavi, idempotenza };
+export const schema = { organismi, regolamentoVersioni, procedimenti, eventi, chiavi, chiaviProcedimenti, pubblicazioni, idempotenza };

@@ -3,8 +3,9 @@ import type { CredenzialeChiave } from "../auth/credenziale.ts";
 import { ErroreApi } from "../errori/errore.ts";
 import { conAttore, puoVedere } from "./accesso.ts";
 
-const chiave = (ruolo: CredenzialeChiave["ruolo"], parte?: string, procedimento?: string): CredenzialeChiave => ({
+const chiave = (ruolo: CredenzialeChiave["ruolo"], parte?: string, procedimento?: string, concessi = ["p"]): CredenzialeChiave => ({
   tipo: "chiave", organismo: "alfa", id: "0123456789ab", ruolo, ...(parte ? { parte } : {}), ...(procedimento ? { procedimento } : {}),
+  ...(ruolo === "parte" ? { procedimentiConcessi: new Set(concessi) } : {}),
 });
 const fatti = { parti: [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }], mediatore: { id: "m1" } };
 
@@ -20,7 +21,11 @@ describe("accesso ai procedimenti", () => {
     expect(puoVedere(chiave("mediatore", "m2"), "p", fatti, [{ azione: "designazione_mediatore", mediatore: { id: "m2" } }])).toBe(true);
     // A key bound to one procedure sees only that one.
     expect(puoVedere(chiave("parte", "A", "p"), "p", fatti, [])).toBe(true);
-    expect(puoVedere(chiave("parte", "A", "q"), "p", fatti, [])).toBe(false);
+    expect(puoVedere(chiave("parte", "A", "q", ["q"]), "p", fatti, [])).toBe(false);
+    expect(puoVedere(chiave("segreteria", undefined, "q"), "p", fatti, [])).toBe(false);
+    // A party key sees only the procedures it is bound to: the same label in another dispute is not it.
+    expect(puoVedere(chiave("parte", "A", undefined, ["q"]), "p", fatti, [])).toBe(false);
+    expect(puoVedere(chiave("parte", "A", undefined, []), "p", fatti, [])).toBe(false);
   });
 
   it("come agisce ciascuno", () => {

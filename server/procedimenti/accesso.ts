@@ -18,14 +18,18 @@ function mediatori(fatti: Procedimento, eventi: Azione[]): Set<string> {
 }
 
 export function puoVedere(cred: CredenzialeChiave, id: string, fatti: Procedimento, eventi: Azione[]): boolean {
-  if (cred.procedimento !== undefined && cred.procedimento !== id) return false;
+  // A key issued for one procedure is good for that one only; a party key, for those it is bound to
+  // (the one it was issued for, and any the segreteria granted it since).
+  if (cred.ruolo !== "parte" && cred.procedimento !== undefined && cred.procedimento !== id) return false;
   switch (cred.ruolo) {
     case "segreteria":
       return true;
     case "mediatore":
       return cred.parte !== undefined && mediatori(fatti, eventi).has(cred.parte);
     case "parte":
-      return (fatti.parti ?? []).some((p) => p.id === cred.parte);
+      // Bound to this procedure, and still one of its parties: the label alone is not identity
+      // (two disputes may both have a party "A").
+      return cred.procedimentiConcessi?.has(id) === true && (fatti.parti ?? []).some((p) => p.id === cred.parte);
     case "responsabile":
       return false;
   }

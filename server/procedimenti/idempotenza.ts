@@ -17,10 +17,15 @@ export function improntaRichiesta(...parti: string[]): string {
   return createHash("sha256").update(parti.join("\u0000")).digest("hex");
 }
 
-export function validaChiaveIdempotenza(chiave: string | undefined): string | undefined {
+/**
+ * The header checked and scoped to the credential that sent it: stored as `<id della chiave> <chiave>`
+ * (a space cannot occur in a key), so two keys of one organismo that happen to pick the same
+ * Idempotency-Key never see each other's answers nor collide.
+ */
+export function validaChiaveIdempotenza(chiave: string | undefined, credenziale: string): string | undefined {
   if (chiave === undefined) return undefined;
   if (!/^[\x21-\x7e]{1,200}$/.test(chiave)) throw new ErroreApi(400, "invalid_idempotency_key", "Idempotency-Key: da 1 a 200 caratteri ASCII visibili.");
-  return chiave;
+  return `${credenziale} ${chiave}`;
 }
 
 export async function idempotente(

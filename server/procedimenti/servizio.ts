@@ -11,6 +11,8 @@ import { inTenant } from "../db/tenant.ts";
 import { pendenzaDi, type Azione, type Domanda, type Motore, type Pendenza, type Procedimento, type Regolamento, type Risposta } from "../engine-adapter.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
+import { legaChiave } from "./concessioni.ts";
+import { ANNULLAMENTO, annullamento, annullati, controllaData, storiaEfficace } from "./annullamenti.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
 import { oscurato, puoVedereDocumento, regoleVisibilita } from "./visibilita.ts";
 
@@ -34,6 +36,8 @@ export interface Servizi {
   motore: Motore;
   registro: Registro;
   statistiche: { azioniUnTempo: number; azioniConLock: number };
+  /** Drops a key from the credential cache (a party key bound to the procedure it just opened). */
+  verificatore?: { dimentica(organismoPuntoId: string): void };
 }
 
 const giorno = (d: string | undefined) => (d ?? oggi()).slice(0, 10);
@@ -130,6 +134,8 @@ export class ServizioProcedimenti {
       if (i > 0 && typeof e.data === "string" && typeof precedente === "string" && giorno(e.data) < giorno(precedente))
         throw new ErroreApi(422, "events_out_of_order", `L'evento ${i} (${e.azione}) è anteriore al precedente: gli eventi vanno dal più vecchio.`);
       const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
+      if (azione.azione === ANNULLAMENTO) throw new ErroreApi(422, "invalid_initial_event", `L'evento ${i} è un annullamento: si registra dopo, con POST …/azioni.`);
+      controllaData(azione.data!, oggi(), deposito, `dell'evento ${i} (${azione.azione})`);
       const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, azione, giorno(azione.data));
       if (r.errori?.length)
         throw new ErroreApi(422, "invalid_facts", `I fatti del procedimento non sono leggibili dal motore: ${r.errori.join("; ")}`, { errori: r.errori, evento: i });
@@ -143,10 +149,12 @@ export class ServizioProcedimenti {
         await tx.execute(sql`insert into procedimenti (organismo_id, id, versione_regolamento, fatti, revisione)
                              values (${organismo}, ${id}, ${reg.versione}, ${JSON.stringify(fatti)}::jsonb, ${eventi.length})`);
         for (const [i, e] of eventi.entries()) await this.inserisciEvento(tx, organismo, id, i + 1, e.azione, attore, reg.versione, e.regole);
+        if (cred.ruolo === "parte") await legaChiave(tx, organismo, cred.id, id, cred.id);
         const r = this.valuta(organismo, reg.versione, { ...fatti, eventi: eventi.map((x) => x.azione) }, undefined, oggi());
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: eventi.length, ...stato(r) } };
       }),
     );
+    if (cred.ruolo === "parte") this.s.verificatore?.dimentica(`${organismo}.${cred.id}`);
     if (!esito.ripetuta) this.ricorda(`${organismo}/${id}`, { fatti, storia: eventi.map((x) => x.azione), revisione: eventi.length, versione: reg.versione });
     return esito;
   }
@@ -183,14 +191,22 @@ export class ServizioProcedimenti {
    */
   private decidi(cred: CredenzialeChiave, organismo: string, pid: string, st: StatoProcedimento, richiesta: Azione & { versione_attesa?: number }) {
     const { versione_attesa, ...azioneChiesta } = richiesta;
-    const { fatti, storia, revisione, versione } = st;
-    if (!puoVedere(cred, pid, fatti, storia)) throw nonTrovatoProcedimento();
+    const { fatti, storia: registrata, revisione, versione } = st;
+    // What the engine judges: the stored history without voided events (and the voiding ones).
+    const storia = storiaEfficace(registrata);
+    const annulla = azioneChiesta.azione === ANNULLAMENTO;
+    if (cred.ruolo === "responsabile" && !annulla) conAttore(cred, azioneChiesta);
+    const vede = annulla && cred.ruolo === "responsabile" ? cred.procedimento === undefined || cred.procedimento === pid : puoVedere(cred, pid, fatti, storia);
+    if (!vede) throw nonTrovatoProcedimento();
     if (versione_attesa !== undefined && versione_attesa !== revisione)
       throw new ErroreApi(409, "stale_version", `Il procedimento è alla revisione ${revisione}, non ${versione_attesa}: ricaricalo e riprova.`, { revisione });
+    if (annulla) return this.decidiAnnullamento(cred, organismo, pid, st, azioneChiesta);
     const ultima = storia[storia.length - 1]?.data;
     const azione = conAttore(cred, { ...azioneChiesta, data: azioneChiesta.data ?? oggi() });
+    // Before the last event (hence also before the filing) keeps its code; then the future bound.
     if (typeof ultima === "string" && giorno(azione.data) < giorno(ultima))
       throw new ErroreApi(422, "action_before_last_event", `La data dell'azione (${azione.data}) è anteriore all'ultimo evento (${ultima}).`);
+    controllaData(azione.data!, oggi(), giorno(storia[0]?.data));
     const procedimento = { ...fatti, eventi: storia };
     const r = this.valuta(organismo, versione, procedimento, azione, giorno(azione.data));
     if (r.esito === "negato") {
@@ -206,8 +222,24 @@ export class ServizioProcedimenti {
       status: 201,
       corpo: { ...r, id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(dopo) },
     };
-    const nuovoStato: StatoProcedimento = { fatti, storia: [...storia, azione], revisione: seq, versione };
+    const nuovoStato: StatoProcedimento = { fatti, storia: [...registrata, azione], revisione: seq, versione };
     return { azione, attore, regole, seq, esito, nuovoStato };
+  }
+
+  /** A voiding event: not judged by the engine (it corrects the record); the state after it is. */
+  private decidiAnnullamento(cred: CredenzialeChiave, organismo: string, pid: string, st: StatoProcedimento, richiesta: Azione) {
+    const { fatti, storia: registrata, revisione, versione } = st;
+    const azione = annullamento(cred, registrata, richiesta, oggi());
+    const seq = revisione + 1;
+    const attore = { ruolo: cred.ruolo, chiave: cred.id };
+    const regole: unknown[] = [];
+    const dopo = [...registrata, azione];
+    const r = this.valuta(organismo, versione, { ...fatti, eventi: storiaEfficace(dopo) }, undefined, oggi());
+    const esito: Esito = {
+      status: 201,
+      corpo: { esito: "consentito", motivi: [], id: pid, versione, revisione: seq, evento: { seq, ...azione, attore, regole }, stato: stato(r) },
+    };
+    return { azione, attore, regole, seq, esito, nuovoStato: { fatti, storia: dopo, revisione: seq, versione } as StatoProcedimento };
   }
 
   async agisci(
@@ -349,7 +381,7 @@ export class ServizioProcedimenti {
 
   async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
     const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid));
-    const storia = caricato?.eventi.map((e) => e.azione) ?? [];
+    const storia = storiaEfficace(caricato?.eventi.map((e) => e.azione) ?? []);
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
     const { p } = caricato;
     const r = this.valuta(organismo, p.versione_regolamento, { ...p.fatti, eventi: storia }, undefined, giorno(data));
@@ -358,9 +390,11 @@ export class ServizioProcedimenti {
 
   async eventi(cred: CredenzialeChiave, organismo: string, pid: string) {
     const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid));
-    const storia = caricato?.eventi.map((e) => e.azione) ?? [];
+    const registrata = caricato?.eventi.map((e) => e.azione) ?? [];
+    const storia = storiaEfficace(registrata);
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
     const regole = regoleVisibilita(this.regolamenti(organismo, caricato.p.versione_regolamento, giorno(storia[0]?.data)));
+    const via = annullati(registrata);
     return caricato.eventi.map((e) => ({
       seq: e.seq,
       azione: puoVedereDocumento(cred, e.azione, regole) ? e.azione : oscurato(e.azione),
@@ -368,6 +402,8 @@ export class ServizioProcedimenti {
       registrato_il: new Date(e.registrato_il).toISOString(),
       versione_regolamento: e.versione_regolamento,
       regole: e.regole,
+      // Voided by a later annullamento_evento: kept in the history, no longer counted.
+      ...(via.has(e.seq) ? { annullato: { da: via.get(e.seq)!.seq, data: via.get(e.seq)!.data, motivazione: via.get(e.seq)!.motivazione } } : {}),
     }));
   }
 }

@@ -3,8 +3,8 @@
 import { createTwoFilesPatch } from "diff";
 import { sql } from "drizzle-orm";
 import type { Credenziale, CredenzialeChiave } from "../auth/credenziale.ts";
-import { tenantLettura } from "../auth/permessi.ts";
-import { CANALE_PUBBLICAZIONI, type Registro } from "../catalogo/registro.ts";
+import { tenantBozze } from "../auth/permessi.ts";
+import { CANALE_PUBBLICAZIONI, oggi, type Registro } from "../catalogo/registro.ts";
 import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
 import type { Diagnostic, Motore, Regolamento } from "../engine-adapter.ts";
@@ -28,12 +28,30 @@ interface RigaVersione {
   creato_il: string | Date;
   aggiornato_il: string | Date;
   pubblicato_il: string | Date | null;
+  /** From the publication audit (pubblicazioni), when the version was published through the API. */
+  pub_chiave?: string | null;
+  pub_ruolo?: string | null;
+  pub_retroattiva?: boolean | null;
+  pub_il?: string | Date | null;
+}
+
+/** `chiave`: who published is shown to the organismo's responsabile and the administrator only. */
+function pubblicazione(r: RigaVersione, chiMostrare: boolean) {
+  if (r.stato !== "pubblicata") return {};
+  if (r.pub_il === undefined || r.pub_il === null) return { pubblicazione: null };
+  return {
+    pubblicazione: {
+      ...(chiMostrare ? { chiave: `${r.organismo_id}.${r.pub_chiave}`, ruolo: r.pub_ruolo } : {}),
+      il: iso(r.pub_il),
+      retroattiva: r.pub_retroattiva === true,
+    },
+  };
 }
 
 const iso = (d: string | Date | null) => (d === null ? null : new Date(d).toISOString());
 const haErrori = (ds: Diagnostic[]) => ds.some((d) => d.severity === "error");
 
-function vista(r: RigaVersione, completa: boolean) {
+function vista(r: RigaVersione, completa: boolean, chiMostrare = false) {
   return {
     organismo: r.organismo_id,
     versione: r.versione,
@@ -43,6 +61,7 @@ function vista(r: RigaVersione, completa: boolean) {
     aggiornato_il: iso(r.aggiornato_il),
     pubblicato_il: iso(r.pubblicato_il),
     errori: r.diagnostiche.filter((d) => d.severity === "error").length,
+    ...pubblicazione(r, chiMostrare),
     ...(completa ? { sorgente: r.sorgente, ir: r.ir, diagnostics: r.diagnostiche } : {}),
   };
 }
@@ -82,18 +101,21 @@ export class ServizioRegolamenti {
   }
 
   async elenco(cred: Credenziale, organismo: string) {
-    return inTenant(this.s.database, tenantLettura(cred, organismo), async (tx) => {
+    const tenant = tenantBozze(cred, organismo);
+    return inTenant(this.s.database, tenant, async (tx) => {
       if (!(await this.organismoEsiste(tx, organismo))) throw new ErroreApi(404, "not_found", `Organismo ${organismo} non trovato.`);
       const righe = await this.s.database.rows<RigaVersione>(
         tx,
-        sql`select * from regolamento_versioni where organismo_id = ${organismo} order by in_vigore_dal nulls last, creato_il`,
+        sql`select v.*, p.chiave_id as pub_chiave, p.ruolo as pub_ruolo, p.retroattiva as pub_retroattiva, p.pubblicata_il as pub_il
+            from regolamento_versioni v left join pubblicazioni p on p.organismo_id = v.organismo_id and p.versione = v.versione
+            where v.organismo_id = ${organismo} order by v.in_vigore_dal nulls last, v.creato_il`,
       );
-      return righe.map((r) => vista(r, false));
+      return righe.map((r) => vista(r, false, tenant !== null));
     });
   }
 
   async leggi(cred: Credenziale, organismo: string, versione: string) {
-    const r = await inTenant(this.s.database, tenantLettura(cred, organismo), (tx) => this.riga(tx, organismo, versione));
+    const r = await inTenant(this.s.database, tenantBozze(cred, organismo), (tx) => this.riga(tx, organismo, versione));
     if (!r) throw new ErroreApi(404, "not_found", `Versione ${versione} di ${organismo} non trovata.`);
     return vista(r, true);
   }
@@ -126,10 +148,18 @@ export class ServizioRegolamenti {
     });
   }
 
-  async pubblica(cred: CredenzialeChiave, organismo: string, versione: string, idem?: Idem): Promise<Esito> {
+  /**
+   * Publishes a draft. A version whose `in vigore dal` is already past changes the answers for past
+   * dates (procedures deposited since then would be judged by it): refused unless `retroattiva`.
+   * Two published versions of one organismo with the same date would make "the version in force"
+   * ambiguous: the second is refused. Each publication leaves an audit row (pubblicazioni).
+   */
+  async pubblica(cred: CredenzialeChiave, organismo: string, versione: string, idem?: Idem, retroattiva = false): Promise<Esito> {
     let pubblicata: Regolamento | undefined;
     const esito = await inTenant(this.s.database, cred.organismo, (tx) =>
       idempotente(this.s.database, tx, organismo, idem?.chiave, idem?.impronta ?? "", async () => {
+        // Publications of one organismo in turn: the same-date check below sees the one before.
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`pubblica:${organismo}`}))`);
         const r = await this.riga(tx, organismo, versione, true);
         if (!r) throw new ErroreApi(404, "not_found", `Bozza ${versione} di ${organismo} non trovata.`);
         if (r.stato === "pubblicata") throw new ErroreApi(409, "version_published", `La versione ${versione} è già pubblicata.`);
@@ -137,8 +167,29 @@ export class ServizioRegolamenti {
           throw new RispostaRifiutata(422, {
             errore: { code: "draft_has_errors", messaggio: "La bozza ha errori: correggili prima di pubblicare.", dettagli: { diagnostics: r.diagnostiche } },
           });
+        const dal = r.in_vigore_dal ?? r.ir.inVigoreDal;
+        const passata = dal < oggi();
+        if (passata && !retroattiva)
+          throw new ErroreApi(
+            422,
+            "retroactive_publication",
+            `La versione ${versione} è in vigore dal ${dal}, data già passata: pubblicarla cambierebbe le risposte per le date dal ${dal} a oggi ` +
+              `(i procedimenti depositati da allora sarebbero giudicati da questa versione). Se è voluto, ripeti con { "retroattiva": true }.`,
+            { in_vigore_dal: dal },
+          );
+        const [stessa] = await this.s.database.rows<{ versione: string }>(
+          tx,
+          sql`select versione from regolamento_versioni where organismo_id = ${organismo} and stato = 'pubblicata' and in_vigore_dal = ${dal} and versione <> ${versione}`,
+        );
+        if (stessa)
+          throw new ErroreApi(409, "same_effective_date", `La versione ${stessa.versione} è già in vigore dal ${dal}: due versioni con la stessa data renderebbero ambigua quella in vigore. Cambia la data della bozza.`, {
+            versione: stessa.versione,
+            in_vigore_dal: dal,
+          });
         await tx.execute(sql`update regolamento_versioni set stato = 'pubblicata', pubblicato_il = now(), aggiornato_il = now()
           where organismo_id = ${organismo} and versione = ${versione}`);
+        await tx.execute(sql`insert into pubblicazioni (organismo_id, versione, chiave_id, ruolo, in_vigore_dal, retroattiva)
+          values (${organismo}, ${versione}, ${cred.id}, ${cred.ruolo}, ${dal}, ${passata})`);
         // Delivered at commit, to every server listening (this one too).
         await tx.execute(sql`select pg_notify(${CANALE_PUBBLICAZIONI}, ${`${organismo}@${versione}`})`);
         pubblicata = r.ir;

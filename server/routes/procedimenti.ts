@@ -25,7 +25,7 @@ export function procedimenti(d: Dipendenze) {
       const { id } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["segreteria", "parte"]);
       const corpo = c.req.valid("json");
-      const chiave = validaChiaveIdempotenza(c.req.header("idempotency-key"));
+      const chiave = validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id);
       const impronta = improntaRichiesta("crea", id, cred.id, JSON.stringify(corpo));
       return rispondi(c, await s.crea(cred, id, corpo, chiave, impronta));
     },
@@ -50,9 +50,10 @@ export function procedimenti(d: Dipendenze) {
       responses: risposte({ 201: [Oggetto, "Risposta ed evento registrato"] }, [400, 401, 403, 404, 409, 413, 422]) }),
     async (c) => {
       const { id, pid } = c.req.valid("param");
-      const cred = richiediRuolo(c.get("cred"), id, ["segreteria", "mediatore", "parte"]);
+      // The responsabile only voids a mistaken event (annullamento_evento); the service says so otherwise.
+      const cred = richiediRuolo(c.get("cred"), id, ["segreteria", "mediatore", "parte", "responsabile"]);
       const corpo = c.req.valid("json");
-      const chiave = validaChiaveIdempotenza(c.req.header("idempotency-key"));
+      const chiave = validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id);
       const impronta = improntaRichiesta("azione", id, pid, cred.id, JSON.stringify(corpo));
       return rispondi(c, await s.agisci(cred, id, pid, corpo, chiave, impronta));
     },

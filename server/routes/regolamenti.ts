@@ -1,6 +1,8 @@
 // Versions of an organismo's regolamento. Reading published versions is public; drafts, writes and
 // publishing belong to the organismo's responsabile.
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { ErroreApi } from "../errori/errore.ts";
 import { richiediRuolo } from "../auth/permessi.ts";
 import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
 import { ServizioRegolamenti } from "../regolamenti/servizio.ts";
@@ -12,6 +14,22 @@ import { formaCompilata } from "../regolamenti/forma-compilata.ts";
 
 const Versione = z.string().min(1).max(64).openapi({ example: "2024.1" });
 const P = z.object({ id: IdOrganismo });
+const CorpoPubblica = z.object({ retroattiva: z.boolean().optional() }).strict();
+
+/** The publish body: absent or empty, or `{ "retroattiva": true|false }`. */
+async function corpoPubblica(c: Context): Promise<z.infer<typeof CorpoPubblica>> {
+  const testo = (await c.req.text()).trim();
+  if (testo === "") return {};
+  let valore: unknown;
+  try {
+    valore = JSON.parse(testo);
+  } catch {
+    throw new ErroreApi(400, "invalid_json", "Il corpo non è JSON valido: atteso { \"retroattiva\": true } o nessun corpo.");
+  }
+  const r = CorpoPubblica.safeParse(valore);
+  if (!r.success) throw new ErroreApi(400, "invalid_request", "Il corpo della pubblicazione è { \"retroattiva\": true|false } (o nessun corpo).");
+  return r.data;
+}
 const PV = z.object({ id: IdOrganismo, versione: Versione });
 
 export function regolamenti(d: Dipendenze) {
@@ -32,7 +50,7 @@ export function regolamenti(d: Dipendenze) {
       const { id } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
       const sorgente = await leggiSorgente(c);
-      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("bozza", id, cred.id, sorgente) };
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id), impronta: improntaRichiesta("bozza", id, cred.id, sorgente) };
       return rispondi(c, await s.crea(cred, id, sorgente, idem));
     },
   );
@@ -68,13 +86,22 @@ export function regolamenti(d: Dipendenze) {
   );
 
   app.openapi(
-    createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti/{versione}/pubblica", tags: tag, summary: "Pubblica una bozza: da allora è immutabile", security: sicurezza,
-      request: { params: PV, headers: intestazioniIdempotenza }, responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
+    createRoute({ method: "post", path: "/v1/organismi/{id}/regolamenti/{versione}/pubblica", tags: tag, security: sicurezza,
+      summary: "Pubblica una bozza: da allora è immutabile. In vigore da una data passata: solo con `retroattiva: true` (corpo o query); stessa data di un'altra pubblicata: 409",
+      request: {
+        params: PV,
+        headers: intestazioniIdempotenza,
+        query: z.object({ retroattiva: z.enum(["true", "false"]).optional() }),
+        // The optional body `{ "retroattiva": true }` is read by hand (corpoPubblica): an empty body
+        // with a JSON content type, as clients send, is no flag rather than a 400.
+      },
+      responses: risposte({ 200: [Oggetto, "Pubblicata"] }, [400, 401, 403, 404, 409, 422]) }),
     async (c) => {
       const { id, versione } = c.req.valid("param");
       const cred = richiediRuolo(c.get("cred"), id, ["responsabile"]);
-      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key")), impronta: improntaRichiesta("pubblica", id, versione, cred.id) };
-      return rispondi(c, await s.pubblica(cred, id, versione, idem));
+      const retroattiva = c.req.valid("query").retroattiva === "true" || (await corpoPubblica(c)).retroattiva === true;
+      const idem = { chiave: validaChiaveIdempotenza(c.req.header("idempotency-key"), cred.id), impronta: improntaRichiesta("pubblica", id, versione, cred.id, String(retroattiva)) };
+      return rispondi(c, await s.pubblica(cred, id, versione, idem, retroattiva));
     },
   );
 

@@ -15,6 +15,8 @@ let organismo: string;
 let originale: string;
 
 const stato = () => p.locator("regolamento-editor .stato").innerText();
+// Predicates of waitForFunction run as page script, under the page's CSP (no eval): they find the
+// editor without `eval(editorEl())`.
 const errori = async () => Number(/(\d+) error[ei]/.exec(await stato())?.[1]);
 
 beforeAll(async () => {
@@ -31,6 +33,13 @@ afterAll(async () => {
 });
 
 describe("editor", () => {
+  it("is served with a Content-Security-Policy that Monaco works under (no violation in the console: see the last test)", async () => {
+    const csp = (await fetch(url)).headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).toMatch(/worker-src 'self' blob:/);
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+  });
+
   it("opens a seed regolamento with its outline, checked in the browser against its baselines", async () => {
     expect(await p.locator("regolamento-editor .view-lines").innerText()).toContain("regolamento");
     await p.locator("regolamento-editor nav li.articolo").first().waitFor({ timeout: 10_000 });
@@ -56,11 +65,11 @@ describe("editor", () => {
     await p.keyboard.press("Control+Shift+ArrowLeft");
     await p.keyboard.type("designazione_mediatore", { delay: 5 });
     await p.waitForFunction(
-      (sel) => !(eval(sel) as HTMLElement).shadowRoot!.querySelector(".problemi")!.textContent!.includes("azione_inesistente"),
-      editorEl(),
+      () => !(document.querySelector("app-regolamenti")!.shadowRoot!.querySelector("regolamento-editor") as HTMLElement).shadowRoot!.querySelector(".problemi")!.textContent!.includes("azione_inesistente"),
+      undefined,
       { timeout: 15_000 },
     );
-    await p.waitForFunction((sel) => (eval(sel) as HTMLElement).shadowRoot!.querySelectorAll(".squiggly-error").length === 0, editorEl(), { timeout: 15_000 });
+    await p.waitForFunction(() => (document.querySelector("app-regolamenti")!.shadowRoot!.querySelector("regolamento-editor") as HTMLElement).shadowRoot!.querySelectorAll(".squiggly-error").length === 0, undefined, { timeout: 15_000 });
     expect(await errori()).toBe(0);
   });
 
@@ -82,7 +91,7 @@ describe("editor", () => {
     expect(riga.trim()).toBe("eccezione");
     // Back to the seed's text for the next steps.
     await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
-    await p.waitForFunction((sel) => /^0 errori/.test((eval(sel) as HTMLElement).shadowRoot!.querySelector(".stato")!.textContent!.trim()), editorEl(), { timeout: 15_000 });
+    await p.waitForFunction(() => /^0 errori/.test((document.querySelector("app-regolamenti")!.shadowRoot!.querySelector("regolamento-editor") as HTMLElement).shadowRoot!.querySelector(".stato")!.textContent!.trim()), undefined, { timeout: 15_000 });
   });
 
   it("formats the document with the language's formatter", async () => {
@@ -92,7 +101,7 @@ describe("editor", () => {
     expect(atteso).toBeDefined();
     await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), piatto] as const);
     await p.locator("regolamento-editor button", { hasText: "Formatta" }).click();
-    await p.waitForFunction(([sel, t]) => (eval(sel as string) as { testo: string }).testo === t, [editorEl(), atteso] as const, { timeout: 15_000 });
+    await p.waitForFunction((t) => (document.querySelector("app-regolamenti")!.shadowRoot!.querySelector("regolamento-editor") as unknown as { testo: string }).testo === t, atteso, { timeout: 15_000 });
     await p.evaluate(([sel, t]) => ((eval(sel as string) as { testo: string }).testo = t as string), [editorEl(), originale] as const);
   });
 
