@@ -3,18 +3,11 @@
 // (every `sostituisce` of a law rule, every law rule never reached). Exit 1 on a finding of gravity
 // `errore`.
 import { loadAll, resolveRegolamento } from "../regolamenti/load.ts";
-import { conformita, type RilievoConformita } from "../engine/analisi/conformita.ts";
+import { conformita, descriviControesempio, type RilievoConformita } from "../engine/analisi/conformita.ts";
 
 export function testoRilievo(x: RilievoConformita): string {
-  const out = [`${x.codice} ${x.gravita === "avviso" ? "avviso: " : ""}${x.messaggio}`];
-  if (x.controesempio) {
-    const { domanda: q, risposta_regolamento: rr, risposta_legge: rl } = x.controesempio;
-    const riassunto = (r: typeof rr) => r.esito ?? (r.scadenze?.length ? r.scadenze.map((s) => `${s.nome}${s.parte ? `/${s.parte}` : ""} ${s.dal ?? ""}…${s.entro ?? ""}`).join(", ") : `indennità ${r.indennita?.totale ?? "—"} €`);
-    out.push(`    controesempio: ${q.azione ? `${q.azione.azione} il ${q.azione.data ?? q.data}` : `al ${q.data}`}, valore ${q.procedimento.valore ?? "—"} €${q.parametri ? `, parametri ${JSON.stringify(q.parametri)}` : ""}`);
-    out.push(`      regolamento: ${riassunto(rr)}`);
-    out.push(`      legge:       ${riassunto(rl)}`);
-  }
-  return out.join("\n");
+  const c = descriviControesempio(x);
+  return `${x.codice} ${x.gravita === "avviso" ? "avviso: " : ""}${x.messaggio}${c ? `\n    controesempio: ${c}` : ""}`;
 }
 
 export async function run(args: string[]): Promise<number> {

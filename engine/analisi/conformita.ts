@@ -245,3 +245,14 @@ function tariffaDi(regole: Regola[], v: Voce, parametri: Record<string, unknown>
   const compatibile = (g: Tariffa) => Object.entries(parametriCheSelezionano(g) ?? {}).every(([k, x]) => parametri[k] === undefined || parametri[k] === x);
   return cand.find(compatibile) ?? cand[0];
 }
+
+/** The counterexample in one line a person reads (the CLI, the editor's hover). */
+export function descriviControesempio(x: RilievoConformita): string | undefined {
+  if (!x.controesempio) return undefined;
+  const { domanda: q, risposta_regolamento: rr, risposta_legge: rl } = x.controesempio;
+  const riassunto = (r: Partial<Risposta>) =>
+    q.azione ? (r.esito ?? "—") : (r.scadenze?.length ? r.scadenze.map((s) => `${s.nome}${s.parte ? `/${s.parte}` : ""} ${s.dal ?? ""}…${s.entro ?? ""}`).join(", ") : "") + (r.indennita ? ` indennità ${r.indennita.totale} €` : "");
+  const chiusure = q.procedimento.chiusure?.length ? `, chiusura ${q.procedimento.chiusure.map((c) => `${c.dal}–${c.al}`).join(", ")}` : "";
+  const caso = `${q.azione ? `${q.azione.azione} il ${q.azione.data ?? q.data}` : `al ${q.data}`}, valore ${q.procedimento.valore ?? "—"} €${chiusure}${x.controesempio.parametri_legge ? `, legge letta con ${JSON.stringify(x.controesempio.parametri_legge)}` : ""}`;
+  return `${caso} — regolamento: ${riassunto(rr).trim()}; legge: ${riassunto(rl).trim()}`;
+}
