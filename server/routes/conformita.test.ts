@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avvia, type Avviato } from "../avvia.ts";
 import { CHIAVE_ADMIN, databaseDiProva, type DatabaseDiProva } from "../test-support/ambiente.ts";
+import { client, procedimentoDiProva } from "../test-support/client.ts";
 
 let db: DatabaseDiProva;
 let s: Avviato;
@@ -61,5 +62,20 @@ describe("per_consentire su HTTP", () => {
     expect((ok.json as { per_consentire?: unknown }).per_consentire).toBeUndefined();
     const cmp = await post("/v1/compare", { organismi: ["velletri"], domanda: q });
     expect((cmp.json as { risposta: { per_consentire: unknown[] } }[])[0]!.risposta.per_consentire.length).toBeGreaterThan(0);
+  });
+
+  it("la rotta delle azioni: il 422 di un diniego porta per_consentire; nulla è registrato", async () => {
+    const api = client(s.app);
+    const segreteria = await api.chiave("velletri", "segreteria");
+    const p = await api.req("POST", "/v1/organismi/velletri/procedimenti", { chiave: segreteria, corpo: procedimentoDiProva({ valore: 30000, deposito: "2026-03-04" }) });
+    expect(p.status).toBe(201);
+    const pid = (p.json as { id: string }).id;
+    const r = await api.req("POST", `/v1/organismi/velletri/procedimenti/${pid}/azioni`, { chiave: segreteria, corpo: { azione: "designazione_mediatore", data: "2026-03-05", mediatore: { id: "m", categoria: "praticante_abilitato" } } });
+    expect(r.status, r.testo).toBe(422);
+    const j = r.json as { esito: string; per_consentire: { campo: string; a: unknown }[] };
+    expect(j.esito).toBe("negato");
+    expect(j.per_consentire).toContainEqual(expect.objectContaining({ campo: "azione.mediatore.categoria", a: "avvocato" }));
+    const eventi = await api.req("GET", `/v1/organismi/velletri/procedimenti/${pid}/eventi`, { chiave: segreteria });
+    expect((eventi.json as unknown[]).length).toBe(1);
   });
 });
