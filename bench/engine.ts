@@ -2,6 +2,9 @@
 // question), and compiled conditions against json-logic-js and json-rules-engine on the same
 // conditions and facts, in the same run.
 import jsonLogic from "json-logic-js";
+import { registraOperazioni } from "../engine/conditions/operazioni.ts";
+
+registraOperazioni(jsonLogic as unknown as Parameters<typeof registraOperazioni>[0]); // the DSL's `voce X di mappa` (engine/conditions/operazioni.ts)
 import { Engine } from "json-rules-engine";
 import { findScenarioFiles, loadAll, readScenarioFile } from "../regolamenti/load.ts";
 import { domandaDelCaso } from "../engine/scenari.ts";

@@ -51,6 +51,12 @@ export async function run(args: string[]): Promise<number> {
   const conta = new Map<string, number>();
   for (const g of r.regole) conta.set(g.tipo, (conta.get(g.tipo) ?? 0) + 1);
   console.log(`${r.regole.length} regole (${[...conta].map(([t, n]) => `${n} ${t}`).join(", ")}), ${r.fasi.length} fasi, ${Object.keys(r.parametri).length} parametri, ${r.struttura.length} articoli`);
+  // The names a question may use with it (procedimento.tabella.nome, parametri): engine/nomi.ts.
+  if (r.tabelle?.length) console.log(`tabelle (procedimento.tabella.nome): ${r.tabelle.join(", ")}`);
+  for (const par of Object.values(r.parametri)) {
+    const valori = par.valori ? `valori ${par.valori.map((v) => JSON.stringify(v)).join(" | ")}` : par.elementi ? `elenco di ${par.elementi.slice(0, 6).join(", ")}${par.elementi.length > 6 ? ", …" : ""}` : "un numero";
+    console.log(`parametro ${par.nome} = ${JSON.stringify(par.valore)} (predefinito; ${valori})${par.cita ? ` ${par.cita}` : ""}`);
+  }
   const larg = Math.max(0, ...r.regole.map((g) => g.cita.length));
   for (const g of r.regole) console.log(`  ${g.cita.padEnd(larg)}  ${g.tipo.padEnd(10)} ${g.nome}  ${descrivi(g)}`);
   return 0;

@@ -38,7 +38,12 @@ export type Espr =
   | { t: "stringa"; stringa: StringaAst; span: Span }
   | { t: "data"; data: Parola; span: Span }
   | { t: "letterale"; parola: Parola; span: Span }
-  | { t: "booleano"; valore: boolean; span: Span };
+  | { t: "booleano"; valore: boolean; span: Span }
+  /**
+   * `quanti X in lista (cond) [oltre N]`: how many elements of the list (an action's name: its
+   * events) satisfy `cond`; with `oltre N`, those beyond the first N (never below 0).
+   */
+  | { t: "conteggio"; nome: Parola; lista: Espr & { t: "percorso" }; x: Cond; oltre?: NumeroAst; span: Span };
 
 export type OpConfronto = "=" | "!=" | "<" | "<=" | ">" | ">=";
 
@@ -57,7 +62,11 @@ export type Cond =
    * quantifier as written (`almeno un`, `nessun` kept by the formatter); `nome` the name bound to the
    * element inside `x`.
    */
-  | { t: "quantificatore"; q: "all" | "some" | "none"; parola: string; nome: Parola; lista: Espr & { t: "percorso" }; x: Cond; span: Span }
+  | {
+    t: "quantificatore"; q: "all" | "some" | "none"; parola: string; nome: Parola; lista: Espr & { t: "percorso" }; x: Cond; span: Span;
+    /** `ogni voce X di mappa (…)`: over the entries of a map (X.chiave is the key, X.campo the value's field). */
+    voci?: boolean;
+  }
   | { t: "parentesi"; x: Cond; span: Span };
 
 // ---- amounts and measures ------------------------------------------------------------------------
@@ -116,22 +125,23 @@ export type Clausola =
   | { k: "salvoAccordo"; span: Span }
   | { k: "ciascunaParte"; span: Span }
   | { k: "senzaSospensione"; span: Span }
+  | { k: "senzaSanzione"; span: Span }
   | { k: "scadenza"; nome: Parola; span: Span }
   | { k: "finoA"; soglia?: { numero: NumeroAst; euroPrima: boolean }; misura?: MisuraAst; importo?: ImportoAst; span: Span }
   | { k: "oltre"; soglia?: { numero: NumeroAst; euroPrima: boolean }; importo?: ImportoAst; span: Span }
-  | { k: "indeterminato"; importo?: ImportoAst; comeValore?: { numero: NumeroAst; euroPrima: boolean }; span: Span }
+  | { k: "indeterminato"; /** `indeterminato basso: …`: the row for that degree of indeterminability. */ grado?: Parola; importo?: ImportoAst; comeValore?: { numero: NumeroAst; euroPrima: boolean }; span: Span }
   | { k: "importo"; importo: ImportoAst; span: Span }
   | { k: "voce"; nome: Parola; span: Span }
   | { k: "effetto"; nome: Parola; span: Span }
   | { k: "di"; misura: MisuraAst; span: Span }
   | { k: "su"; voci: Parola[]; totale: boolean; span: Span }
   | { k: "scaglioni"; da: number; a: number; raw: string; span: Span }
-  | { k: "partiDi"; fonti: { azione: Parola; se?: Cond }[]; span: Span }
+  | { k: "partiDi"; fonti: { azione: Parola; se?: Cond }[]; /** `tranne parti di …`: parties taken out. */ tranne?: { azione: Parola; se?: Cond }[]; span: Span }
   | { k: "documenti"; documenti: Parola; visibiliA: Parola[]; span: Span }
   | { k: "porta"; fase: Parola; quando?: Cond; span: Span }
   | { k: "tabella"; nome: Parola; span: Span }
   /** `per ciascuna parte invitata` (invitate) or `quantita <percorso>` (a tariffa's count). */
-  | { k: "quantita"; invitate: boolean; percorso?: Espr & { t: "percorso" }; span: Span }
+  | { k: "quantita"; invitate: boolean; percorso?: Espr & { t: "percorso" }; conteggio?: Espr & { t: "conteggio" }; span: Span }
   | { k: "iva"; numero: NumeroAst; span: Span };
 
 export type TipoClausola = Clausola["k"];

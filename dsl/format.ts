@@ -39,6 +39,8 @@ function espr(e: Espr): string {
       return e.parola.testo;
     case "booleano":
       return e.valore ? "vero" : "falso";
+    case "conteggio":
+      return `quanti ${e.nome.testo} in ${espr(e.lista)} (${condizione(e.x)})${e.oltre ? ` oltre ${e.oltre.raw}` : ""}`;
   }
 }
 
@@ -69,8 +71,11 @@ export function condizione(c: Cond): string {
   }
 }
 
+const fonti = (fs: { azione: { testo: string }; se?: Cond }[]): string => fs.map((f) => (f.se ? `${f.azione.testo} se ${condizione(f.se)}` : f.azione.testo)).join(", ");
+
 /** `ogni p in parti `: the quantifier as written (`almeno un`, `nessun` are kept), up to its parenthesis. */
-const testaQuantificatore = (c: Cond & { t: "quantificatore" }): string => `${c.parola} ${c.nome.testo} in ${espr(c.lista)} `;
+const testaQuantificatore = (c: Cond & { t: "quantificatore" }): string =>
+  c.voci ? `${c.parola} voce ${c.nome.testo} di ${espr(c.lista)} ` : `${c.parola} ${c.nome.testo} in ${espr(c.lista)} `;
 
 const limite = (l: LimiteAst): string => `${l.quantita.raw} ${l.unitaRaw}${l.quantitaDa ? ` o ${espr(l.quantitaDa)}` : ""}`;
 
@@ -179,6 +184,8 @@ function clausola(c: Clausola, rientro: number): string | undefined {
       return "ciascuna parte";
     case "senzaSospensione":
       return "senza sospensione";
+    case "senzaSanzione":
+      return "senza sanzione";
     case "scadenza":
     case "voce":
     case "effetto":
@@ -189,7 +196,7 @@ function clausola(c: Clausola, rientro: number): string | undefined {
     case "oltre":
       return `oltre${c.soglia ? ` ${euro(c.soglia)}` : ""}: ${importo(c.importo)}`;
     case "indeterminato":
-      return c.comeValore ? `indeterminato: come valore ${euro(c.comeValore)}` : `indeterminato: ${importo(c.importo)}`;
+      return `indeterminato${c.grado ? ` ${c.grado.testo}` : ""}: ${c.comeValore ? `come valore ${euro(c.comeValore)}` : importo(c.importo)}`;
     case "importo":
       return importo(c.importo);
     case "di":
@@ -199,13 +206,13 @@ function clausola(c: Clausola, rientro: number): string | undefined {
     case "scaglioni":
       return `scaglioni ${c.da}-${c.a}`;
     case "partiDi":
-      return `parti di ${c.fonti.map((f) => (f.se ? `${f.azione.testo} se ${condizione(f.se)}` : f.azione.testo)).join(", ")}`;
+      return `parti di ${fonti(c.fonti)}${c.tranne ? ` tranne parti di ${fonti(c.tranne)}` : ""}`;
     case "documenti":
       return `documenti ${c.documenti.testo} visibili a ${nomi(c.visibiliA)}`;
     case "porta":
       return `porta a ${c.fase.testo}${c.quando ? ` quando ${condizione(c.quando)}` : ""}`;
     case "quantita":
-      return c.invitate ? "per ciascuna parte invitata" : `quantita ${c.percorso ? espr(c.percorso) : ""}`;
+      return c.invitate ? "per ciascuna parte invitata" : `quantita ${c.percorso ? espr(c.percorso) : c.conteggio ? espr(c.conteggio) : ""}`;
     case "tabella":
     case "iva":
       return undefined;

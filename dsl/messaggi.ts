@@ -96,6 +96,7 @@ const ATTESI: Record<string, string> = {
   confronto: "una condizione (es. 'materia = condominio', 'esiste adesione')",
   dichiarazione: "una regola: vincolo, termine, tariffa, riduzione, aumento, esenzione, insieme, effetto, visibilita, azione, eccezione, solidale o compenso",
   finestra: "la finestra del termine ('entro N giorni', 'non prima di N giorni', 'non oltre N giorni', 'non meno di N giorni')",
+  quantificatore: "il nome dell'elemento (es. 'ogni p in parti (p.avvocato)', 'ogni voce r di azione.rappresentati (r.procura = notarile)')",
 };
 
 export const messaggiErrore: IParserErrorMessageProvider = {

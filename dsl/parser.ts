@@ -671,8 +671,27 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const t0 = this.LA(1);
           this.CONSUME(K.senza);
-          this.CONSUME(K.sospensione);
-          return (this.RECORDING_PHASE ? undefined : ({ k: "senzaSospensione" as const, span: this.finoA(t0) }));
+          return this.OR5([
+            {
+              ALT: () => {
+                this.CONSUME(K.sospensione);
+                return (this.RECORDING_PHASE ? undefined : ({ k: "senzaSospensione" as const, span: this.finoA(t0) }));
+              },
+            },
+            {
+              // "senza sanzione": the term times its actions but denies none (an invitation, a term with
+              // no consequence in the text); not a keyword, so `sanzione` stays a name elsewhere.
+              ALT: () => {
+                const w = this.CONSUME3(T.Identifier, { LABEL: "'sanzione'" });
+                if (this.RECORDING_PHASE || !valido(w)) return undefined;
+                if (w.image !== "sanzione") {
+                  this.costruzione.push({ message: `'senza ${w.image}': dopo 'senza' si scrive 'sospensione' o 'sanzione'`, span: spanTok(w) });
+                  return undefined;
+                }
+                return { k: "senzaSanzione" as const, span: this.finoA(t0) };
+              },
+            },
+          ]);
         },
       },
       {
@@ -762,20 +781,15 @@ class ParserRegolamento extends EmbeddedActionsParser {
           const t0 = this.LA(1);
           this.CONSUME2(K.parti);
           this.CONSUME3(K.di);
-          const fonti: { azione: A.Parola; se?: A.Cond }[] = [];
-          this.AT_LEAST_ONE_SEP2({
-            SEP: T.Virgola,
-            DEF: () => {
-              const a = this.CONSUME2(T.Radice);
-              let se: A.Cond | undefined;
-              this.OPTION3(() => {
-                this.CONSUME(K.se);
-                se = this.SUBRULE3(this.condizione);
-              });
-              (this.RECORDING_PHASE ? undefined : valido(a) && fonti.push({ azione: parola(a), se }));
-            },
+          const fonti = this.SUBRULE(this.fontiParti);
+          let tranne: { azione: A.Parola; se?: A.Cond }[] | undefined;
+          this.OPTION7(() => {
+            this.CONSUME(K.tranne);
+            this.CONSUME4(K.parti);
+            this.CONSUME4(K.di);
+            tranne = this.SUBRULE2(this.fontiParti);
           });
-          return (this.RECORDING_PHASE ? undefined : ({ k: "partiDi" as const, fonti, span: this.finoA(t0) }));
+          return (this.RECORDING_PHASE ? undefined : ({ k: "partiDi" as const, fonti, ...(tranne ? { tranne } : {}), span: this.finoA(t0) }));
         },
       },
       {
@@ -809,8 +823,20 @@ class ParserRegolamento extends EmbeddedActionsParser {
         ALT: () => {
           const t0 = this.LA(1);
           this.CONSUME(K.quantita);
-          const p = this.SUBRULE5(this.percorso);
-          return (this.RECORDING_PHASE ? undefined : (p ? { k: "quantita" as const, invitate: false, percorso: p, span: this.finoA(t0) } : undefined));
+          return this.OR7([
+            {
+              ALT: () => {
+                const p = this.SUBRULE5(this.percorso);
+                return (this.RECORDING_PHASE ? undefined : (p ? { k: "quantita" as const, invitate: false, percorso: p, span: this.finoA(t0) } : undefined));
+              },
+            },
+            {
+              ALT: () => {
+                const c = this.SUBRULE(this.conteggio);
+                return (this.RECORDING_PHASE ? undefined : (c ? { k: "quantita" as const, invitate: false, conteggio: c, span: this.finoA(t0) } : undefined));
+              },
+            },
+          ]);
         },
       },
     ]));
@@ -1088,8 +1114,28 @@ class ParserRegolamento extends EmbeddedActionsParser {
     return (this.RECORDING_PHASE ? undefined : ({ k: "oltre" as const, soglia, importo, span: this.finoA(t0) }));
   });
 
+  /** `azione [se cond], …`: the sources of an `insieme` (and of its `tranne`). */
+  private fontiParti = this.RULE("fontiParti", (): { azione: A.Parola; se?: A.Cond }[] => {
+    const fonti: { azione: A.Parola; se?: A.Cond }[] = [];
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Virgola,
+      DEF: () => {
+        const a = this.CONSUME(T.Radice);
+        let se: A.Cond | undefined;
+        this.OPTION(() => {
+          this.CONSUME(K.se);
+          se = this.SUBRULE(this.condizione);
+        });
+        (this.RECORDING_PHASE ? undefined : valido(a) && fonti.push({ azione: parola(a), se }));
+      },
+    });
+    return fonti;
+  });
+
   private rigaIndeterminato = this.RULE("rigaIndeterminato", (): A.Clausola | undefined => {
     const t0 = this.CONSUME(K.indeterminato);
+    let grado: IToken | undefined;
+    this.OPTION(() => { grado = this.CONSUME(T.Nome); });
     this.CONSUME(T.DuePunti);
     let importo: A.ImportoAst | undefined;
     let comeValore: { numero: A.NumeroAst; euroPrima: boolean } | undefined;
@@ -1097,7 +1143,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
       { ALT: () => { importo = this.SUBRULE(this.importo); } },
       { ALT: () => { this.CONSUME(K.come); this.CONSUME(K.valore); comeValore = this.SUBRULE(this.euro); } },
     ]);
-    return (this.RECORDING_PHASE ? undefined : ({ k: "indeterminato" as const, importo, comeValore, span: this.finoA(t0) }));
+    return (this.RECORDING_PHASE ? undefined : ({ k: "indeterminato" as const, ...(grado && valido(grado) ? { grado: parola(grado) } : {}), importo, comeValore, span: this.finoA(t0) }));
   });
 
   // ---- conditions ----------------------------------------------------------------------------------
@@ -1190,8 +1236,13 @@ class ParserRegolamento extends EmbeddedActionsParser {
       },
       { ALT: () => { parole.push(this.OR3([{ ALT: () => this.CONSUME(K.nessuna) }, { ALT: () => this.CONSUME(K.nessun) }])); } },
     ]);
-    const nome = this.CONSUME(T.Radice);
-    this.CONSUME(K.in);
+    // `voce X di mappa` (the entries of a map) or `X in lista`
+    let voci = false;
+    let nome!: IToken;
+    this.OR4([
+      { ALT: () => { this.CONSUME(K.voce); nome = this.CONSUME2(T.Radice); this.CONSUME(K.di); voci = true; } },
+      { ALT: () => { nome = this.CONSUME(T.Radice); this.CONSUME(K.in); } },
+    ]);
     const lista = this.SUBRULE(this.percorso);
     this.CONSUME(T.ParentesiAperta);
     const x = this.SUBRULE(this.condizione);
@@ -1200,7 +1251,27 @@ class ParserRegolamento extends EmbeddedActionsParser {
     if (!valido(nome) || !lista || !x || !parole.every(valido)) return undefined;
     const primo = parole[0]!.image;
     const q = primo === "ogni" ? "all" : primo === "almeno" ? "some" : "none";
-    return { t: "quantificatore" as const, q, parola: parole.map((p) => p.image).join(" "), nome: parola(nome), lista, x, span: this.finoA(t0) };
+    return { t: "quantificatore" as const, q, parola: parole.map((p) => p.image).join(" "), nome: parola(nome), lista, x, ...(voci ? { voci } : {}), span: this.finoA(t0) };
+  });
+
+  /** `quanti X in lista (cond) [oltre N]`: a count (an action's name as the list: its events). */
+  private conteggio = this.RULE("conteggio", (): (A.Espr & { t: "conteggio" }) | undefined => {
+    const t0 = this.CONSUME(K.quanti);
+    const nome = this.CONSUME(T.Radice);
+    this.CONSUME(K.in);
+    const lista = this.SUBRULE(this.percorso);
+    this.CONSUME(T.ParentesiAperta);
+    const x = this.SUBRULE(this.condizione);
+    this.CONSUME(T.ParentesiChiusa);
+    let oltre: IToken | undefined;
+    this.OPTION({
+      // `oltre N` after the count, not a bracket row `oltre N €: …` of the tariffa that follows
+      GATE: () => this.LA(2).tokenType === T.Numero && this.LA(3).tokenType !== T.Euro && this.LA(3).tokenType !== T.DuePunti,
+      DEF: () => { this.CONSUME(K.oltre); oltre = this.CONSUME(T.Numero); },
+    });
+    if (this.RECORDING_PHASE) return undefined;
+    if (!valido(nome) || !lista || !x || (oltre && !valido(oltre))) return undefined;
+    return { t: "conteggio" as const, nome: parola(nome), lista, x, ...(oltre ? { oltre: numero(oltre) } : {}), span: this.finoA(t0) };
   });
 
   private confronto = this.RULE("confronto", (): A.Cond | undefined => {
@@ -1304,6 +1375,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
   private esprSinistra = this.RULE("esprSinistra", (): A.Espr | undefined => {
     return this.OR((this.alt_esprSinistra ??= [
       { ALT: () => this.SUBRULE(this.percorso) as A.Espr | undefined },
+      { ALT: () => this.SUBRULE(this.conteggio) as A.Espr | undefined },
       { ALT: () => this.SUBRULE(this.numeroEspr) },
       {
         ALT: () => {

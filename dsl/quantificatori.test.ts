@@ -97,7 +97,7 @@ describe("quantified conditions: diagnostics", () => {
     expect(diag("ogni p in (p.avvocato)")).toEqual(["E001:error:4:44"]);
     expect(diag("ogni p in parti p.avvocato")).toEqual(["E001:error:4:50"]);
     expect(diag("almeno p in parti (p.avvocato)")).toEqual(["E001:error:4:41"]);
-    expect(messaggi("ogni 3 in parti (p.avvocato)")).toEqual(["atteso il nome dell'elemento (es. 'ogni p in parti (p.avvocato)'), trovato '3'"]);
+    expect(messaggi("ogni 3 in parti (p.avvocato)")).toEqual(["atteso il nome dell'elemento (es. 'ogni p in parti (p.avvocato)', 'ogni voce r di azione.rappresentati (r.procura = notarile)'), trovato '3'"]);
     expect(messaggi("ogni p in (p.avvocato)")).toEqual(["atteso la lista di fatti (es. 'parti', 'azione.presenti'), trovato '('"]);
   });
   it("E012 still checks literal values of the element's fields", () => {

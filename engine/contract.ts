@@ -37,6 +37,8 @@ export interface Procedimento {
   tipo?: "obbligatoria" | "demandata" | "clausola" | "volontaria";
   /** Euro; null: indeterminato/indeterminabile. */
   valore?: number | null;
+  /** With `valore: null`: the degree of indeterminability, when the organismo has stated it (D.M. 150/2023 art. 28 c. 5). */
+  grado_indeterminabilita?: "basso" | "medio" | "alto";
   parti?: Parte[];
   mediatore?: Mediatore;
   eventi?: Azione[];
@@ -105,6 +107,8 @@ export interface Voce {
   fonte?: string;
   quantita?: number;
   nota?: string;
+  /** Extension: a discretionary voce ("fino a un quarto") left to the organismo: its ceiling, euro (imponibile null). */
+  massimo?: number;
 }
 
 export interface IndennitaParte {

@@ -30,6 +30,7 @@ export function termineTesto(t: Termine): string {
   if (t.ciascunaParte) extra.push("per ciascuna parte");
   if (t.inMancanza) extra.push(`in mancanza: ${t.inMancanza}`);
   if (!t.sospesoDaChiusure) extra.push("senza sospensione");
+  if (t.senzaSanzione) extra.push("senza sanzione");
   return [finestraTesto(t), ...extra].join(", ");
 }
 

@@ -37,6 +37,7 @@ function termineChanges(a: Termine, b: Termine): string[] {
   if (a.ciascunaParte !== b.ciascunaParte) out.push(`${n}: ${b.ciascunaParte ? "ora per ciascuna parte" : "non più per ciascuna parte"}`);
   if (a.inMancanza !== b.inMancanza) out.push(`${n}: in mancanza ${a.inMancanza ?? "—"} → ${b.inMancanza ?? "—"}`);
   if (a.sospesoDaChiusure !== b.sospesoDaChiusure) out.push(`${n}: ${b.sospesoDaChiusure ? "ora sospeso dalle chiusure" : "non più sospeso dalle chiusure"}`);
+  if (!!a.senzaSanzione !== !!b.senzaSanzione) out.push(`${n}: ${b.senzaSanzione ? "ora senza sanzione (non nega gli atti fuori termine)" : "ora nega gli atti fuori termine"}`);
   return out;
 }
 
@@ -54,6 +55,8 @@ function tariffaChanges(a: Tariffa, b: Tariffa): string[] {
   }
   if (a.ivaPercento !== b.ivaPercento) out.push(`${v}: IVA ${a.ivaPercento}% → ${b.ivaPercento}%`);
   if (!same(a.indeterminato, b.indeterminato)) out.push(`${v} valore indeterminato: ${importoTesto(a.indeterminato)} → ${importoTesto(b.indeterminato)}`);
+  for (const g of ["basso", "medio", "alto"] as const)
+    if (!same(a.indeterminabile?.[g], b.indeterminabile?.[g])) out.push(`${v} valore indeterminabile ${g}: ${importoTesto(a.indeterminabile?.[g])} → ${importoTesto(b.indeterminabile?.[g])}`);
   if (a.voce !== b.voce) out.push(`voce ${a.voce} → ${b.voce}`);
   return out;
 }
@@ -74,7 +77,7 @@ function ruleChange(a: Regola, b: Regola): string[] {
   else if (a.tipo === "vincolo" && b.tipo === "vincolo") out.push(...vincoloChanges(a, b));
   if (!same(a.quando, b.quando) && a.tipo !== "eccezione") out.push(`${b.nome}: si applica quando ${printCondition(a.quando)} → ${printCondition(b.quando)}`);
   if (!same(a.sostituisce, b.sostituisce)) out.push(`${b.nome}: sostituisce ${a.sostituisce?.nome ?? "—"} → ${b.sostituisce?.nome ?? "—"}`);
-  const known = new Set(out.length > 0 ? ["quando", "sostituisce", "entro", "nonPrimaDi", "ancora", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "sospesoDaChiusure", "scaglioni", "ivaPercento", "indeterminato", "voce", "richiede", "azioni", "da", "inFase", "scadenza"] : []);
+  const known = new Set(out.length > 0 ? ["quando", "sostituisce", "entro", "nonPrimaDi", "ancora", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "sospesoDaChiusure", "senzaSanzione", "scaglioni", "ivaPercento", "indeterminato", "indeterminabile", "voce", "richiede", "azioni", "da", "inFase", "scadenza"] : []);
   const ma = meaning(a), mb = meaning(b);
   const other = [...new Set([...Object.keys(ma), ...Object.keys(mb)])].filter((k) => !known.has(k) && !same(ma[k], mb[k]));
   // Fields without a sentence of their own: the whole rule before and after, unless a sentence above

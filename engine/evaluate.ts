@@ -9,6 +9,12 @@ import { scadenze } from "./scadenze.ts";
 import { effetti } from "./effects.ts";
 import { indennita } from "./fees.ts";
 import { conParametri } from "./parametri.ts";
+import { campiSconosciuti, tabellaSconosciuta } from "./nomi.ts";
+import type { Normalized } from "./shape.ts";
+import { GRADI } from "./vocabolario.ts";
+import { piuVicino } from "./suggerimenti.ts";
+
+const forseGrado = (g: string): string => { const s = piuVicino(g, GRADI); return s ? ` (forse intendevi '${s}'?)` : ""; };
 import { solidarietaECompenso } from "./compenso.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
@@ -65,6 +71,7 @@ function run(p0: Prepared, q: Domanda): Risposta {
   const p = par.p;
   const n = normalize(q, oggi);
   if (par.errori.length > 0) n.errori.push(...par.errori);
+  nomiDellaDomanda(p, n);
   const st = buildFacts(p, n);
   const traccia: Traccia[] = par.traccia;
   const fase = derivePhase(p, st, traccia);
@@ -114,6 +121,21 @@ function run(p0: Prepared, q: Domanda): Risposta {
   return r;
 }
 
+
+/** The names the question uses that the regolamento does not know: said in `errori` (nomi.ts). */
+function nomiDellaDomanda(p: Prepared, n: Normalized): void {
+  const tab = n.proc.tabella;
+  if (tab !== undefined && tab !== null && typeof tab === "object") {
+    const e = tabellaSconosciuta(p.nomi, (tab as { nome?: unknown }).nome);
+    if (e) n.errori.push(e);
+  }
+  const grado = n.proc.grado_indeterminabilita;
+  if (grado !== undefined && !(GRADI as readonly unknown[]).includes(grado))
+    n.errori.push(`grado_indeterminabilita: valore ${typeof grado === "string" ? `'${grado}'` : JSON.stringify(grado)} non previsto${typeof grado === "string" ? forseGrado(grado) : ""}; valori: ${GRADI.join(", ")}`);
+  for (const ev of n.eventi) if (p.insiemeAzioniNote.has(ev.a.azione)) campiSconosciuti(p.nomi, ev.a, `eventi[${ev.indice}] (${ev.a.azione})`, n.errori);
+  const a = n.azione;
+  if (a && p.insiemeAzioniNote.has(a.azione)) campiSconosciuti(p.nomi, a, `azione (${a.azione})`, n.errori);
+}
 
 /** The actions with a definition or named by a rule that would be allowed now, bare. */
 function azioniConsentite(p: Prepared, st: State): string[] {

@@ -1,6 +1,7 @@
 // The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question:
 // an array with the value of each root by slot (conditions/compile.ts `Fatti`), starting from the
 // prepared version's (null for the actions not yet happened).
+import { graduatoriaCandidati } from "./graduatoria.ts";
 import { Fatti, PARTE_DERIVATA, radiceDi, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
 import { leggi } from "./percorso.ts";
 import type { Normalized, Evento } from "./shape.ts";
@@ -31,7 +32,14 @@ export const S_AZIONE = slotDi("azione"), S_ATTORE = slotDi("attore"), S_PARTE =
   S_EVENTO = slotDi("evento"), S_DOCUMENTO = slotDi("documento"), S_PARTI = slotDi("parti"), S_NUMERO_PARTI = slotDi("numero_parti"),
   S_NUMERO_INVITATE = slotDi("numero_invitate"), S_VALORE_INDETERMINATO = slotDi("valore_indeterminato"), S_TIPO = slotDi("tipo"),
   S_DATA = slotDi("data"), S_PARAMETRI = slotDi("parametri"), S_CONTEGGIO = slotDi("conteggio"),
-  S_RICHIEDENTI = slotDi("richiedenti_proposta"), S_PARTE_DERIVATA = slotDi(PARTE_DERIVATA);
+  S_RICHIEDENTI = slotDi("richiedenti_proposta"), S_PARTE_DERIVATA = slotDi(PARTE_DERIVATA),
+  S_GRADUATORIA = slotDi("graduatoria_candidati");
+
+/** The root of every event by action (`eventi.<azione>`), if some condition reads it; see applyEvent. */
+const S_EVENTI_ = (): number | undefined => slotSeNoto("eventi");
+let S_EVENTI: number | undefined;
+/** Called once per question: the slot may be assigned after this module loads (when a regolamento is compiled). */
+function aggiornaSlotEventi(): void { S_EVENTI = S_EVENTI_(); }
 
 /** Sets the root `k` (a name known at run time); a root with no slot is read by nothing, and not kept. */
 export function poni(st: State, k: string, v: unknown): void {
@@ -71,6 +79,7 @@ function slotIniziali(p: Prepared): unknown[] {
 }
 
 export function buildFacts(p: Prepared, n: Normalized): State {
+  aggiornaSlotEventi();
   const s = slotIniziali(p).slice();
   const proc = n.proc;
   for (const k in proc) {
@@ -84,12 +93,14 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   for (const x of n.parti) if (x.ruolo === "invitata") invitate++;
   s[S_NUMERO_INVITATE] = invitate;
   s[S_VALORE_INDETERMINATO] = proc.valore === null;
+  s[S_GRADUATORIA] = graduatoriaCandidati(n.eventi);
   if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
     s[S_TIPO] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
   }
   s[S_DATA] = n.dataIso;
   s[S_PARAMETRI] = p.valoriParametri;
   s[S_CONTEGGIO] = {};
+  if (S_EVENTI !== undefined && S_EVENTI < s.length) s[S_EVENTI] = Object.create(null);
   s[S_AZIONE] = null;
   s[S_ATTORE] = null;
   s[S_FASE] = p.faseIniziale;
@@ -104,6 +115,10 @@ export function applyEvent(st: State, ev: Evento): void {
   poni(st, name, ev.a);
   const c = st.f.s[S_CONTEGGIO] as Record<string, number>;
   c[name] = (c[name] ?? 0) + 1;
+  // Every event of each action, oldest first, for `quanti c in azione (…)` and quantifiers over an
+  // action's events: kept only when some condition reads them (the root has a slot).
+  const e = S_EVENTI !== undefined ? (st.f.s[S_EVENTI] as Record<string, Azione[]> | undefined) : undefined;
+  if (e) (e[name] ??= []).push(ev.a);
 }
 
 /**
@@ -122,21 +137,32 @@ function aggiungiParti(a: Azione, parti: string[]): void {
   else if (typeof a.parte === "string" && !parti.includes(a.parte)) parti.push(a.parte);
 }
 
+/** The parties of the events matching the sources (`parti di a, b se evento.x`), added to `parti` once each. */
+function partiDelleFonti(st: State, fonti: { azione: string; quando?: { fn: (f: Fatti) => unknown } }[], parti: string[]): void {
+  const s = st.f.s;
+  for (const ev of st.n.eventi) {
+    for (const f of fonti) {
+      if (f.azione !== ev.a.azione) continue;
+      if (f.quando) {
+        s[S_EVENTO] = ev.a;
+        const ok = truthy(f.quando.fn(st.f));
+        s[S_EVENTO] = undefined;
+        if (!ok) continue;
+      }
+      aggiungiParti(ev.a, parti);
+    }
+  }
+}
+
 function computeInsiemi(p: Prepared, st: State): void {
   const s = st.f.s;
   for (const ins of p.insiemi) {
-    const parti: string[] = []; // in order of first appearance, once each (a handful: no Set)
-    for (const ev of st.n.eventi) {
-      for (const f of ins.fonti) {
-        if (f.azione !== ev.a.azione) continue;
-        if (f.quando) {
-          s[S_EVENTO] = ev.a;
-          const ok = truthy(f.quando.fn(st.f));
-          s[S_EVENTO] = undefined;
-          if (!ok) continue;
-        }
-        aggiungiParti(ev.a, parti);
-      }
+    let parti: string[] = []; // in order of first appearance, once each (a handful: no Set)
+    partiDelleFonti(st, ins.fonti, parti);
+    if (ins.tranne) {
+      const fuori: string[] = [];
+      partiDelleFonti(st, ins.tranne, fuori);
+      parti = parti.filter((x) => !fuori.includes(x));
     }
     let tutte = st.n.parti.length > 0;
     for (const x of st.n.parti) if (!parti.includes(x.id)) { tutte = false; break; }

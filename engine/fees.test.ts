@@ -62,7 +62,8 @@ describe("fees", () => {
   });
 
   it("a third of 86,66 is 28,89; variations on the running total; brackets restrict variations", () => {
-    const p = prepare(reg({ id: "v", regole: [
+    // The organismo applies the discretionary ceiling (importi_discrezionali = massimo).
+    const p = prepare(reg({ id: "v", parametri: { importi_discrezionali: { nome: "importi_discrezionali", valore: "massimo" } }, regole: [
       tariffa("spese_mediazione", { fonte: "v", scaglioni: [{ fino: eur(25000), importo: { tipo: "fisso", centesimi: 8666 } }, { importo: { tipo: "fisso", centesimi: eur(720) } }] }),
       variazione("riduzione", { fonte: "v", misura: { tipo: "frazione", num: 1, den: 3 }, su: ["spese_mediazione"], scaglioni: { da: 1, a: 1 } }),
       variazione("aumento_successo", { fonte: "v", segno: 1, finoA: true, base: "totale", misura: { tipo: "frazione", num: 1, den: 4 }, su: ["spese_mediazione"], quando: eq("verbale.tipo", "accordo") }),
@@ -166,5 +167,29 @@ describe("exceptions on fee rules", () => {
     const r = evaluate(p, q(1000, { parti: [{ id: "A", ruolo: "istante", requisiti_patrocinio_stato: true }, { id: "B", ruolo: "invitata" }] }));
     expect(parte(r, "A").voci.map((x) => x.voce)).toEqual(["spese_mediazione_primo_incontro"]);
     expect(r.traccia).toContainEqual(expect.objectContaining({ regola: "esonero_patrocinio", cita: "art. 11 c. 14", esito: "eccezione prevale su spese_avvio" }));
+  });
+});
+
+describe("fino a: un tetto discrezionale", () => {
+  it("la voce è dovuta con imponibile nullo e il suo massimo, fuori dal totale; con importi_discrezionali = massimo vale il massimo", async () => {
+    const { Catalog } = await import("./catalog.ts");
+    const { evaluate } = await import("./evaluate.ts");
+    const { reg, tariffa, variazione, eur, eq } = await import("./test-support/build.ts");
+    const r = (alMassimo: boolean) => reg({
+      id: "t",
+      parametri: alMassimo ? { importi_discrezionali: { nome: "importi_discrezionali", valore: "massimo" } } : {},
+      regole: [
+        tariffa("spese_mediazione", { voce: "spese_mediazione", ivaPercento: 22, scaglioni: [{ importo: { tipo: "fisso", centesimi: eur(240) } }] }),
+        variazione("aumento_successo", { segno: 1, finoA: true, base: "tabella", misura: { tipo: "frazione", num: 1, den: 4 }, su: ["spese_mediazione"], quando: eq("verbale.tipo", "accordo") }),
+      ],
+    });
+    const q = { data: "2026-05-06", procedimento: { valore: 8000, parti: [{ id: "A", ruolo: "istante" as const }], eventi: [{ azione: "deposito_domanda", data: "2026-03-02", parte: "A" }, { azione: "verbale", data: "2026-05-05", tipo: "accordo" }] } };
+    for (const [alMassimo, imponibile, massimo, totale] of [[false, null, 60, 292.8], [true, 60, undefined, 366]] as const) {
+      const c = new Catalog();
+      c.add(r(alMassimo));
+      const v = evaluate(c.prepared("t", {}), q).indennita.per_parte[0]!;
+      const aumento = v.voci.find((x) => x.voce === "aumento_successo")!;
+      expect([aumento.imponibile, aumento.massimo, v.totale]).toEqual([imponibile, massimo, totale]);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { intero } from "./percorso.ts";
 import { percentOf, fractionOf, euro, formatEuro } from "./money.ts";
 import type { Conflitto, Indennita, IndennitaParte, Traccia, Voce } from "./contract.ts";
 import type { Importo, Regola, Tariffa, Variazione } from "./ir.ts";
+import type { Grado } from "./vocabolario.ts";
 import type { Cond, PEccezione, PRegola, PTariffa, Prepared } from "./prepared.ts";
 
 interface VoceCalc {
@@ -23,6 +24,8 @@ interface VoceCalc {
   senzaTabella: boolean;
   /** How many times the amount is due (a tariffa `per ciascuna parte invitata`). */
   quantita?: number;
+  /** A discretionary variation ("fino a un quarto"): its ceiling, cents, when the amount is left to the organismo. */
+  massimo?: number;
 }
 
 /** A voce with every field, in one order (one hidden class for all of them). */
@@ -62,12 +65,14 @@ function tableVoce(pt: PTariffa, st: State, v: VoceCalc): void {
   const valore = st.n.proc.valore;
   let cents: number | undefined;
   if (valore === null) {
-    const ind = t.indeterminato;
+    const grado = st.n.proc.grado_indeterminabilita;
+    const perGrado = t.indeterminabile && typeof grado === "string" ? t.indeterminabile[grado as Grado] : undefined;
+    const ind = perGrado ?? t.indeterminato;
     if (!ind) {
       if (t.scaglioni.length === 1 && t.scaglioni[0]!.fino === undefined) { v.importo = importoCents(t.scaglioni[0]!.importo, undefined); v.scaglione = 1; return; }
       v.importo = null; v.nota = "valore indeterminato: il testo non dà l'importo"; return;
     }
-    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = "valore indeterminato"; return; }
+    if (ind.tipo !== "come_valore") { v.importo = importoCents(ind, undefined); v.nota = perGrado ? `valore indeterminabile ${grado}` : "valore indeterminato"; return; }
     cents = ind.centesimi;
   } else if (typeof valore === "number") cents = Math.round(valore * 100);
   if (cents === undefined) {
@@ -96,8 +101,16 @@ function tracciaEccezione(via: PEccezione | undefined, target: Regola, parte: st
 }
 
 export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): Indennita {
-  const tabella = (st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined)
+  // A name the regolamento does not know chooses no table (the voce is listed, amount unknown, and
+  // `errori` names it: evaluate.ts); it does not fall back on the default silently.
+  const chiesta = st.n.proc.tabella && typeof st.n.proc.tabella.nome === "string" ? st.n.proc.tabella.nome : undefined;
+  const sconosciuta = chiesta !== undefined && p.nomi.tabelle.length > 0 && !p.nomi.tabelle.includes(chiesta) ? chiesta : undefined;
+  const tabella = sconosciuta !== undefined ? undefined : chiesta
     ?? (typeof p.valoriParametri["tabella_predefinita"] === "string" ? (p.valoriParametri["tabella_predefinita"] as string) : undefined);
+  // "Fino a un quarto": the text gives a ceiling and leaves the amount to the organismo. Unless the
+  // regolamento (or the question) says the organismo applies the ceiling, the voce is due with an
+  // unknown amount and its maximum (SEMANTICS §6).
+  const alMassimo = p.valoriParametri["importi_discrezionali"] === "massimo";
   const per_parte: IndennitaParte[] = [];
   let totale = 0;
   if (st.n.proc.valore === undefined && p.tariffe.length > 0) mancanti.push("valore");
@@ -116,14 +129,14 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
     const tab: VoceCalc[] = []; // the table voci, one per voce
     for (let i = 0; i < p.tariffe.length; i++) {
       const pt = p.tariffe[i]!;
-      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      voceTabella(pt, resolvePerParte(pt, st.f, comuniT, i), st, tabella, sconosciuta, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
     }
     for (let i = 0; i < p.variazioni.length; i++) {
       const pv = p.variazioni[i]!;
       // After the first party (whose missing facts are listed), a variation with no voce of this
       // party to act on and no exception to tell changes nothing: it is not decided.
       if (!prima && pv.eccezioni.length === 0 && !suQualcheVoce(pv.r, tab)) continue;
-      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), st.f, parte.id, prima, calc, tab, traccia, conflitti, mancanti);
+      variazione(pv, resolvePerParte(pv, st.f, comuniV, i), st.f, parte.id, prima, calc, tab, traccia, conflitti, mancanti, alMassimo);
     }
 
     let tot = 0;
@@ -135,6 +148,7 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
       const v: Voce = { voce: c.voce, imponibile: imp === null ? null : euro(imp), iva: iva === null ? null : euro(iva), cita: c.r.cita, fonte: c.r.fonte };
       if (c.nota) v.nota = c.nota;
       if (c.quantita !== undefined) v.quantita = c.quantita;
+      if (c.massimo !== undefined) v.massimo = euro(c.massimo);
       voci.push(v);
     }
     per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
@@ -173,7 +187,7 @@ function conflittoEccezioni(eccezioni: PEccezione[], nome: string, conflitti: Co
 }
 
 /** A tariffa for one party: its table voce into `calc`/`tab`, or why not. */
-function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
+function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: string | undefined, sconosciuta: string | undefined, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
   traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pt.r.nome, conflitti); return; }
   tracciaEccezione(res.via, pt.r, parte, traccia);
@@ -184,7 +198,8 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   if (t.tabella !== undefined) {
     if (tabella === undefined) {
       if (!prev) {
-        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, "il regolamento ha più tabelle: indicare procedimento.tabella.nome", true);
+        const nota = sconosciuta !== undefined ? `tabella sconosciuta '${sconosciuta}': indicare procedimento.tabella.nome tra quelle del regolamento` : "il regolamento ha più tabelle: indicare procedimento.tabella.nome";
+        const v = nuovaVoce(t.voce, null, t.ivaPercento, t, nota, true);
         calc.push(v); tab.push(v);
       }
       return;
@@ -200,7 +215,8 @@ function voceTabella(pt: PTariffa, res: Resolved<Tariffa>, st: State, tabella: s
   }
   const v = nuovaVoce(t.voce, null, t.ivaPercento, t, undefined, false);
   tableVoce(ppt, st, v);
-  if (t.quantita) perQuantita(t.quantita, st, v, prima, mancanti);
+  if (typeof t.quantita === "string") perQuantita(t.quantita, st, v, prima, mancanti);
+  else if (t.quantita && ppt.conta) perConteggio(ppt.conta(st.f), v);
   v.corrente = v.importo;
   if (prev) { calc[calc.indexOf(prev)] = v; tab[tab.indexOf(prev)] = v; } else { calc.push(v); tab.push(v); }
   const importo = v.importo, scaglione = v.scaglione;
@@ -220,38 +236,68 @@ function perQuantita(path: string, st: State, v: VoceCalc, prima: boolean, manca
   if (v.importo !== null) v.importo = v.importo * n;
 }
 
+/** "ogni ulteriore convocazione … spesa viva": the amount times a count of events (`quanti c in …`). */
+function perConteggio(x: unknown, v: VoceCalc): void {
+  const n = intero(x) ?? 0; // a count of events is always a whole number; anything else counts none
+  v.quantita = n;
+  if (v.importo !== null) v.importo = v.importo * n;
+}
+
 /** A variation for one party, on the table voci it names. */
 function variazione(pv: PRegola<Variazione>, res: Resolved<Variazione>, f: Fatti, parte: string, prima: boolean, calc: VoceCalc[], tab: VoceCalc[],
-  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[]): void {
+  traccia: Traccia[], conflitti: Conflitto[], mancanti: string[], alMassimo: boolean): void {
   if (res.kind !== "conflitto") tracciaEccezione(res.via, pv.r, parte, traccia);
   // A reduction that cannot be decided for want of a fact says which (e.g. tabella.scaglione).
   if (res.kind === "no") { if (prima && res.fallita) mancantiDi(res.fallita, f, mancanti); return; }
   if (res.kind === "conflitto") { conflittoEccezioni(res.eccezioni, pv.r.nome, conflitti); return; }
   const r = res.pr.r as Variazione;
-  // The voci it is computed on (in the order of `su`) and their base.
+  // The first of the voci it is computed on (in the order of `su`): it decides the bracket.
   let first: VoceCalc | undefined;
-  let base: number | null = 0;
-  for (const nome of r.su) {
-    const s = voceDi(tab, nome);
-    if (!s) continue;
-    first ??= s;
-    const x = r.base === "totale" ? s.corrente : s.importo;
-    if (x === null) base = null;
-    else if (base !== null) base += x;
-  }
+  for (let i = 0; i < r.su.length && !first; i++) first = voceDi(tab, r.su[i]!);
   if (!first) return;
   if (r.scaglioni && (first.scaglione === undefined || first.scaglione < r.scaglioni.da || first.scaglione > r.scaglioni.a)) return;
-  let amount: number | null;
   const m = r.misura;
-  // A variation on a voce whose amount is unknown is unknown too (a deduction from an
-  // undetermined fee is not a known refund).
-  if (base === null) amount = null;
-  else if (m.tipo === "voce") amount = voceDi(tab, m.voce)?.importo ?? 0;
-  else if (m.tipo === "frazione") amount = fractionOf(base, m.num, m.den);
-  else if (m.tipo === "percentuale") amount = percentOf(base, m.percentuale);
-  else amount = m.centesimi;
-  const signed = amount === null ? null : r.segno * amount;
-  if (signed !== null && first.corrente !== null) first.corrente += signed;
-  calc.push(nuovaVoce(r.voce, signed, first.iva, r, r.finoA ? "importo massimo (\"fino a\"): l'organismo può applicarne uno minore" : undefined, false));
-  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${signed === null ? "importo non determinabile" : formatEuro(signed)}` });
+  const totale = r.base === "totale";
+  let signed: number | null;
+  // A discretionary ceiling not applied: the amount is computed as the maximum, then left unknown.
+  const discrezionale = r.finoA && !alMassimo;
+  let nota = !r.finoA ? undefined : discrezionale
+    ? "importo a discrezione dell'organismo (\"fino a\"): dovuto fino al massimo indicato, non compreso nel totale"
+    : "importo massimo (\"fino a\"): l'organismo può applicarne uno minore";
+  if (m.tipo === "frazione" || m.tipo === "percentuale") {
+    // A fraction or a percentage acts on each voce it concerns ("ridotti di un quinto" reduces each
+    // amount): a voce whose amount is unknown leaves its own part unknown, not the others' (the
+    // spese di avvio are reduced even while the first meeting's amount is "da determinare").
+    let somma = 0, note = 0;
+    let ignote: string | undefined;
+    for (let i = 0; i < r.su.length; i++) {
+      const s = voceDi(tab, r.su[i]!);
+      if (!s) continue;
+      const x = totale ? s.corrente : s.importo;
+      if (x === null) { ignote = ignote === undefined ? s.voce : `${ignote}, ${s.voce}`; continue; }
+      const parte = r.segno * (m.tipo === "frazione" ? fractionOf(x, m.num, m.den) : percentOf(x, m.percentuale));
+      somma += parte; note++;
+      if (s.corrente !== null && !discrezionale) s.corrente += parte;
+    }
+    signed = note === 0 ? null : somma;
+    if (note > 0 && ignote !== undefined) nota = `${nota ? nota + "; " : ""}sulla parte nota: su ${ignote} non determinabile`;
+  } else {
+    // A fixed amount or another voce: on the voci together; unknown when one of them is (a deduction
+    // from an undetermined fee is not a known refund).
+    let base: number | null = 0;
+    for (let i = 0; i < r.su.length; i++) {
+      const s = voceDi(tab, r.su[i]!);
+      if (!s) continue;
+      const x = totale ? s.corrente : s.importo;
+      if (x === null) base = null; else if (base !== null) base += x;
+    }
+    const amount = base === null ? null : m.tipo === "voce" ? (voceDi(tab, m.voce)?.importo ?? 0) : m.centesimi;
+    signed = amount === null ? null : r.segno * amount;
+    if (signed !== null && first.corrente !== null && !discrezionale) first.corrente += signed;
+  }
+  const v = nuovaVoce(r.voce, discrezionale ? null : signed, first.iva, r, nota, false);
+  if (discrezionale && signed !== null) v.massimo = signed;
+  calc.push(v);
+  const importo = signed === null ? "importo non determinabile" : discrezionale ? `fino a ${formatEuro(signed)}, a discrezione dell'organismo` : formatEuro(signed);
+  traccia.push({ regola: r.nome, cita: r.cita, fonte: r.fonte, esito: "applicata", dettaglio: `${r.voce} per ${parte}: ${importo}${nota && signed !== null && !r.finoA ? ` (${nota})` : ""}` });
 }

@@ -126,6 +126,8 @@ export interface Termine extends RegolaComune {
   sospesoDaChiusure: boolean;
   /** Silence: when the term runs out with no closing action, this effect follows ("la proposta si ha per rifiutata"). */
   inMancanza?: string;
+  /** "senza sanzione": the window times its `per` actions (they close it) but denies none of them. */
+  senzaSanzione?: boolean;
 }
 
 /** A bracket of a fee table. `fino` is the inclusive upper bound in cents; absent on the last ("oltre"). */
@@ -152,6 +154,12 @@ export interface Tariffa extends RegolaComune {
   /** Value null (indeterminato/indeterminabile): an amount, or "come valore X" (reference value, cents). */
   indeterminato?: Importo | { tipo: "come_valore"; centesimi: Centesimi };
   /**
+   * By degree of indeterminability (`procedimento.grado_indeterminabilita`: basso, medio, alto; D.M.
+   * 150/2023 art. 28 c. 5): the row for that degree, which a question stating it gets instead of
+   * `indeterminato`.
+   */
+  indeterminabile?: Partial<Record<"basso" | "medio" | "alto", Importo | { tipo: "come_valore"; centesimi: Centesimi }>>;
+  /**
    * A count the amount is multiplied by (DSL `per ciascuna parte invitata` → `"numero_invitate"`, or
    * `quantita <path>`): "10 euro … per le spese di notifica per ciascuna parte convocata". A path
    * evaluated in the party's context (the facts a tariffa's `quando` sees, `parte.*` included);
@@ -163,7 +171,13 @@ export interface Tariffa extends RegolaComune {
    * Absent: count 1 and no `quantita` on the voce (as before). Variations on this voce see the
    * multiplied amount.
    */
-  quantita?: string;
+  quantita?: string | {
+    /**
+     * A count computed by a condition's expression (DSL `quantita quanti c in comunicazione_domanda
+     * (c.mezzo = raccomandata) oltre 5`): json-logic yielding a whole number, read like a path's value.
+     */
+    conta: JsonLogic;
+  };
 }
 
 export type Misura =
@@ -193,6 +207,11 @@ export interface Insieme extends RegolaComune {
   tipo: "insieme";
   /** Each source: parties of that action's events (by `parte` or `parti`), optionally filtered on the event (`evento.*`). */
   da: { azione: string; quando?: JsonLogic }[];
+  /**
+   * `tranne parti di …`: the parties of these events are taken out (e.g. the parties that have paid
+   * the balance out of those that owe; a party that opposed out of those that consented).
+   */
+  tranne?: { azione: string; quando?: JsonLogic }[];
 }
 
 /** A legal consequence at `data` ("tentativo_fallito", "domanda_non_pervenuta"…). */
@@ -288,6 +307,13 @@ export interface Parametro {
   valore: number | string | boolean | string[];
   cita?: string;
   nota?: string;
+  /**
+   * The values a question may set (`parametri`): the default and those the rules compare it with;
+   * vero/falso for a flag; absent for a number (any). Filled by the compiler (engine/nomi.ts).
+   */
+  valori?: (string | number | boolean)[];
+  /** For a list parameter (`materie_obbligatorie`): the values its elements may take. */
+  elementi?: string[];
 }
 
 export interface Calendario {
@@ -333,6 +359,8 @@ export interface Regolamento {
   /** Baseline ids whose rules apply beneath this one (resolved by date by the catalogue). */
   applica: string[];
   parametri: Record<string, Parametro>;
+  /** The fee tables a question chooses with `procedimento.tabella.nome` (absent: one table, unnamed). */
+  tabelle?: string[];
   calendario: Calendario;
   fasi: Fase[];
   struttura: Articolo[];

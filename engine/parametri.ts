@@ -4,6 +4,7 @@
 import type { Domanda } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
 import type { Traccia } from "./contract.ts";
+import { parametroNonAccettato } from "./nomi.ts";
 
 type Valore = number | string | boolean | string[];
 
@@ -21,6 +22,11 @@ export function conParametri(p: Prepared, q: Domanda): { p: Prepared; errori: st
   const valori: Record<string, unknown> = { ...p.valoriParametri };
   for (const [nome, x] of Object.entries(over as Record<string, unknown>)) {
     if (!valido(x)) { errori.push(`parametri.${nome}: atteso un numero, un testo, vero/falso o un elenco di testi`); continue; }
+    // A name or value the regolamento does not know is said. A value outside the parameter's values
+    // is not applied (no reading's rules would hold: fees and terms would vanish silently); an
+    // unknown name is set all the same (no rule reads it, so it changes nothing).
+    const no = parametroNonAccettato(p.nomi, nome, x);
+    if (no) { errori.push(no); if (p.nomi.parametri[nome]) continue; }
     valori[nome] = x;
     const dich = p.parametri[nome];
     traccia.push({ regola: nome, cita: dich?.cita ?? "—", fonte: p.id, esito: "parametro posto dalla domanda",

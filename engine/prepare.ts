@@ -7,6 +7,7 @@ import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
 import { unisciPer } from "./restringimento.ts";
+import { nomiAccettati } from "./nomi.ts";
 import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
   Chiusura, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
@@ -52,7 +53,7 @@ function radiciFuoriDalleCondizioni(r: Regola): void {
   if (r.tipo === "termine") {
     radice(r.entro?.quantitaDa); radice(r.nonPrimaDi?.quantitaDa);
     if ("fatto" in r.ancora) radice(r.ancora.fatto);
-  } else if (r.tipo === "tariffa") radice(r.quantita);
+  } else if (r.tipo === "tariffa") { if (typeof r.quantita === "string") radice(r.quantita); }
   else if (r.tipo === "insieme") radice(r.nome);
 }
 
@@ -91,12 +92,18 @@ function prepForma(r: Regola): PRegola {
     r, quando: cond(r.quando), eccezioni: [] as PEccezione[], perParte: undefined as PRegola["perParte"], esiti: undefined as PRegola["esiti"],
     richiede: undefined as Cond | undefined, daMask: 7, perOgniSonda: false, sondaTurno: 0, sondaBlocca: false,
     limiti: undefined as number[] | undefined, fonti: undefined as PInsieme["fonti"] | undefined, transizioni: undefined as PDefinizione["transizioni"] | undefined,
-    slot: -1,
+    slot: -1, tranne: undefined as PInsieme["tranne"], conta: undefined as PTariffa["conta"],
   };
   switch (r.tipo) {
     case "vincolo": pr.richiede = cond(r.richiede) ?? SEMPRE; pr.daMask = maschera(r.da); break;
-    case "tariffa": pr.limiti = r.scaglioni.map((x) => x.fino ?? Infinity); break;
-    case "insieme": pr.fonti = r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })); pr.slot = slotDi(r.nome); break;
+    case "tariffa":
+      pr.limiti = r.scaglioni.map((x) => x.fino ?? Infinity);
+      if (typeof r.quantita === "object") pr.conta = compileFatti(r.quantita.conta);
+      break;
+    case "insieme":
+      pr.fonti = r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })); pr.slot = slotDi(r.nome);
+      if (r.tranne) pr.tranne = r.tranne.map((d) => ({ azione: d.azione, quando: cond(d.quando) }));
+      break;
     case "azione": pr.transizioni = r.transizioni.map((t) => ({ fase: t.fase, quando: cond(t.quando) })); pr.daMask = maschera(r.da); break;
   }
   return pr as PRegola;
@@ -305,6 +312,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
     candidatePerFase: new Map(),
     avvisi,
+    nomi: nomiAccettati(regole, parametri, new Set(azioniNote)),
   };
 }
 

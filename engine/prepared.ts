@@ -71,11 +71,15 @@ export type PTermine = PRegola<Termine>;
 export interface PTariffa extends PRegola<Tariffa> {
   /** `fino` of each bracket (cents), precomputed; the last may be Infinity. */
   limiti: number[];
+  /** A `quantita` that is a count (`quanti c in …`), compiled. */
+  conta?: CompiledFatti;
 }
 export type PVariazione = PRegola<Variazione>;
 export type PEffetto = PRegola<Effetto>;
 export interface PInsieme extends PRegola<Insieme> {
   fonti: { azione: string; quando?: Cond }[];
+  /** `tranne parti di …`: the parties of these events are taken out of the set. */
+  tranne?: { azione: string; quando?: Cond }[];
   /** The slot of the set's name in the facts (`richiedenti_proposta.tutte`). */
   slot: number;
 }
@@ -145,4 +149,6 @@ export interface Prepared {
   candidatePerFase: Map<string, Candidata[][]>;
   /** Problems found while preparing (an exception whose target was replaced…), for the editor. */
   avvisi: string[];
+  /** The names a question may use: tables, parameters and their values, fields of actions (nomi.ts). */
+  nomi: import("./nomi.ts").NomiAccettati;
 }

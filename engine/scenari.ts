@@ -20,6 +20,8 @@ export interface Atteso {
   effetti?: (string | { effetto: string; parte?: string })[];
   azioni_consentite?: string[];
   fatti_mancanti?: string[];
+  /** Each must be part of some `errori` line (a name the regolamento does not know, said). `[]`: no `errori` at all. */
+  errori?: string[];
   [campo: string]: unknown;
 }
 
@@ -139,6 +141,11 @@ export function confronta(atteso: Atteso, r: Risposta): string[] {
   if (missingActions.length) out.push(`azioni_consentite: mancano ${missingActions.join(", ")} (consentite: ${r.azioni_consentite.join(", ")})`);
   const fm = (atteso.fatti_mancanti ?? []).filter((f) => !(r.fatti_mancanti ?? []).includes(f));
   if (fm.length) out.push(`fatti_mancanti: mancano ${fm.join(", ")} (ottenuti: ${(r.fatti_mancanti ?? []).join(", ") || "nessuno"})`);
+  if (atteso.errori !== undefined) {
+    const got = r.errori ?? [];
+    if (atteso.errori.length === 0 && got.length > 0) out.push(`errori: nessuno atteso, ottenuti: ${got.join(" | ")}`);
+    for (const e of atteso.errori) if (!got.some((x) => x.includes(e))) out.push(`errori: manca «${e}» (ottenuti: ${got.join(" | ") || "nessuno"})`);
+  }
   return out;
 }
 

@@ -102,6 +102,16 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
     }
   }
 
+  // The value fixed by the organismo (art. 29 D.M. 150/2023; e.g. Napoli art. 10 cc. 6-7): the last
+  // `determinazione_valore` with a valid `valore_riferimento` is the value of the dispute from then on,
+  // for fees and conditions alike (a later determination replaces an earlier one).
+  for (let i = eventi.length - 1; i >= 0; i--) {
+    const e = eventi[i]!.a;
+    if (e.azione !== "determinazione_valore") continue;
+    const v = e.valore_riferimento;
+    if (typeof v === "number" && Number.isFinite(v) && v >= 0) { proc = { ...proc, valore: v }; break; }
+  }
+
   let azione: Azione | undefined;
   let azioneGiorno: number | undefined;
   if (dq.azione !== undefined) {

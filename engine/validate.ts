@@ -164,6 +164,13 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
       }
       const tooEarly = w.dal !== undefined && d < w.dal, tooLate = w.entro !== undefined && d > w.entro;
       const quando = campo ? `${campo} ${fromDay(d)}` : `il ${fromDay(d)}`;
+      if (r.senzaSanzione) {
+        // "senza sanzione": the term says when the act is timely; an act outside it is not denied.
+        const come = tooEarly || tooLate ? "fuori dal termine, che è senza sanzione" : "nel termine";
+        out.traccia.push(traccia(r, "consente", `${quando} ${come}`));
+        out.positivi.push(motivo(r, `${a.azione} ${come} (${r.scadenza})`, { scadenza }));
+        continue;
+      }
       const proprio = (x: number | undefined) => (x === undefined ? "" : fromDay(x));
       if (tooEarly || tooLate) {
         out.traccia.push(traccia(r, "nega", `${quando} fuori dal termine`));

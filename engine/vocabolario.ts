@@ -47,7 +47,12 @@ export const VALORI: Record<string, readonly string[]> = {
   oggetto: ["deposito", "conclusione", "conclusione_per_mancata_adesione"],
   causa: ["mancata_adesione", "decorso_durata", "accordo", "mancato_accordo", "mancata_partecipazione", "rinuncia"],
   voce: [],
+  grado_indeterminabilita: ["basso", "medio", "alto"],
 };
+
+/** Degrees of an indeterminable value (D.M. 150/2023 art. 28 c. 5): `procedimento.grado_indeterminabilita`. */
+export const GRADI = ["basso", "medio", "alto"] as const;
+export type Grado = (typeof GRADI)[number];
 
 /**
  * Roots a condition may start from (besides action names, which stand for the last event of that
@@ -56,7 +61,8 @@ export const VALORI: Record<string, readonly string[]> = {
 export const FATTI = [
   "data", "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "mediatore",
   "numero_invitate", // derived: how many parties have ruolo invitata (tariffa `per ciascuna parte invitata`)
-  "tabella", "termine_deposito_giudice", "data_deposito_ordinanza", "chiusure", "clausola_mediazione", "indennita_mediazione",
+  "graduatoria_candidati", // derived: the candidates ranked by the parties' preferences (engine/graduatoria.ts)
+  "tabella", "termine_deposito_giudice", "data_deposito_ordinanza", "grado_indeterminabilita", "chiusure", "clausola_mediazione", "indennita_mediazione",
   "azione", "attore", "fase", "conteggio", "parte", "documento", "evento", "parametri",
 ] as const;
 
@@ -71,6 +77,9 @@ export const SCADENZE = [
 export const VOCI = [
   "spese_avvio", "spese_notifica", "spese_vive_convocazione", "spese_mediazione_primo_incontro", "spese_mediazione",
   "riduzione_materia_obbligatoria", "aumento_proposta", "aumento_successo", "spese_valore_indeterminato", "copia_verbale",
+  // D.M. 150/2023 (regolamenti/normativa/dm-150-2023.regolamento): art. 30 cc. 1-4.
+  "detrazione_primo_incontro", "aumento_accordo_primo_incontro", "aumento_accordo_incontri_successivi",
+  "riduzione_materia_obbligatoria_spese_mediazione",
 ] as const;
 
 export const EFFETTI = [

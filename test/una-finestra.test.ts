@@ -101,7 +101,8 @@ describe("one deadline, one window (issue 11 §1)", () => {
         const doppie = chiavi.filter((k, i) => chiavi.indexOf(k) !== i);
         if (doppie.length) errori.push(`${q.data} ${JSON.stringify(q.procedimento.eventi?.map((e) => e.azione))}: scadenze ripetute ${doppie.join(", ")}`);
         for (const s of r.scadenze) {
-          const per = p.termini.filter((t) => t.r.scadenza === s.nome).flatMap((t) => t.r.per);
+          // A term "senza sanzione" times its actions but denies none: its bounds are not probed.
+          const per = p.termini.filter((t) => t.r.scadenza === s.nome && !t.r.senzaSanzione).flatMap((t) => t.r.per);
           const viste = new Set<string>();
           for (const x of per) {
             if (viste.has(x.azione)) continue;

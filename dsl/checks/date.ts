@@ -44,7 +44,7 @@ export function date(ast: AstFile, r: Raccolta, diags: Diagnostic[]): void {
     for (const c of d.clausole) {
       if (c.k === "quando" || c.k === "richiede") cond(c.cond);
       if (c.k === "porta") cond(c.quando);
-      if (c.k === "partiDi") c.fonti.forEach((f) => cond(f.se));
+      if (c.k === "partiDi") [...c.fonti, ...(c.tranne ?? [])].forEach((f) => cond(f.se));
     }
   for (const p of r.parametri) if (p.valore?.t === "data") data(p.valore.data);
 }

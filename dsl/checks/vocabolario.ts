@@ -18,7 +18,7 @@ const VISIBILI_A = ["depositante", "mediatore", "parti", "segreteria"];
 const FATTI_DI_CONTESTO = new Set(["azione", "attore", "parte", "documento", "evento", "fase", "conteggio"]);
 /** Procedure facts that are not dates (nor objects that may hold one): a term cannot count from them. */
 const FATTI_NON_DATE = new Set([
-  "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "numero_invitate", "chiusure",
+  "materia", "tipo", "valore", "valore_indeterminato", "modalita", "parti", "numero_parti", "numero_invitate", "graduatoria_candidati", "chiusure",
   "indennita_mediazione",
 ]);
 /** Facts a term may count from (`da <fatto>`), for "forse intendevi". */
@@ -129,7 +129,7 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
         percorsoIn(c.percorso, ambito);
         return;
       case "confronto":
-        for (const e of [c.a, c.b]) if (e.t === "percorso") percorsoIn(e, ambito);
+        for (const e of [c.a, c.b]) if (e.t === "percorso") percorsoIn(e, ambito); else if (e.t === "conteggio") conteggio(e, ambito);
         if ((c.op === "=" || c.op === "!=") && !elemento(c.b, ambito)) valore(c.a, c.b);
         return;
       case "inLista":
@@ -146,17 +146,33 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
       case "costante":
         return;
       case "quantificatore": {
-        percorsoIn(c.lista, ambito);
+        lista(c.lista, ambito);
         const n = c.nome;
         if (n.chiave || PAROLE_CHIAVE.has(n.testo))
-          diags.push(errore("E016", `'${n.testo}' è una parola chiave del linguaggio: per l'elemento scegli un altro nome (es. '${c.parola} p in ${percorsoTesto(c.lista)} (…)')`, n.span));
+          diags.push(errore("E016", `'${n.testo}' è una parola chiave del linguaggio: per l'elemento scegli un altro nome (es. '${c.parola} ${c.voci ? "voce r di" : "p in"} ${percorsoTesto(c.lista)} (…)')`, n.span));
         else if (fatti.has(n.testo))
           diags.push(errore("E016", `'${n.testo}' è già il nome di un fatto: dentro le parentesi lo nasconderebbe. Scegli un altro nome per l'elemento (es. 'p')`, n.span));
         const esterni = ambito ? [...ambito.esterni, ambito.nome].filter((x) => x !== n.testo) : [];
-        condizione(c.x, { nome: n.testo, testa: `${c.parola} ${n.testo} in ${percorsoTesto(c.lista)}`, esterni });
+        condizione(c.x, { nome: n.testo, testa: c.voci ? `${c.parola} voce ${n.testo} di ${percorsoTesto(c.lista)}` : `${c.parola} ${n.testo} in ${percorsoTesto(c.lista)}`, esterni });
         return;
       }
     }
+  };
+  /** The list of a quantifier or a count: a fact (a path), or an action's name alone (its events). */
+  const lista = (l: Espr & { t: "percorso" }, ambito: Ambito | undefined): void => {
+    if (l.segmenti.length === 1 && k.azioni.has(l.segmenti[0]!.testo) && !ambito) return;
+    percorsoIn(l, ambito);
+  };
+  /** `quanti X in lista (…)`: the list, the bound name, the body read against each element. */
+  const conteggio = (e: Espr & { t: "conteggio" }, ambito: Ambito | undefined): void => {
+    lista(e.lista, ambito);
+    const n = e.nome;
+    if (n.chiave || PAROLE_CHIAVE.has(n.testo))
+      diags.push(errore("E016", `'${n.testo}' è una parola chiave del linguaggio: per l'elemento scegli un altro nome (es. 'quanti c in ${percorsoTesto(e.lista)} (…)')`, n.span));
+    else if (fatti.has(n.testo))
+      diags.push(errore("E016", `'${n.testo}' è già il nome di un fatto: dentro le parentesi lo nasconderebbe. Scegli un altro nome per l'elemento (es. 'c')`, n.span));
+    const esterni = ambito ? [...ambito.esterni, ambito.nome].filter((x) => x !== n.testo) : [];
+    condizione(e.x, { nome: n.testo, testa: `quanti ${n.testo} in ${percorsoTesto(e.lista)}`, esterni });
   };
 
   for (const d of r.dichiarazioni) {
@@ -182,9 +198,10 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
           break;
         case "quantita":
           if (c.percorso) percorso(c.percorso);
+          if (c.conteggio) conteggio(c.conteggio, undefined);
           break;
         case "partiDi":
-          for (const f of c.fonti) {
+          for (const f of [...c.fonti, ...(c.tranne ?? [])]) {
             azione(f.azione);
             condizione(f.se);
           }

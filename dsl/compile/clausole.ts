@@ -3,7 +3,7 @@ import type { Clausola, Dichiarazione, TipoClausola, TipoDichiarazione } from ".
 
 const COMUNI: TipoClausola[] = ["quando", "testo", "nota", "deroga"];
 const DI_VINCOLO: TipoClausola[] = ["per", "da", "inFase", "richiede", "vieta", "motivo"];
-const DI_TERMINE: TipoClausola[] = ["finestra", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "senzaSospensione", "scadenza"];
+const DI_TERMINE: TipoClausola[] = ["finestra", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "senzaSospensione", "senzaSanzione", "scadenza"];
 const DI_VARIAZIONE: TipoClausola[] = ["di", "finoA", "su", "scaglioni", "voce"];
 
 export const AMMESSE: Record<TipoDichiarazione, ReadonlySet<TipoClausola>> = {
@@ -23,13 +23,14 @@ export const AMMESSE: Record<TipoDichiarazione, ReadonlySet<TipoClausola>> = {
 };
 
 /** Clauses that may appear more than once (bracket rows, transitions). */
-export const RIPETIBILI: ReadonlySet<TipoClausola> = new Set(["finoA", "porta"]);
+export const RIPETIBILI: ReadonlySet<TipoClausola> = new Set(["finoA", "porta", "indeterminato"]);
 
 /** How a clause reads in a message. */
 export const NOME_CLAUSOLA: Record<TipoClausola, string> = {
   quando: "quando", testo: "testo", nota: "nota", per: "per", da: "da", inFase: "in fase", inMancanza: "in mancanza",
   richiede: "richiede", vieta: "vieta", motivo: "motivo", finestra: "entro / non prima di / non oltre",
   salvoAccordo: "salvo accordo delle parti", ciascunaParte: "ciascuna parte", senzaSospensione: "senza sospensione",
+  senzaSanzione: "senza sanzione",
   scadenza: "scadenza", finoA: "fino a", oltre: "oltre", indeterminato: "indeterminato", importo: "un importo",
   voce: "voce", effetto: "effetto", di: "di", su: "su", scaglioni: "scaglioni", partiDi: "parti di",
   documenti: "documenti … visibili a", porta: "porta a", tabella: "tabella", iva: "iva",

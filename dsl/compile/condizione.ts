@@ -1,6 +1,7 @@
 // Conditions → json-logic, exactly as dsl/SPEC.md § Conditions says (the engine and client apps run them).
 import type { JsonLogic } from "../../engine/ir.ts";
 import type { Cond, Espr } from "../ast.ts";
+import { FATTI } from "../../engine/vocabolario.ts";
 
 const OP: Record<string, string> = { "=": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">=" };
 
@@ -17,8 +18,29 @@ function varPercorso(e: Espr & { t: "percorso" }, elemento?: string): JsonLogic 
   return { var: percorsoTesto(e) };
 }
 
+/**
+ * The list a quantifier or a count reads: a path, or an action's name alone — its events, oldest
+ * first (`eventi.<azione>`, a root the engine keeps). A name that is a fact (`parti`) stays a fact.
+ */
+function listaDi(l: Espr & { t: "percorso" }, elemento?: string): JsonLogic {
+  const [solo] = l.segmenti;
+  if (l.segmenti.length === 1 && solo && solo.testo !== elemento && !(FATTI as readonly string[]).includes(solo.testo)) return { var: `eventi.${solo.testo}` };
+  return varPercorso(l, elemento);
+}
+
+/**
+ * `quanti X in lista (cond)`: json-logic's `reduce` over `filter` (standard operators: the count of
+ * the elements that satisfy the body); `oltre N`: max(0, count − N).
+ */
+function conteggio(e: Espr & { t: "conteggio" }, elemento?: string): JsonLogic {
+  const n: JsonLogic = { reduce: [{ filter: [listaDi(e.lista, elemento), compilaCondizione(e.x, e.nome.testo)] }, { "+": [{ var: "accumulator" }, 1] }, 0] };
+  return e.oltre ? { max: [0, { "-": [n, e.oltre.valore] }] } : n;
+}
+
 export function valoreEspr(e: Espr, elemento?: string): JsonLogic {
   switch (e.t) {
+    case "conteggio":
+      return conteggio(e, elemento);
     case "percorso":
       return varPercorso(e, elemento);
     case "numero":
@@ -63,6 +85,8 @@ export function compilaCondizione(c: Cond, elemento?: string): JsonLogic {
       return c.valore;
     case "quantificatore":
       // the list is read where the quantifier stands; its body against each element
-      return { [c.q]: [varPercorso(c.lista, elemento), compilaCondizione(c.x, c.nome.testo)] };
+      // `voce X di mappa`: the map's entries as a list (`voci`, an operation of ours: conditions/operazioni.ts)
+      if (c.voci) return { [c.q]: [{ voci: [varPercorso(c.lista, elemento)] }, compilaCondizione(c.x, c.nome.testo)] };
+      return { [c.q]: [listaDi(c.lista, elemento), compilaCondizione(c.x, c.nome.testo)] };
   }
 }

@@ -1,6 +1,7 @@
 // The whole file → Regolamento: walks articolo/comma/lettera scopes, gives every rule its citation
 // ("art. 5 c. 4 lett. b"), its fonte (the file's id) and the innermost quoted text, and builds
 // `struttura` (every unit with its text and the names of the rules stated in it).
+import { conNomi } from "../../engine/nomi.ts";
 import type { Articolo, Calendario, Comma, Fase, Lettera, Parametro, Regola, Regolamento, RifRegola } from "../../engine/ir.ts";
 import type { ArticoloAst, AstFile, CalendarioAst, CommaAst, Contenuto, Espr, LetteraAst, ParametroAst, ProceduraAst } from "../ast.ts";
 import type { Diagnostic } from "../diagnostica.ts";
@@ -45,6 +46,8 @@ function valoreSemplice(e: Espr): number | string | boolean {
       return e.valore;
     case "percorso":
       return e.segmenti.map((s) => s.testo).join(".");
+    case "conteggio":
+      return e.nome.testo; // not a parameter's value (the checker says so); kept as written
   }
 }
 
@@ -195,7 +198,8 @@ export function compilaFile(ast: AstFile, diags: Diagnostic[], opts: Opzioni = {
     regole,
   };
   if (h.registro) reg.registro = h.registro.testo;
-  return reg;
+  // The names a question may use (tables, parameters' values) listed in the compiled form.
+  return conNomi(reg);
 }
 
 export function tipoIr(t: import("../ast.ts").TipoDichiarazione): Regola["tipo"] {

@@ -8,8 +8,10 @@ import type { AncoraAst, Dichiarazione, LimiteAst, RifAst } from "../ast.ts";
 import { errore, avviso, type Diagnostic } from "../diagnostica.ts";
 import { centesimi } from "../numeri.ts";
 import { AMMESSE, NOME_CLAUSOLA, RIPETIBILI, prima, tutte } from "./clausole.ts";
-import { compilaCondizione } from "./condizione.ts";
+import { compilaCondizione, valoreEspr } from "./condizione.ts";
 import { compilaImporto, compilaMisura } from "./importi.ts";
+import { GRADI, type Grado } from "../../engine/vocabolario.ts";
+import { forseIntendevi } from "../../engine/suggerimenti.ts";
 
 export interface Contesto {
   fonte: string;
@@ -151,6 +153,7 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       if (en) r.entro = en;
       const im = prima(d, "inMancanza");
       if (im) r.inMancanza = im.effetto.testo;
+      if (prima(d, "senzaSanzione")) r.senzaSanzione = true;
       return r;
     }
     case "tariffa": {
@@ -172,12 +175,22 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       };
       const tab = prima(d, "tabella");
       if (tab) r.tabella = tab.nome.testo;
-      const ind = prima(d, "indeterminato");
-      if (ind?.importo) r.indeterminato = compilaImporto(ind.importo);
-      else if (ind?.comeValore) r.indeterminato = { tipo: "come_valore", centesimi: centesimi(ind.comeValore.numero.valore) };
+      // `indeterminato: …` (any indeterminate value) and `indeterminato basso|medio|alto: …` (by degree).
+      const viste = new Set<string>();
+      for (const ind of tutte(d, "indeterminato")) {
+        const g = ind.grado?.testo ?? "";
+        if (g && !GRADI.includes(g as Grado)) { diags.push(errore("E033", `grado di indeterminabilità sconosciuto '${g}': si scrive 'indeterminato basso', 'medio' o 'alto'${forseIntendevi(g, GRADI)}`, ind.grado!.span)); continue; }
+        if (viste.has(g)) { diags.push(errore("E004", `la riga 'indeterminato${g ? " " + g : ""}' è ripetuta: scrivila una volta sola`, ind.span)); continue; }
+        viste.add(g);
+        const imp: Tariffa["indeterminato"] = ind.importo ? compilaImporto(ind.importo) : ind.comeValore ? { tipo: "come_valore", centesimi: centesimi(ind.comeValore.numero.valore) } : undefined;
+        if (!imp) continue;
+        if (g) (r.indeterminabile ??= {})[g as Grado] = imp;
+        else r.indeterminato = imp;
+      }
       const q = prima(d, "quantita");
       if (q?.invitate) r.quantita = "numero_invitate";
       else if (q?.percorso) r.quantita = percorso(q.percorso);
+      else if (q?.conteggio) r.quantita = { conta: valoreEspr(q.conteggio) };
       return r;
     }
     case "riduzione":
@@ -205,13 +218,15 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
       return r;
     }
     case "insieme": {
+      const fonte = (f: { azione: { testo: string }; se?: import("../ast.ts").Cond }) => (f.se ? { azione: f.azione.testo, quando: compilaCondizione(f.se) } : { azione: f.azione.testo });
       const p = prima(d, "partiDi");
       if (!p) manca(d, "un insieme dice da quali azioni prende le parti: 'parti di richiesta_proposta, …'", diags);
       const r: Insieme = {
         tipo: "insieme",
         ...comune,
-        da: p?.fonti.map((f) => (f.se ? { azione: f.azione.testo, quando: compilaCondizione(f.se) } : { azione: f.azione.testo })) ?? [],
+        da: p?.fonti.map(fonte) ?? [],
       };
+      if (p?.tranne) r.tranne = p.tranne.map(fonte);
       return r;
     }
     case "effetto": {
@@ -312,6 +327,7 @@ function modificaDi(d: Dichiarazione, tipoBersaglio: Regola["tipo"] | undefined)
     if (prima(d, "salvoAccordo")) m["salvoAccordo"] = true;
     if (prima(d, "ciascunaParte")) m["ciascunaParte"] = true;
     if (prima(d, "senzaSospensione")) m["sospesoDaChiusure"] = false;
+    if (prima(d, "senzaSanzione")) m["senzaSanzione"] = true;
     const im = prima(d, "inMancanza");
     if (im) m["inMancanza"] = im.effetto.testo;
     const sc = prima(d, "scadenza");

@@ -70,6 +70,7 @@ export function descriviRegola(r: Regola): string {
         r.salvoAccordo ? "salvo accordo delle parti" : "",
         r.ciascunaParte ? "per ciascuna parte" : "",
         r.sospesoDaChiusure ? "" : "senza sospensione per chiusure",
+        r.senzaSanzione ? "senza sanzione: l'atto fuori termine non è negato" : "",
         r.inMancanza ? `in mancanza: ${parole(r.inMancanza)}` : "",
       ].filter(Boolean).join("; ");
       return `Termine ${parole(r.scadenza)}: ${finestra} ${ancora(r.ancora)}${quando(r)}${extra ? ` (${extra})` : ""}.`;
@@ -77,7 +78,7 @@ export function descriviRegola(r: Regola): string {
     case "tariffa": {
       const tab = r.tabella ? ` (tabella ${r.tabella})` : "";
       const ind = r.indeterminato ? `; valore indeterminato: ${importo(r.indeterminato)}` : "";
-      const volte = r.quantita ? ` (per ${parole(r.quantita)})` : "";
+      const volte = typeof r.quantita === "string" ? ` (per ${parole(r.quantita)})` : r.quantita ? " (per un conteggio di eventi)" : "";
       return `Tariffa ${parole(r.voce)}${tab}, IVA ${r.ivaPercento}%${quando(r)}: ${scaglioni(r.scaglioni)}${volte}${ind}.`;
     }
     case "variazione": {

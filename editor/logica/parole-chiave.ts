@@ -22,14 +22,14 @@ export const CLAUSOLE = [
   "un", "una", "la", "metà", "terzo", "quarto", "quinto", "sesto", "decimo", "due", "terzi", "quarti", "intero",
   "su", "sul", "totale", "scaglioni", "documenti", "visibili", "porta", "sostituisce", "e", "o", "esiste",
   "vero", "falso", "voce", "quantita", "lavorativo", "determinare", "tre", "se", "ogni", "almeno", "nessuna",
-  "nessun", "deroga",
+  "nessun", "quanti", "tranne", "deroga",
 ] as const;
 
 /** Multi-word phrases worth completing as a whole (the parser reads them word by word). */
 export const FRASI = [
   "non prima di", "non oltre", "non meno di", "giorni lavorativi", "salvo diverso accordo delle parti", "salvo accordo delle parti", "ciascuna parte",
   "in mancanza", "senza sospensione", "dalla scadenza di", "in vigore dal", "in fase", "porta a", "fino a",
-  "sul totale di", "non esiste", "almeno una", "almeno un",
+  "sul totale di", "non esiste", "almeno una", "almeno un", "ogni voce", "nessuna voce", "tranne parti di",
 ] as const;
 
 export const TUTTE_LE_PAROLE: readonly string[] = [...new Set([...STRUTTURA, ...DICHIARAZIONI, ...CLAUSOLE])];

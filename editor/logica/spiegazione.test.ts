@@ -100,3 +100,19 @@ describe("descriviRegola", () => {
     expect(d).toBe("Eccezione a proposta congiunta di dlgs-28-2010: quando materia = responsabilita_medica e (a o non esiste b), che non si applica.");
   });
 });
+
+describe("spiega: the names a question may use", () => {
+  const con: Regolamento = {
+    ...REG, tabelle: ["dm180", "libera"],
+    parametri: { combinazione_variazioni: { nome: "combinazione_variazioni", valore: "tabella", valori: ["tabella", "progressiva"], nota: "Art. 11 cc. 8-9" } },
+  };
+  it("a parametro: its default and its values", () => {
+    const s = spiega(con, 1, "combinazione_variazioni");
+    expect(s?.regola?.descrizione).toContain('"tabella" (predefinito)');
+    expect(s?.regola?.descrizione).toContain('"progressiva"');
+    expect(s?.testo).toBe("Art. 11 cc. 8-9");
+  });
+  it("a fee table: how a question chooses it", () => {
+    expect(spiega(con, 1, "libera")?.regola?.descrizione).toContain("procedimento.tabella.nome` (tabelle: dm180, libera)");
+  });
+});

@@ -39,6 +39,20 @@ function spiegaRegola(r: Regola): Spiegazione {
   return { cita: r.cita, testo: r.testo, regola: { nome: r.nome, descrizione: descriviRegola(r), testo: r.testo, nota: r.nota } };
 }
 
+/** A parameter or a fee table named by the word: the names a question may use (IR `parametri`, `tabelle`). */
+function spiegaNome(parola: string, regs: readonly Regolamento[]): Spiegazione | undefined {
+  for (const r of regs) {
+    const par = r.parametri[parola];
+    if (par) {
+      const valori = par.valori ? `valori ${par.valori.map((v) => JSON.stringify(v)).join(" | ")}` : par.elementi ? `elenco di ${par.elementi.slice(0, 6).join(", ")}, …` : "un numero";
+      return { cita: par.cita ?? r.id, testo: par.nota, regola: { nome: parola, descrizione: `parametro: ${JSON.stringify(par.valore)} (predefinito); ${valori}; una domanda lo pone con \`parametri\`` } };
+    }
+    if (r.tabelle?.includes(parola))
+      return { cita: r.id, regola: { nome: parola, descrizione: `tabella delle indennità: una domanda la sceglie con \`procedimento.tabella.nome\` (tabelle: ${r.tabelle.join(", ")})` } };
+  }
+  return undefined;
+}
+
 /**
  * The explanation for a position: a rule named by the word under the cursor wins; otherwise the
  * rule stated at or above the line, if it lies inside the innermost unit containing the line.
@@ -47,6 +61,8 @@ export function spiega(reg: Regolamento, riga: number, parola?: string, basi: re
   if (parola) {
     const nominata = reg.regole.find((r) => r.nome === parola) ?? basi.flatMap((b) => b.regole).find((r) => r.nome === parola);
     if (nominata) return spiegaRegola(nominata);
+    const nome = spiegaNome(parola, [reg, ...basi]);
+    if (nome) return nome;
   }
   const u = ultimoPrimaDi(unita(reg.struttura), riga);
   const r = ultimoPrimaDi(reg.regole, riga);

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import jsonLogic from "json-logic-js";
+import { registraOperazioni } from "./operazioni.ts";
 import { compile, compileFatti, ConditionError, Fatti, oggettoDi, PARTE_DERIVATA, slotDi, slotNoti } from "./compile.ts";
 import { varsOf, isMissing } from "./vars.ts";
 import type { JsonLogic } from "../ir.ts";
+
+// Our operations (the DSL's `voce X di mappa`) run by json-logic-js too, the same function.
+registraOperazioni(jsonLogic as unknown as Parameters<typeof registraOperazioni>[0]);
 
 const PATHS = ["a", "b", "c", "o.x", "o.y", "o.z.w", "l", "s", "missing.path", "n"];
 
@@ -19,6 +23,17 @@ const facts = fc.record({
   l: fc.array(leafValue, { maxLength: 4 }),
   o: fc.record({ x: factValue, y: factValue, z: fc.oneof(fc.constant(null), fc.record({ w: factValue })) }, { requiredKeys: [] }),
 }, { requiredKeys: [] });
+
+// Bodies read against an element (a leaf) or a map's entry (its fields and `chiave`).
+const elemento = fc.oneof(
+  fc.tuple(fc.constantFrom("==", "!=", "<", ">="), leafValue).map(([op, k]) => ({ [op]: [{ var: "" }, k] }) as JsonLogic),
+  fc.constant({ "!!": [{ var: "" }] } as JsonLogic),
+  fc.boolean() as fc.Arbitrary<JsonLogic>,
+);
+const voceBody = fc.oneof(
+  fc.tuple(fc.constantFrom("chiave", "valore", "w", "x"), fc.constantFrom("==", "!="), leafValue).map(([p, op, k]) => ({ [op]: [{ var: p }, k] }) as JsonLogic),
+  fc.constantFrom("chiave", "valore", "w").map((p) => ({ "!!": [{ var: p }] }) as JsonLogic),
+);
 
 const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
   const e = tie("expr");
@@ -47,6 +62,15 @@ const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
       fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ min: xs }) as JsonLogic),
       fc.array(e, { minLength: 1, maxLength: 3 }).map((xs) => ({ max: xs }) as JsonLogic),
       fc.array(fc.constantFrom(...PATHS), { maxLength: 3 }).map((xs) => ({ missing: xs }) as JsonLogic),
+      // the DSL's `quanti X in lista (…) [oltre N]`: reduce over filter, the body reading the element
+      fc.tuple(fc.constantFrom("l", "a", "o", "n"), elemento, fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined })).map(([p, body, oltre]) => {
+        const n: JsonLogic = { reduce: [{ filter: [{ var: p }, body] }, { "+": [{ var: "accumulator" }, 1] }, 0] };
+        return (oltre === undefined ? n : { max: [0, { "-": [n, oltre] }] }) as JsonLogic;
+      }),
+      fc.tuple(fc.constantFrom("l", "a", "n"), e, fc.option(e, { nil: undefined })).map(([p, body, init]) => ({ reduce: init === undefined ? [{ var: p }, body] : [{ var: p }, body, init] }) as JsonLogic),
+      // `ogni voce X di mappa (…)`: our `voci` (registered with json-logic-js below), quantified
+      fc.tuple(fc.constantFrom("all", "some", "none"), fc.constantFrom("o", "o.z", "l", "a", "n"), voceBody).map(([q, p, body]) => ({ [q]: [{ voci: [{ var: p }] }, body] }) as JsonLogic),
+      e.map((x) => ({ voci: [x] }) as JsonLogic),
     ),
   };
 });

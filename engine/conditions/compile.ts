@@ -4,6 +4,7 @@
 // loose `==`, its truthiness (an empty array is false) and the values `and`/`or` return.
 import type { JsonLogic } from "../ir.ts";
 import { varsOf } from "./vars.ts";
+import { voci } from "./operazioni.ts";
 
 export type Compiled = (data: unknown) => unknown;
 
@@ -256,6 +257,8 @@ const EAGER: Record<string, Fn> = {
   min: (...xs) => Math.min(...(xs as number[])),
   max: (...xs) => Math.max(...(xs as number[])),
   merge: (...xs) => xs.reduce<unknown[]>((acc, x) => acc.concat(x), []),
+  // ours (operazioni.ts), registered with json-logic-js where it runs conditions
+  voci: (m) => voci(m),
 };
 
 /** Compile a json-logic expression. Throws `ConditionError` on an operator it does not know. */
@@ -327,6 +330,21 @@ export function compile(logic: JsonLogic | undefined): Compiled {
         return out;
       };
     }
+    case "reduce": {
+      // json-logic-js: the list from the data, the body on { current, accumulator }, the initial
+      // value from the data (null when absent); not a list → the initial value.
+      const src = compile(args[0]);
+      const body = inChiaro(args[1]);
+      const init = args[2] === undefined ? constant(null) : compile(args[2]);
+      return (d) => {
+        const arr = src(d);
+        const iniziale = init(d);
+        if (!Array.isArray(arr)) return iniziale;
+        let acc = iniziale;
+        for (const current of arr) acc = body({ current, accumulator: acc });
+        return acc;
+      };
+    }
     case "some":
     case "all":
     case "none":
@@ -377,7 +395,7 @@ function negazioneSemplice(op: string, args: JsonLogic[]): JsonLogic | undefined
 }
 
 /** Operators compiled in slot mode (their operands pass the `Fatti` on); any other node reads the facts whole. */
-const PER_SLOT = new Set(["var", "and", "or", "if", "?:", "some", "all", "none", "filter", "map", ...Object.keys(EAGER)]);
+const PER_SLOT = new Set(["var", "and", "or", "if", "?:", "some", "all", "none", "filter", "map", "reduce", ...Object.keys(EAGER)]);
 
 const isConst = (l: JsonLogic | undefined) => !isLogic(l) && !Array.isArray(l);
 

@@ -19,7 +19,7 @@ function atom(x: JsonLogic): string {
   return printCondition(x, true);
 }
 
-const QUANTIFICATORI: Record<string, string> = { all: "ogni elemento di", some: "almeno un elemento di", none: "nessun elemento di" };
+const QUANTIFICATORI: Record<string, string> = { all: "ogni", some: "almeno un", none: "nessun" };
 
 /**
  * A quantifier's body with its element named: `{"var": "avvocato"}` → `elemento.avvocato`, `{"var": ""}`
@@ -37,6 +37,22 @@ export function nominaElemento(l: JsonLogic, nome = "elemento"): JsonLogic {
   }
   if (op in QUANTIFICATORI) return { [op]: [nominaElemento(a[0]!, nome), a[1]!] };
   return { [op]: a.map((x) => nominaElemento(x, nome)) };
+}
+
+/** A quantifier's list, with its noun: a path's elements, an action's events (`eventi.x`), a map's entries (`voci`). */
+function lista(l: JsonLogic): string {
+  if (l && typeof l === "object" && !Array.isArray(l) && "voci" in l) { const [m] = [(l as { voci: JsonLogic[] }).voci].flat(); return `voce (elemento) di ${atom(m!)}`; }
+  if (l && typeof l === "object" && !Array.isArray(l) && "var" in l && typeof l["var"] === "string" && l["var"].startsWith("eventi.")) return `evento (elemento) di ${l["var"].slice(7)}`;
+  return `elemento di ${atom(l)}`;
+}
+
+/** `reduce(filter(list, body), accumulator + 1, 0)`, the DSL's `quanti`: "quanti elementi di list (body)". */
+function conteggio(l: JsonLogic): string | undefined {
+  if (!l || typeof l !== "object" || Array.isArray(l) || !("reduce" in l)) return undefined;
+  const [f] = (l as { reduce: JsonLogic[] }).reduce;
+  if (!f || typeof f !== "object" || Array.isArray(f) || !("filter" in f)) return undefined;
+  const [src, body] = (f as { filter: JsonLogic[] }).filter;
+  return `quanti ${lista(src!).replace(/^(voce|evento|elemento) /, (_, n: string) => (n === "voce" ? "voci " : n === "evento" ? "eventi " : "elementi "))} (${printCondition(nominaElemento(body!))})`;
 }
 
 export function printCondition(l: JsonLogic | undefined, nested = false): string {
@@ -61,7 +77,20 @@ export function printCondition(l: JsonLogic | undefined, nested = false): string
     case "all":
     case "some":
     case "none":
-      if (a.length === 2) return `${QUANTIFICATORI[op]} ${atom(a[0]!)} (${printCondition(nominaElemento(a[1]!))})`;
+      if (a.length === 2) return `${QUANTIFICATORI[op]} ${lista(a[0]!)} (${printCondition(nominaElemento(a[1]!))})`;
+      break;
+    case "max": {
+      // `quanti … oltre N`: max(0, count − N)
+      const d = a[1];
+      if (a.length === 2 && a[0] === 0 && d && typeof d === "object" && !Array.isArray(d) && "-" in d) {
+        const [n, k] = (d as { "-": JsonLogic[] })["-"];
+        if (n !== undefined && conteggio(n)) return `${conteggio(n)} oltre ${atom(k!)}`;
+      }
+      break;
+    }
+    case "reduce":
+      if (conteggio(l)) return conteggio(l)!;
+      break;
   }
   if (op in OPS && a.length === 2) return `${atom(a[0]!)} ${OPS[op]} ${atom(a[1]!)}`;
   return `${op}(${a.map(atom).join(", ")})`;

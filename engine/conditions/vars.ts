@@ -12,7 +12,7 @@ export function varsOf(logic: JsonLogic | undefined, out: Set<string> = new Set(
  * `some`, `none`, `filter`, `map`): its `var`s are the element's fields, not facts, so the walkers
  * below look only at the list (`ogni p in parti (p.avvocato)` reads `parti`, not `avvocato`).
  */
-const PER_ELEMENTO = new Set(["all", "some", "none", "filter", "map"]);
+const PER_ELEMENTO = new Set(["all", "some", "none", "filter", "map", "reduce"]);
 
 function walk(l: JsonLogic | undefined, out: Set<string>): void {
   if (Array.isArray(l)) { for (const x of l) walk(x, out); return; }

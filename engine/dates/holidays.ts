@@ -25,8 +25,15 @@ export function nationalHolidays(y: number): Map<number, string> {
   let h = cache.get(y);
   if (h) return h;
   h = new Map();
-  for (const [m, d, nome] of FISSE) h.set(dayOf(y, m, d), nome);
+  for (const [m, d, nome] of FISSE) {
+    // L. 54/1977 moved the Festa della Repubblica to the first Sunday of June; L. 336/2000 gave
+    // 2 June back from 2001. Between 1977 and 2000 it fell on a Sunday, a day not worked anyway.
+    if (m === 6 && d === 2 && y >= 1977 && y <= 2000) continue;
+    h.set(dayOf(y, m, d), nome);
+  }
   h.set(easter(y) + 1, "Lunedì dell'Angelo");
+  // D.L. 5/2011 (L. 47/2011): 17 March 2011, 150th anniversary of the Unità d'Italia, one year only.
+  if (y === 2011) h.set(dayOf(y, 3, 17), "Anniversario dell'Unità d'Italia (150°)");
   // L. 151/2025: San Francesco (4 ottobre) is a national holiday again from 2026.
   if (y >= 2026) h.set(dayOf(y, 10, 4), "San Francesco d'Assisi");
   cache.set(y, h);
