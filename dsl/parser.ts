@@ -543,7 +543,7 @@ class ParserRegolamento extends EmbeddedActionsParser {
           const tipo = this.CONSUME8(T.Nome, { LABEL: "'nessuna', 'massimo', 'minimo', 'fisso' o 'libera'" });
           let per: IToken | undefined;
           // Only `per pubblici|privati`: a `per <azione>` on the next line is the rule's own clause.
-          this.OPTION7({
+          this.OPTION9({
             GATE: () => ["pubblici", "privati"].includes(this.LA(2).image),
             DEF: () => {
               this.CONSUME3(K.per);
