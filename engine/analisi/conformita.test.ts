@@ -69,6 +69,18 @@ describe("conformità alla legge (issue 13 § 1)", () => {
     expect(entro(rl)).toBe("2026-09-04");
   });
 
+  it("una durata di 12 mesi sotto il nome di legge, senza sostituisce: la legge prevale (nessuna risposta cambia), C007 lo dice", async () => {
+    const { catalog, rilievi } = await rotta((s) => s.replace("termine conclusione_sei_mesi:\n      entro 6 mesi", "termine conclusione_sei_mesi:\n      entro 12 mesi"));
+    const x = rilievi.find((x) => x.codice === "C007")!;
+    expect(x).toMatchObject({ gravita: "avviso", regola: { nome: "conclusione_sei_mesi" }, regola_legge: { nome: "durata_procedimento" } });
+    expect(x.messaggio).toContain("entro 12 mesi invece di 6 mesi");
+    expect(rilievi.some((y) => y.codice === "C003")).toBe(false);
+    // Evaluation: the deadline is the law's six months.
+    const q = { data: "2026-03-10", procedimento: { materia: "condominio", tipo: "obbligatoria" as const, valore: 1000, parti: [{ id: "A", ruolo: "istante" as const }], eventi: [{ azione: "deposito_domanda", data: "2026-03-04", parte: "A" }] } };
+    const r = evaluate(catalog.prepared("napoli", { versione: "rotta", date: "2026-03-04" })!, q);
+    expect(r.scadenze.find((s) => s.nome === "durata_procedimento")!.entro).toBe("2026-09-04");
+  });
+
   it("indennità dieci volte quelle del D.M. 150/2023: C005 contro l'importo fisso (spese di avvio) e contro il massimo dell'Allegato A", async () => {
     const tariffe = `
 articolo 99 "Indennità (copia rotta)"

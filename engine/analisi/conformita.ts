@@ -8,7 +8,7 @@ import { Catalog } from "../catalog.ts";
 import { evaluate } from "../evaluate.ts";
 import { dataDiRiferimento } from "../catalog.ts";
 import type { Domanda, Risposta, Scadenza, Voce } from "../contract.ts";
-import type { Deroga, Regola, Regolamento, Tariffa, Termine } from "../ir.ts";
+import type { Deroga, Limite, Regola, Regolamento, Tariffa, Termine } from "../ir.ts";
 import { domandaDelCaso } from "../scenari.ts";
 import { generaScenari } from "./genera.ts";
 import { soglieDi } from "./soglie.ts";
@@ -39,6 +39,7 @@ const DESCRIZIONE = {
   C005: "un importo oltre quello di legge",
   C006: "un importo sotto quello di legge",
 } as const;
+// C007 (avviso): a term under a law term's name promises more than the law allows; the law prevails.
 
 const rif = (r: Regola): RifConformita => ({ nome: r.nome, fonte: r.fonte, cita: r.cita, ...(r.testo ? { testo: r.testo } : {}) });
 
@@ -215,6 +216,21 @@ export function conformitaDi(catalog: Catalog, r: Regolamento): RilievoConformit
   }
 
   const out = [...trovati.values()];
+  // A term of the organismo under a law term's name (no `sostituisce`) narrows it: the engine keeps the
+  // law's bound, so no answer differs, but the text promises what the law forbids (C007).
+  for (const P of proprie) {
+    if (P.tipo !== "termine" || P.sostituisce) continue;
+    for (const L of regoleLegge) {
+      if (L.tipo !== "termine" || L.scadenza !== P.scadenza || JSON.stringify(L.ancora) !== JSON.stringify(P.ancora)) continue;
+      const d = vale(L.deroga, pub);
+      if (!d || !vietaPiuPermissivo(d)) continue;
+      const oltre = P.entro && L.entro && !P.entro.quantitaDa && giorni(P.entro)[0] > giorni(L.entro)[1];
+      const prima = L.nonPrimaDi && (!P.nonPrimaDi || giorni(P.nonPrimaDi)[1] < giorni(L.nonPrimaDi)[0]);
+      if (!oltre && !(prima && P.nonPrimaDi)) continue;
+      const cosa = oltre ? `entro ${lim(P.entro!)} invece di ${lim(L.entro!)}` : `non prima di ${lim(P.nonPrimaDi!)} invece di ${lim(L.nonPrimaDi!)}`;
+      out.push({ codice: "C007", gravita: "avviso", regola: rif(P), regola_legge: rif(L), messaggio: `'${P.nome}' (${P.cita}) scrive ${cosa} per ${P.scadenza}: la legge (${L.cita}, ${L.fonte}) è un ${d.tipo === "massimo" ? "massimo" : "limite inderogabile"} e prevale (la scadenza è ristretta a quella di legge), ma il testo del regolamento dice altro: va corretto` });
+    }
+  }
   // Warnings: every replacement of a law rule, with the law's words beside it.
   const regoleBasiProprie = [...regoleLegge, ...c.bases(r, oggi).flatMap((b) => b.regole)];
   for (const p of proprie) {
@@ -256,3 +272,12 @@ export function descriviControesempio(x: RilievoConformita): string | undefined 
   const caso = `${q.azione ? `${q.azione.azione} il ${q.azione.data ?? q.data}` : `al ${q.data}`}, valore ${q.procedimento.valore ?? "—"} €${chiusure}${x.controesempio.parametri_legge ? `, legge letta con ${JSON.stringify(x.controesempio.parametri_legge)}` : ""}`;
   return `${caso} — regolamento: ${riassunto(rr).trim()}; legge: ${riassunto(rl).trim()}`;
 }
+
+/** Bounds in days of a limit, whatever the calendar: months 28–31 days, working days up to 7/5 + 2. */
+function giorni(l: Limite): [number, number] {
+  if (l.unita === "mesi") return [28 * l.quantita, 31 * l.quantita];
+  if (l.unita === "giorni_lavorativi") return [l.quantita, Math.ceil((l.quantita * 7) / 5) + 2];
+  return [l.quantita, l.quantita];
+}
+
+const lim = (l: Limite) => `${l.quantita} ${l.unita.replace("_", " ")}`;
