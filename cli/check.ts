@@ -9,6 +9,10 @@ import { compile, readHeader, type Diagnostic } from "../dsl/index.ts";
 import { prepare } from "../engine/prepare.ts";
 import { risolviBasi, type FonteBase } from "../dsl/basi.ts";
 import type { Regolamento } from "../engine/ir.ts";
+import { salti } from "../engine/analisi/coerenza.ts";
+import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformita.ts";
+import { loadAll } from "../regolamenti/load.ts";
+import type { Catalog } from "../engine/catalog.ts";
 
 const NORMATIVA = fileURLToPath(new URL("../regolamenti/normativa/", import.meta.url));
 
@@ -69,9 +73,10 @@ export function opzioneBasi(args: string[]): { files: string[]; basi?: string } 
 }
 
 export async function run(args: string[]): Promise<number> {
-  const { files: nomi, basi } = opzioneBasi(args);
+  const json = args.includes("--json");
+  const { files: nomi, basi } = opzioneBasi(args.filter((a) => a !== "--json"));
   if (nomi.length === 0 || nomi.includes("--help")) {
-    console.error("uso: regolamento check [--basi <cartella>] <file o cartella…>");
+    console.error("uso: regolamento check [--json] [--basi <cartella>] <file o cartella…>");
     return 2;
   }
   const files = await espandi(nomi);
@@ -79,21 +84,36 @@ export async function run(args: string[]): Promise<number> {
   let errori = 0;
   let avvisi = 0;
   let illeggibili = 0;
+  const perFile: unknown[] = [];
+  let catalogo: Catalog | undefined;
   for (const file of files) {
     const source = await leggiSorgente(file);
     if (source === undefined) { illeggibili++; continue; }
     const bases = basiPer(source, file, fonti);
     const { regolamento, diagnostics: diags } = compile(source, bases ? { bases } : {});
-    for (const d of diags) console.log(riga(file, d));
+    if (!json) for (const d of diags) console.log(riga(file, d));
     errori += diags.filter((d) => d.severity === "error").length;
     avvisi += diags.filter((d) => d.severity === "warning").length;
     // What only merging with the baselines shows (an exception following a replaced rule…).
     if (regolamento && !diags.some((d) => d.severity === "error")) {
-      for (const a of prepare(regolamento, bases ?? []).avvisi) { console.log(`${file}: avviso: ${a}`); avvisi++; }
+      for (const a of prepare(regolamento, bases ?? []).avvisi) { if (!json) console.log(`${file}: avviso: ${a}`); avvisi++; }
     }
+    // Conformity to the law (issue 13 § 1), when the file applies the project's baselines.
+    let conformi: RilievoConformita[] = [];
+    if (regolamento && !basi && bases?.length && !diags.some((d) => d.severity === "error")) {
+      catalogo ??= (await loadAll()).catalog;
+      conformi = conformitaDi(catalogo, regolamento);
+      for (const x of conformi) {
+        if (!json) console.log(`${file}:${(x.regola && regolamento.regole.find((g) => g.nome === x.regola!.nome)?.riga) ?? 1}:1: ${x.codice} ${x.gravita === "avviso" ? "avviso: " : ""}${x.messaggio}`);
+        if (x.gravita === "errore") errori++; else avvisi++;
+      }
+    }
+    // The jumps of every fee table at each limit (issue 13 § 2): what a Responsabile checks for typos.
+    if (json) perFile.push({ file, diagnostics: diags, conformita: conformi, salti: regolamento ? regolamento.regole.flatMap((r) => (r.tipo === "tariffa" ? salti(r) : [])) : [] });
   }
+  if (json) console.log(JSON.stringify(perFile, null, 2));
   if (illeggibili || errori) console.error(`${files.length} file, ${errori} errori, ${avvisi} avvisi`);
   // Success is one line on stdout, so a clean run says so rather than nothing.
-  else console.log(`${files.length} file, nessun errore${avvisi ? `, ${avvisi} ${avvisi === 1 ? "avviso" : "avvisi"}` : ""}`);
+  else if (!json) console.log(`${files.length} file, nessun errore${avvisi ? `, ${avvisi} ${avvisi === 1 ? "avviso" : "avvisi"}` : ""}`);
   return illeggibili ? 2 : errori ? 1 : 0;
 }

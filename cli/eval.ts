@@ -2,6 +2,7 @@
 import { loadAll, readDocument, resolveRegolamento } from "../regolamenti/load.ts";
 import { evaluate, dataDiRiferimento, type Domanda, type Risposta } from "../engine/index.ts";
 import { eur } from "./formato.ts";
+import { perConsentire } from "../engine/analisi/per-consentire.ts";
 
 export async function run(args: string[]): Promise<number> {
   const json = args.includes("--json");
@@ -15,6 +16,7 @@ export async function run(args: string[]): Promise<number> {
     // The question's own `versione` wins over the file or id@versione named on the command line.
     const p = catalog.perDomanda(r.id, q ?? {}, q?.versione === undefined && (spec.includes("@") || spec.endsWith(".regolamento")) ? r.versione : undefined);
     const risposta = evaluate(p, q);
+    if (risposta.esito === "negato") risposta.per_consentire = perConsentire(p, q, risposta);
     console.log(json ? JSON.stringify(risposta, null, 2) : testo(risposta));
     return 0;
   } catch (e) {
@@ -34,6 +36,10 @@ export function testo(r: Risposta): string {
     if (m.testo) out.push(`      «${m.testo}»`);
     if (m.scadenza) out.push(`      termine ${m.scadenza.nome}: ${m.scadenza.dal ? `dal ${m.scadenza.dal} ` : ""}${m.scadenza.entro ? `entro ${m.scadenza.entro}` : ""}`);
     if (m.fatti_mancanti) out.push(`      fatti mancanti: ${m.fatti_mancanti.join(", ")}`);
+  }
+  if (r.per_consentire?.length) {
+    out.push("per consentire (una di queste modifiche, verificata dal motore):");
+    for (const m of r.per_consentire) out.push(`  → ${m.descrizione} [${m.regole.map((x) => `${x.regola} (${x.cita})`).join(", ")}]`);
   }
   out.push(`fase: ${r.fase}`);
   if (r.scadenze.length) {

@@ -10,6 +10,7 @@ const COMANDI: Record<string, string> = {
   chiavi: "./chiavi.ts",
   importa: "./importa.ts",
   "genera-scenari": "./genera-scenari.ts",
+  conformita: "./conformita.ts",
 };
 
 const USO = `uso: regolamento <comando> [opzioni]
@@ -18,9 +19,10 @@ const USO = `uso: regolamento <comando> [opzioni]
   compile <file> [--json]            la forma compilata (IR)
   eval <organismo|file> <domanda>    risponde a una domanda (JSON o YAML)
   test <scenari…>                    esegue file di scenari
-  diff <a> <b>                       differenza semantica tra due regolamenti
+  diff <a> <b> [--casi <dir>]        differenza semantica; con --casi, i casi valutati con entrambi
   compare <file…> --caso <domanda>   una domanda, più organismi
   genera-scenari <file|id> --out <dir>  scenari ai confini delle regole (attesi da verificare)
+  conformita <file|id> [--json]      le deroghe alla legge che la legge non ammette, con controesempi
   importa <testo.txt> --id <id>      scheletro di un regolamento dal suo testo (e copertura allo 0%)
   chiavi crea --organismo <id> --ruolo <ruolo> [--parte <id>] --server <url>`;
 

@@ -105,6 +105,8 @@ export type Clausola =
   | { k: "quando"; cond: Cond; span: Span }
   | { k: "testo"; testo: StringaAst; span: Span }
   | { k: "nota"; testo: StringaAst; span: Span }
+  /** `deroga massimo [per pubblici|privati]`: how far an organismo may depart from this rule of the law. */
+  | { k: "deroga"; tipo: Parola; per?: Parola; span: Span }
   | { k: "per"; bersagli: { azione: Parola; campo?: Parola }[]; span: Span }
   | { k: "da"; ruoli: Parola[]; span: Span }
   | { k: "inFase"; fasi: Parola[]; span: Span }

@@ -159,6 +159,8 @@ function clausola(c: Clausola, rientro: number): string | undefined {
     case "nota":
     case "motivo":
       return `${c.k} ${c.testo.raw}`;
+    case "deroga":
+      return `deroga ${c.tipo.testo}${c.per ? ` per ${c.per.testo}` : ""}`;
     case "per":
       return `per ${c.bersagli.map((b) => (b.campo ? `${b.azione.testo}.${b.campo.testo}` : b.azione.testo)).join(", ")}`;
     case "da":

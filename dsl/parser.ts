@@ -536,6 +536,25 @@ class ParserRegolamento extends EmbeddedActionsParser {
         },
       },
       {
+        // `deroga nessuna|massimo|minimo|fisso|libera [per pubblici|privati]` (docs/linguaggio.md § Derogabilità)
+        ALT: () => {
+          const t0 = this.LA(1);
+          this.CONSUME(K.deroga);
+          const tipo = this.CONSUME8(T.Nome, { LABEL: "'nessuna', 'massimo', 'minimo', 'fisso' o 'libera'" });
+          let per: IToken | undefined;
+          // Only `per pubblici|privati`: a `per <azione>` on the next line is the rule's own clause.
+          this.OPTION9({
+            GATE: () => ["pubblici", "privati"].includes(this.LA(2).image),
+            DEF: () => {
+              this.CONSUME3(K.per);
+              per = this.CONSUME9(T.Nome, { LABEL: "'pubblici' o 'privati'" });
+            },
+          });
+          if (this.RECORDING_PHASE || !valido(tipo)) return undefined;
+          return { k: "deroga" as const, tipo: parola(tipo), ...(valido(per) ? { per: parola(per) } : {}), span: this.finoA(t0) };
+        },
+      },
+      {
         ALT: () => {
           const t0 = this.LA(1);
           this.CONSUME(K.motivo);

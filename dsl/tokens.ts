@@ -80,6 +80,7 @@ const PAROLE = [
   "insieme", "se", "effetto", "visibilita", "documenti", "visibili", "azione", "porta", "eccezione",
   "sostituisce", "e", "o", "esiste", "vero", "falso", "voce", "quantita", "solidale", "compenso",
   "ogni", "almeno", "nessuna", "nessun", "quanti", "tranne",
+  "deroga", // how far an organismo may depart from a rule of the law (docs/linguaggio.md § 7)
 ] as const;
 export type Parola = (typeof PAROLE)[number];
 

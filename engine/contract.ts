@@ -161,4 +161,20 @@ export interface Risposta {
   regolamento?: { id: string; versione: string; basi: { id: string; versione: string }[] };
   /** Extension: problems of the question's shape (a bad date, a party without id…), in Italian. */
   errori?: string[];
+  /**
+   * Extension (issue 13 § 4): for a denial, the smallest changes that would allow the action, each
+   * confirmed by evaluation (engine/analisi/per-consentire.ts). Added by the server and the CLI,
+   * never by `evaluate` itself.
+   */
+  per_consentire?: ModificaPerConsentire[];
+}
+
+export interface ModificaPerConsentire {
+  tipo: "fatto" | "data" | "attore" | "azione_precedente";
+  campo: string;
+  da?: unknown;
+  a: unknown;
+  descrizione: string;
+  insieme_a?: Omit<ModificaPerConsentire, "regole" | "insieme_a">[];
+  regole: { regola: string; cita: string; fonte: string }[];
 }

@@ -41,8 +41,21 @@ interface RegolaComune {
   quando?: JsonLogic;
   /** This rule replaces that one unconditionally (e.g. an organismo's 10 days for the law's 7). */
   sostituisce?: RifRegola;
+  /**
+   * On a rule of the law (DSL `deroga …`, issue 13 § 1): how far an organismo may depart from it.
+   * "nessuna" inderogabile; "massimo" a term or amount the organismo may lower, not raise; "minimo"
+   * one it may raise, not lower; "fisso" an amount it must apply as it is; "libera" a default that
+   * holds "salvo diverso accordo" (any departure allowed). `per`: only for organismi of that kind
+   * (parametro `organismo_pubblico`). Read by engine/analisi/conformita.ts; the engine ignores it.
+   */
+  deroga?: Deroga;
   /** 1-based source position of the statement, for the editor; not part of the rule's meaning. */
   riga?: number;
+}
+
+export interface Deroga {
+  tipo: "nessuna" | "massimo" | "minimo" | "fisso" | "libera";
+  per?: "pubblici" | "privati";
 }
 
 /** A guard on actions: when it applies to the action asked, `richiede` must hold or the action is denied. */

@@ -22,6 +22,7 @@ import { organismi } from "./routes/organismi.ts";
 import { procedimenti } from "./routes/procedimenti.ts";
 import { regolamenti } from "./routes/regolamenti.ts";
 import { senzaStato } from "./routes/senza-stato.ts";
+import { conformitaRoute } from "./routes/conformita.ts";
 
 /** 2 MiB: the largest regolamento source is ~100 KiB; a procedure with its history far less. */
 export const LIMITE_CORPO = 2 * 1024 * 1024;
@@ -52,7 +53,7 @@ export function creaApp(d: Dipendenze) {
     for (const p of ["/v1/check", "/v1/format"]) app.use(p, limiteAnonimi(d.limiti.analisiAnonimeAlMinuto, d.limiti.fidatiProxy, "analisi"));
   app.use("/v1/*", corpoSicuro());
 
-  for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d)]) app.route("/", r);
+  for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d), conformitaRoute(d)]) app.route("/", r);
   // Issue 14: for client apps.
   for (const r of [elenchi(d), agenda(d), webhook(d), flusso(d), ricevute(d)]) app.route("/", r);
   documentazione(app);

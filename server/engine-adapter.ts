@@ -3,6 +3,8 @@
 import * as dsl from "../dsl/index.ts";
 import * as engine from "../engine/index.ts";
 import * as load from "../regolamenti/load.ts";
+import { perConsentire } from "../engine/analisi/per-consentire.ts";
+import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformita.ts";
 import type { Regolamento } from "../engine/ir.ts";
 import type { Domanda, Risposta } from "../engine/contract.ts";
 
@@ -24,6 +26,10 @@ export interface Motore {
   readHeader(source: string): dsl.Header | undefined;
   newCatalog(): engine.Catalog;
   evaluate(p: engine.Prepared, q: Domanda): Risposta;
+  /** For a denial, the smallest changes that would allow the action (issue 13 § 4); [] otherwise. Outside evaluate's path. */
+  perConsentire(p: engine.Prepared, q: Domanda, r: Risposta): NonNullable<Risposta["per_consentire"]>;
+  /** Conformity to the law of a version (published or draft) against the catalogue's baselines (issue 13 § 1). */
+  conformita(catalog: engine.Catalog, r: Regolamento): RilievoConformita[];
   diff(a: Regolamento, b: Regolamento): engine.Change[];
   compare(ps: engine.Prepared[], q: Domanda): { organismo: string; versione: string; risposta: Risposta }[];
   matrix(ps: engine.Prepared[], opts?: { valori?: number[] }): engine.Matrix;
@@ -39,6 +45,8 @@ const MOTORE: Motore = {
   readHeader: (s) => dsl.readHeader(s),
   newCatalog: () => new engine.Catalog(),
   evaluate: (p, q) => engine.evaluate(p, q),
+  perConsentire: (p, q, r) => perConsentire(p, q, r),
+  conformita: (catalog, r) => conformitaDi(catalog, r),
   diff: (a, b) => engine.diff(a, b),
   compare: (ps, q) => engine.compare(ps, q),
   matrix: (ps, o) => engine.matrix(ps, o),

@@ -30,7 +30,8 @@ describe("semantic checks (SPEC § Checks)", () => {
   });
   it("E011 unknown fact root; E012 unknown literal value (warning) with did-you-mean", () => {
     expect(messaggi(`${TESTA}vincolo v: per adesione richiede matreia = condominio\n`)).toEqual(["fatto sconosciuto 'matreia': forse intendevi 'materia'?"]);
-    expect(codici(`${TESTA}vincolo v: per adesione richiede materia = condomino\n`)).toEqual(["E012:warning:3"]);
+    // a value outside the enumeration: E012, and the guard can never be met (E112)
+    expect(codici(`${TESTA}vincolo v: per adesione richiede materia = condomino\n`)).toEqual(["E112:warning:3", "E012:warning:3"]);
     expect(messaggi(`${TESTA}vincolo v: per adesione richiede materia in [condominio, locazzione]\n`)[0]).toContain("forse intendevi 'locazione'?");
     // action names, insiemi and conteggio are facts
     expect(codici(`${TESTA}insieme chi: parti di adesione\nvincolo v: per adesione richiede chi.numero >= conteggio.incontro e esiste adesione\n`)).toEqual([]);

@@ -3,6 +3,7 @@ import type { Regolamento } from "../../engine/ir.ts";
 import type { AstFile } from "../ast.ts";
 import type { Diagnostic } from "../diagnostica.ts";
 import { conosci } from "./conoscenza.ts";
+import { coerenzaInterna } from "./coerenza.ts";
 import { date } from "./date.ts";
 import { nomiDuplicati } from "./nomi.ts";
 import { riferimenti } from "./riferimenti.ts";
@@ -20,4 +21,6 @@ export function controlla(ast: AstFile, reg: Regolamento, bases: Regolamento[] |
   tariffe(r, k, diags);
   termini(r, diags);
   date(ast, r, diags);
+  // The regolamento against itself only when the file means something: after the errors above it would echo them.
+  if (!diags.some((d) => d.severity === "error")) coerenzaInterna(r, reg, bases, diags);
 }

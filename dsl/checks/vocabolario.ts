@@ -9,6 +9,7 @@ import { forseIntendevi, piuVicino } from "./suggerimenti.ts";
 import type { Raccolta } from "./visita.ts";
 import { percorsoTesto } from "../compile/condizione.ts";
 import { PAROLE_CHIAVE } from "../tokens.ts";
+import { campoAzione } from "./campi.ts";
 
 /** Phases the national baseline guarantees (regolamenti/README.md), known even without the bases. */
 const FASI_GARANTITE = ["domanda_depositata", "primo_incontro_fissato", "mediazione_in_corso", "proposta_formulata", "in_attesa_verbale", "conclusa"];
@@ -60,7 +61,10 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
       return;
     }
     if (radice.testo === "conteggio" && secondo) azione(secondo);
+    campoAzione(p, azioniDellaRegola, diags);
   };
+  /** The actions the statement being checked binds (`per …`), for the fields `azione.x` may name. */
+  let azioniDellaRegola: string[] = [];
   /** The root of a term's anchor that is neither an action nor a fact: E010, or E011 when it is closer to a fact. */
   const ancoraEvento = (p: Parola): void => {
     if (k.azioni.has(p.testo)) return;
@@ -173,6 +177,7 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
 
   for (const d of r.dichiarazioni) {
     fuoriParte = d.tipo === "solidale" ? "una solidarietà" : d.tipo === "compenso" ? "un compenso" : undefined;
+    azioniDellaRegola = d.tipo === "azione" && d.nome ? [d.nome.testo] : d.clausole.flatMap((c) => (c.k === "per" ? c.bersagli.map((b) => b.azione.testo) : []));
     if (d.tipo === "azione" && d.nome && !k.azioni.has(d.nome.testo)) {
       const vicino = piuVicino(d.nome.testo, k.azioni);
       if (vicino) diags.push(avviso("E010", `'${d.nome.testo}' non è un'azione del vocabolario: la definisci come nuova azione. Forse intendevi '${vicino}'?`, d.nome.span));

@@ -1,7 +1,7 @@
 // Which clauses each kind of statement accepts, which it requires, which may repeat.
 import type { Clausola, Dichiarazione, TipoClausola, TipoDichiarazione } from "../ast.ts";
 
-const COMUNI: TipoClausola[] = ["quando", "testo", "nota"];
+const COMUNI: TipoClausola[] = ["quando", "testo", "nota", "deroga"];
 const DI_VINCOLO: TipoClausola[] = ["per", "da", "inFase", "richiede", "vieta", "motivo"];
 const DI_TERMINE: TipoClausola[] = ["finestra", "per", "salvoAccordo", "ciascunaParte", "inMancanza", "senzaSospensione", "senzaSanzione", "scadenza"];
 const DI_VARIAZIONE: TipoClausola[] = ["di", "finoA", "su", "scaglioni", "voce"];
@@ -35,6 +35,7 @@ export const NOME_CLAUSOLA: Record<TipoClausola, string> = {
   voce: "voce", effetto: "effetto", di: "di", su: "su", scaglioni: "scaglioni", partiDi: "parti di",
   documenti: "documenti … visibili a", porta: "porta a", tabella: "tabella", iva: "iva",
   quantita: "per ciascuna parte invitata / quantita",
+  deroga: "deroga",
 };
 
 export type ClausolaDi<K extends TipoClausola> = Extract<Clausola, { k: K }>;

@@ -1,7 +1,7 @@
 // One statement (dichiarazione) → one IR rule. Shape problems (a missing or misplaced clause) are
 // reported here, since the rule cannot be built without them; meaning is checked in ../checks/.
 import type {
-  Ancora, Compenso, DefinizioneAzione, Eccezione, Effetto, Insieme, JsonLogic, Limite, Regola, RifRegola, Ruolo, Scaglione, Solidarieta, Tariffa,
+  Ancora, Compenso, DefinizioneAzione, Deroga, Eccezione, Effetto, Insieme, JsonLogic, Limite, Regola, RifRegola, Ruolo, Scaglione, Solidarieta, Tariffa,
   Termine, Variazione, Vincolo, Visibilita,
 } from "../../engine/ir.ts";
 import type { AncoraAst, Dichiarazione, LimiteAst, RifAst } from "../ast.ts";
@@ -70,6 +70,20 @@ function manca(d: Dichiarazione, cosa: string, diags: Diagnostic[]): void {
   diags.push(errore("E002", `${cosa} (nella regola '${d.nome?.testo ?? d.tipo}')`, d.nome?.span ?? d.span));
 }
 
+const TIPI_DEROGA = ["nessuna", "massimo", "minimo", "fisso", "libera"] as const;
+
+/** `deroga …` (E090 on a word that is not one of its kinds). */
+function deroga(d: Dichiarazione, diags: Diagnostic[]): { deroga?: Deroga } {
+  const c = prima(d, "deroga");
+  if (!c) return {};
+  const tipo = c.tipo.testo as Deroga["tipo"];
+  if (!TIPI_DEROGA.includes(tipo)) {
+    diags.push(errore("E090", `'deroga ${c.tipo.testo}': scrivi 'deroga nessuna' (inderogabile), 'massimo', 'minimo', 'fisso' o 'libera'`, c.tipo.span));
+    return {};
+  }
+  return { deroga: { tipo, ...(c.per ? { per: c.per.testo as "pubblici" | "privati" } : {}) } };
+}
+
 export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic[]): Regola | undefined {
   if (!d.nome) return undefined;
   forma(d, diags);
@@ -82,6 +96,7 @@ export function compilaRegola(d: Dichiarazione, ctx: Contesto, diags: Diagnostic
     ...(prima(d, "nota") ? { nota: prima(d, "nota")!.testo.valore } : {}),
     ...(prima(d, "quando") ? { quando: compilaCondizione(prima(d, "quando")!.cond) } : {}),
     ...(d.sostituisce ? { sostituisce: rif(d.sostituisce) } : {}),
+    ...deroga(d, diags),
     riga: d.span.line,
   };
   const ruoli = (): Ruolo[] | undefined => prima(d, "da")?.ruoli.map((r) => r.testo as Ruolo);

@@ -55,6 +55,11 @@ export class EsitoRisposta extends LitElement {
               ${m.testo ? html`<blockquote>${m.testo}</blockquote>` : null}</li>`,
           )}</ul>`
         : null}
+      ${r.per_consentire?.length
+        ? html`<h4>Per consentire</h4><ul class="per-consentire">${r.per_consentire.map(
+            (m) => html`<li>${m.descrizione} <span class="cita">${m.regole.map((x) => x.cita).join(", ")}</span></li>`,
+          )}</ul>`
+        : null}
       ${r.conflitti?.length ? html`<h4>Conflitti</h4><ul>${r.conflitti.map((c) => html`<li>${c.messaggio}</li>`)}</ul>` : null}
       ${r.scadenze?.length
         ? html`<h4>Scadenze</h4><table class="scadenze"><tr><th>termine</th><th>dal</th><th>entro</th></tr>

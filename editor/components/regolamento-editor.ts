@@ -18,7 +18,7 @@ import { leggiChiave, salvaChiave } from "../api/chiave.ts";
 import { caricaBasi } from "../api/basi.ts";
 import type { VersioneInfo } from "../api/tipi.ts";
 import type { Diagnostic } from "../../dsl/index.ts";
-import type { EsitoVerifica } from "../worker/protocollo.ts";
+import type { EsitoVerifica, RilievoEditor } from "../worker/protocollo.ts";
 import { stiliComuni } from "./stili-comuni.ts";
 
 /** The skeleton of a first regolamento: the header is required, the rest is the author's. */
@@ -60,6 +60,8 @@ export class RegolamentoEditor extends LitElement {
       .problemi { overflow: auto; margin: 0; padding: 4px 0; list-style: none; font-size: 12.5px; }
       .problemi li { padding: 2px 12px; cursor: pointer; }
       .problemi li:hover { background: #f0f4f8; }
+      .conformita h4 { margin: 4px 12px; font-size: 12px; color: #52606d; text-transform: uppercase; }
+      .conformita .controesempio { font-size: 11.5px; color: #52606d; padding-left: 18px; }
       .problemi .error { color: #b91c1c; }
       .problemi .warning { color: #b45309; }
       .stato { padding: 6px 12px; font-size: 12px; color: #52606d; white-space: nowrap; align-self: end; }
@@ -73,6 +75,7 @@ export class RegolamentoEditor extends LitElement {
   @state() private versioni: VersioneInfo[] = [];
   @state() private indice: VoceIndice[] = [];
   @state() private diagnostiche: Diagnostic[] = [];
+  @state() private conformita: RilievoEditor[] = [];
   @state() private msVerifica: number | undefined;
   @state() private messaggio: Messaggio;
   @state() private chiave = leggiChiave() ?? "";
@@ -113,6 +116,7 @@ export class RegolamentoEditor extends LitElement {
       (c) => {
         if (this.modello) statoModello(this.modello.uri.toString()).regolamento = c.regolamento;
       },
+      (c) => this.applicaConformita(c.rilievi),
     );
     this.modello.onDidChangeContent(() => this.testoCambiato());
     this.editor.onDidChangeCursorPosition((e) => (this.rigaCursore = e.position.lineNumber));
@@ -191,6 +195,22 @@ export class RegolamentoEditor extends LitElement {
     this.diagnostiche = e.diagnostiche;
     this.msVerifica = e.ms;
     this.dispatchEvent(new CustomEvent("diagnostiche", { detail: { diagnostiche: e.diagnostiche, ms: e.ms }, bubbles: true, composed: true }));
+  }
+
+  /** Conformity findings: Monaco markers (errors where the law is broken) with the counterexample in the hover, and the panel. */
+  private applicaConformita(rilievi: RilievoEditor[]): void {
+    if (!this.modello) return;
+    const righe = this.modello.getLineCount();
+    monaco.editor.setModelMarkers(this.modello, "conformita", rilievi.map((x) => {
+      const riga = Math.min(Math.max(1, x.riga), righe);
+      return {
+        severity: x.gravita === "errore" ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+        message: `${x.messaggio}${x.controesempio ? `\n\nControesempio: ${x.controesempio}` : ""}`,
+        code: x.codice, source: "conformità alla legge",
+        startLineNumber: riga, startColumn: 1, endLineNumber: riga, endColumn: this.modello!.getLineMaxColumn(riga),
+      };
+    }));
+    this.conformita = rilievi;
   }
 
   private vaiA(riga: number, colonna = 1): void {
@@ -321,6 +341,11 @@ export class RegolamentoEditor extends LitElement {
             (d) => html`<li class=${d.severity} @click=${() => this.vaiA(d.line, d.col)}>${d.severity === "error" ? "✖" : "⚠"} riga ${d.line}:${d.col} ${d.code} ${d.message}</li>`,
           )}
         </ul>
+        ${this.conformita.length
+          ? html`<section class="conformita" aria-label="Conformità"><h4>Conformità alla legge</h4><ul class="problemi">
+              ${this.conformita.map((x) => html`<li class=${x.gravita === "errore" ? "error" : "warning"} @click=${() => this.vaiA(x.riga)}>${x.gravita === "errore" ? "✖" : "⚠"} riga ${x.riga} ${x.codice} ${x.messaggio}${x.controesempio ? html`<div class="controesempio">controesempio: ${x.controesempio}</div>` : null}</li>`)}
+            </ul></section>`
+          : null}
         <div class="stato">
           ${err} ${err === 1 ? "errore" : "errori"} · ${avv} ${avv === 1 ? "avviso" : "avvisi"}${this.msVerifica !== undefined ? html` · verificato in ${this.msVerifica.toFixed(1)} ms` : null}
         </div>

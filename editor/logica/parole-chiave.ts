@@ -22,7 +22,7 @@ export const CLAUSOLE = [
   "un", "una", "la", "metà", "terzo", "quarto", "quinto", "sesto", "decimo", "due", "terzi", "quarti", "intero",
   "su", "sul", "totale", "scaglioni", "documenti", "visibili", "porta", "sostituisce", "e", "o", "esiste",
   "vero", "falso", "voce", "quantita", "lavorativo", "determinare", "tre", "se", "ogni", "almeno", "nessuna",
-  "nessun", "quanti", "tranne",
+  "nessun", "quanti", "tranne", "deroga",
 ] as const;
 
 /** Multi-word phrases worth completing as a whole (the parser reads them word by word). */

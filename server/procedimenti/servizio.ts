@@ -253,7 +253,11 @@ export class ServizioProcedimenti {
     controllaData(azione.data!, oggi(), giorno(storia[0]?.data));
     const procedimento = { ...fatti, eventi: storia };
     const r = this.valuta(organismo, versione, procedimento, azione, giorno(azione.data));
-    if (r.esito === "negato") throw negata(r, { revisione });
+    if (r.esito === "negato") {
+      const domanda: Domanda = { data: giorno(azione.data), procedimento, azione };
+      r.per_consentire = this.s.motore.perConsentire(this.preparato(organismo, versione, giorno(procedimento.eventi?.[0]?.data)), domanda, r);
+      throw negata(r, { revisione });
+    }
     const seq = revisione + 1;
     const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
     const regole = regoleCheConsentono(r, contestoRegole(this.regolamenti(organismo, versione, giorno(storia[0]?.data))), azione.azione);

@@ -43,7 +43,11 @@ export function senzaStato(d: Dipendenze) {
       responses: risposte({ 200: [Oggetto, "La risposta (CONTRACT.md)"] }, [400, 404, 413, 422]) }),
     async (c) => {
       const q = c.req.valid("json") as Domanda;
-      return c.json(d.motore.evaluate(preparato(c.req.valid("param").id, q), q) as unknown as Record<string, unknown>, 200);
+      const p = preparato(c.req.valid("param").id, q);
+      const r = d.motore.evaluate(p, q);
+      // Only a denial pays for the search of what would allow it.
+      if (r.esito === "negato") r.per_consentire = d.motore.perConsentire(p, q, r);
+      return c.json(r as unknown as Record<string, unknown>, 200);
     },
   );
 
@@ -55,7 +59,10 @@ export function senzaStato(d: Dipendenze) {
       const { organismi, domanda } = c.req.valid("json");
       const q = domanda as Domanda;
       const ps = organismi.map((o) => preparato(o, q));
-      return c.json(d.motore.compare(ps, q) as unknown as Record<string, unknown>[], 200);
+      const risposte = d.motore.compare(ps, q);
+      // The simulator shows, for each denial, what would allow the action.
+      risposte.forEach((x, i) => { if (x.risposta.esito === "negato") x.risposta.per_consentire = d.motore.perConsentire(ps[i]!, q, x.risposta); });
+      return c.json(risposte as unknown as Record<string, unknown>[], 200);
     },
   );
 
