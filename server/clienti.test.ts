@@ -152,11 +152,22 @@ describe(`elenco e agenda (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`
     const pid = await crea("2026-12-07");
     const prima = (await elenco("?depositato_dal=2026-12-07")).procedimenti;
     expect(prima.map((p) => p.id)).toEqual([pid]);
-    // As before migration 0005: the rows are not there (removed by the owner, as the runtime cannot).
-    await s.dipendenze.database.db.transaction(async (tx) => {
-      for (const t of ["scadenze_agenda", "procedimenti_persone", "procedimenti_sintesi"])
-        await tx.execute(sql`delete from ${sql.identifier(t)} where procedimento_id = ${pid}`);
-    });
+    // As before migration 0005: the rows are not there (removed by the owner, as the runtime cannot:
+    // on Postgres the server's pool is the login role that owns nothing, issue 12 §10).
+    const tabelle = ["scadenze_agenda", "procedimenti_persone", "procedimenti_sintesi"];
+    if (db.url) {
+      const { default: postgres } = await import("postgres");
+      const proprietario = postgres(db.url, { max: 1, onnotice: () => {} });
+      try {
+        for (const t of tabelle) await proprietario.unsafe(`delete from ${t} where procedimento_id = $1`, [pid]);
+      } finally {
+        await proprietario.end();
+      }
+    } else {
+      await s.dipendenze.database.db.transaction(async (tx) => {
+        for (const t of tabelle) await tx.execute(sql`delete from ${sql.identifier(t)} where procedimento_id = ${pid}`);
+      });
+    }
     expect((await elenco("?depositato_dal=2026-12-07")).procedimenti).toEqual([]);
     expect(await ricostruisciAgenda(s.dipendenze)).toBe(1);
     expect((await elenco("?depositato_dal=2026-12-07")).procedimenti).toEqual(prima.map((p) => ({ ...p, aggiornato_il: expect.any(String) })));

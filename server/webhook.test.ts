@@ -78,11 +78,7 @@ async function crea(deposito: string) {
     corpo: { parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }], mediatore: { id: "m1" }, eventi: [{ azione: "deposito_domanda", data: deposito, parte: "A" }] },
   });
   expect(r.status, r.testo).toBe(201);
-  // A party key reads and acts only on the procedures it is bound to (issue 12 §5): the segreteria grants them.
-  for (const k of [K.A, K.B].filter(Boolean)) {
-    const g = await api.req("POST", `${G}/procedimenti/${r.json.id}/chiavi`, { chiave: K.segreteria, corpo: { chiave: k!.split(".").slice(0, 2).join(".") } });
-    expect(g.status, g.testo).toBe(201);
-  }
+  await api.lega("gamma", r.json.id, K.segreteria!, [K.A, K.B].filter((k): k is string => k !== undefined));
   return r.json.id as string;
 }
 const di = (percorso: string) => ricevute.filter((r) => r.percorso === percorso);

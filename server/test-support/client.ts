@@ -38,7 +38,14 @@ export function client(app: Fetcher) {
     if (r.status !== 201) throw new Error(`chiave non emessa: ${r.status} ${r.testo}`);
     return r.json.chiave as string;
   }
-  return { req, chiave };
+  /** The segreteria binds existing party keys to a procedure (a party key acts only where it is bound, issue 12 §5). */
+  async function lega(organismo: string, pid: string, segreteria: string, chiaviDiParte: string[]): Promise<void> {
+    for (const k of chiaviDiParte) {
+      const r = await req("POST", `/v1/organismi/${organismo}/procedimenti/${pid}/chiavi`, { chiave: segreteria, corpo: { chiave: k.split(".").slice(0, 2).join(".") } });
+      if (r.status !== 201 && r.status !== 200) throw new Error(`chiave non legata: ${r.status} ${r.testo}`);
+    }
+  }
+  return { req, chiave, lega };
 }
 
 export const procedimentoDiProva = (o: { valore?: number; deposito?: string } = {}) => ({
