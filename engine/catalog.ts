@@ -147,7 +147,7 @@ export function pendenzaDi(q: { data?: unknown; procedimento?: { eventi?: unknow
   const ev = Array.isArray(q?.procedimento?.eventi) ? (q.procedimento!.eventi as { azione?: unknown; data?: unknown; tipo?: unknown }[]) : [];
   let conclusoIl: string | undefined;
   for (const e of ev) {
-    if (!e || typeof e.data !== "string") continue;
+    if (!e || typeof e.data !== "string" || (e as { annullato?: unknown }).annullato) continue;
     const conclude = (e.azione === "verbale" && e.tipo !== "prosecuzione") || e.azione === "conclusione";
     if (conclude && (conclusoIl === undefined || e.data.slice(0, 10) < conclusoIl)) conclusoIl = e.data.slice(0, 10);
   }

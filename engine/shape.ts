@@ -96,6 +96,9 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
     else for (let i = 0; i < proc.eventi.length; i++) {
       const e = proc.eventi[i];
       if (!isObj(e) || typeof e.azione !== "string") { errori.push(`eventi[${i}]: manca il nome dell'azione`); continue; }
+      // The record's corrections (docs/contratto.md): a voided event and the voiding itself do not count,
+      // so a history read from GET …/eventi judges as the server judges it.
+      if (e.azione === "annullamento_evento" || isObj(e.annullato)) continue;
       const g = e.data === undefined ? undefined : romeDay(e.data);
       if (e.data !== undefined && g === undefined) errori.push(`eventi[${i}] (${e.azione}): data non valida ${JSON.stringify(e.data)}`);
       eventi.push({ a: e as Azione, giorno: g, indice: eventi.length });
