@@ -7,6 +7,7 @@ import { avvia, type Avviato } from "./avvia.ts";
 import { jsonCanonico } from "./ricevute/impronta.ts";
 import { CHIAVE_ADMIN, FIXTURE, databaseDiProva, type DatabaseDiProva } from "./test-support/ambiente.ts";
 import { client } from "./test-support/client.ts";
+import { creaInGamma, G } from "./test-support/gamma.ts";
 
 let db: DatabaseDiProva;
 let s: Avviato;
@@ -29,16 +30,7 @@ afterAll(async () => {
   await db?.elimina();
 });
 
-const G = "/v1/organismi/gamma";
-async function crea(deposito: string) {
-  const r = await api.req("POST", `${G}/procedimenti`, {
-    chiave: K.segreteria,
-    corpo: { parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }], mediatore: { id: "m1" }, eventi: [{ azione: "deposito_domanda", data: deposito, parte: "A" }] },
-  });
-  expect(r.status, r.testo).toBe(201);
-  await api.lega("gamma", r.json.id, K.segreteria!, [K.A, K.B].filter((k): k is string => k !== undefined));
-  return r.json.id as string;
-}
+const crea = (deposito: string) => creaInGamma(api, K.segreteria!, deposito, [K.A, K.B]);
 
 describe(`registro (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
   it("un'azione negata è registrata a parte con la risposta del motore; la vedono segreteria e responsabile", async () => {

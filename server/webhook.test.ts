@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avvia, type Avviato } from "./avvia.ts";
 import { CHIAVE_ADMIN, FIXTURE, databaseDiProva, type DatabaseDiProva } from "./test-support/ambiente.ts";
 import { client } from "./test-support/client.ts";
+import { creaInGamma, G } from "./test-support/gamma.ts";
 import { Consegnatore, OPZIONI_PREDEFINITE } from "./webhook/consegnatore.ts";
 import { verificaFirma } from "./webhook/firma.ts";
 
@@ -57,7 +58,6 @@ afterAll(async () => {
   delete process.env.REGOLAMENTI_WEBHOOK_RETI_PRIVATE;
 });
 
-const G = "/v1/organismi/gamma";
 async function attendi<T>(cosa: () => T | Promise<T>, ok: (x: T) => boolean, ms = 10_000): Promise<T> {
   const fine = Date.now() + ms;
   for (;;) {
@@ -72,15 +72,7 @@ async function registra(percorso: string, eventi: string[], giorni?: number[]) {
   expect(r.status, r.testo).toBe(201);
   return r.json as { id: string; segreto: string };
 }
-async function crea(deposito: string) {
-  const r = await api.req("POST", `${G}/procedimenti`, {
-    chiave: K.segreteria,
-    corpo: { parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }], mediatore: { id: "m1" }, eventi: [{ azione: "deposito_domanda", data: deposito, parte: "A" }] },
-  });
-  expect(r.status, r.testo).toBe(201);
-  await api.lega("gamma", r.json.id, K.segreteria!, [K.A, K.B].filter((k): k is string => k !== undefined));
-  return r.json.id as string;
-}
+const crea = (deposito: string) => creaInGamma(api, K.segreteria!, deposito, [K.A, K.B]);
 const di = (percorso: string) => ricevute.filter((r) => r.percorso === percorso);
 
 describe(`webhook e flusso (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => {
