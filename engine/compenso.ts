@@ -1,4 +1,4 @@
-// The two facts of `indennita` that are not voci (CONTRACT.md): whether the parties owe the fees
+// The two facts of `indennita` that are not voci (docs/contratto.md): whether the parties owe the fees
 // jointly (`obbligazione_solidale`) and the mediator's fee (`compenso_mediatore`). Both read the voci
 // already computed for every party; neither changes an amount a party owes.
 import { resolve, type Resolved } from "./defaults.ts";

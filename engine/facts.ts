@@ -176,7 +176,7 @@ const ATTORI_ORGANISMO = new Map<string, Ctx>(["mediatore", "segreteria", "respo
 /**
  * The acting party (with its fields) or the organismo's role. An action that names an organismo role
  * is the organismo's even when it names a `parte`: on a communication `parte` is the party addressed
- * (CONTRACT.md, "Conventions").
+ * (docs/contratto.md, "Conventions").
  */
 export function attoreDi(a: Azione, parti: Parte[]): Ctx {
   const organismo = typeof a.ruolo === "string" ? ATTORI_ORGANISMO.get(a.ruolo) : undefined;

@@ -1,4 +1,4 @@
-// Scenario cases (CONTRACT.md "Scenario files"): `atteso` is matched as a subset of the answer.
+// Scenario cases (docs/contratto.md "Scenario files"): `atteso` is matched as a subset of the answer.
 // Pure: the files are read by the callers (cli/test.ts, test/scenari.test.ts).
 import { evaluate } from "./evaluate.ts";
 import type { Catalog } from "./catalog.ts";

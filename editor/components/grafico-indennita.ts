@@ -107,7 +107,7 @@ export class GraficoIndennita extends LitElement {
       ${this.serie.some((s) => s.vociMancanti.length)
         ? html`<p class="note">* Importo parziale: il testo non dà l'importo di
             ${this.serie.filter((s) => s.vociMancanti.length).map((s) => `${s.organismo} (${s.vociMancanti.map((v) => v.replace(/_/g, " ")).join(", ")})`).join("; ")}
-            — la linea conta solo le voci determinabili (la tabella va indicata nel caso, CONTRACT.md «tabella»).</p>`
+            — la linea conta solo le voci determinabili (la tabella va indicata nel caso, docs/contratto.md «tabella»).</p>`
         : null}
     `;
   }

@@ -1,4 +1,4 @@
-// The fields a dotted path can reach (dsl/SPEC.md "The facts a condition sees", CONTRACT.md), for
+// The fields a dotted path can reach (dsl/SPEC.md "The facts a condition sees", docs/contratto.md), for
 // completion after `x.`. Action names stand for their last event, so they share the event fields.
 import { AZIONI } from "../../engine/vocabolario.ts";
 

@@ -40,7 +40,7 @@ export function senzaStato(d: Dipendenze) {
   app.openapi(
     createRoute({ method: "post", path: "/v1/organismi/{id}/evaluate", tags: ["motore"], summary: "Una domanda, una risposta (nulla è registrato)",
       request: { params: z.object({ id: IdOrganismo }), body: { required: true, content: { "application/json": { schema: DomandaSchema } } } },
-      responses: risposte({ 200: [Oggetto, "La risposta (CONTRACT.md)"] }, [400, 404, 413, 422]) }),
+      responses: risposte({ 200: [Oggetto, "La risposta (docs/contratto.md)"] }, [400, 404, 413, 422]) }),
     async (c) => {
       const q = c.req.valid("json") as Domanda;
       const p = preparato(c.req.valid("param").id, q);
