@@ -1,15 +1,18 @@
-// `npm run build:sdk`: the offline engine as one dependency-free ESM file, sdk/dist/motore.js
-// (json-logic-js bundled in), for Node and browsers. Prints its size, plain and gzipped.
+// `npm run build:sdk`: two dependency-free ESM files for Node and browsers, each printed with its size
+// (plain and gzipped): the offline engine, sdk/dist/motore.js (json-logic-js bundled in), and the typed
+// client of the HTTP API, sdk/dist/client.js (hono/client bundled in; the server is imported as types
+// only, so none of its code is in it).
 import { build } from "esbuild";
 import { gzipSync } from "node:zlib";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const USCITA = fileURLToPath(new URL("./dist/motore.js", import.meta.url));
+export const USCITA_CLIENT = fileURLToPath(new URL("./dist/client.js", import.meta.url));
 
-export async function costruisciMotore(outfile = USCITA): Promise<{ kb: number; kbGz: number }> {
+async function impacchetta(sorgente: string, outfile: string): Promise<{ kb: number; kbGz: number }> {
   await build({
-    entryPoints: [fileURLToPath(new URL("./motore.ts", import.meta.url))],
+    entryPoints: [fileURLToPath(new URL(sorgente, import.meta.url))],
     outfile,
     bundle: true,
     format: "esm",
@@ -23,7 +26,12 @@ export async function costruisciMotore(outfile = USCITA): Promise<{ kb: number; 
   return { kb: file.length / 1024, kbGz: gzipSync(file).length / 1024 };
 }
 
+export const costruisciMotore = (outfile = USCITA) => impacchetta("./motore.ts", outfile);
+export const costruisciClient = (outfile = USCITA_CLIENT) => impacchetta("./client.ts", outfile);
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { kb, kbGz } = await costruisciMotore();
-  console.log(`sdk/dist/motore.js: ${kb.toFixed(1)} kB, ${kbGz.toFixed(1)} kB gzip`);
+  for (const [nome, costruisci] of [["motore", costruisciMotore], ["client", costruisciClient]] as const) {
+    const { kb, kbGz } = await costruisci();
+    console.log(`sdk/dist/${nome}.js: ${kb.toFixed(1)} kB, ${kbGz.toFixed(1)} kB gzip`);
+  }
 }

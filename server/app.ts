@@ -27,6 +27,30 @@ import { conformitaRoute } from "./routes/conformita.ts";
 /** 2 MiB: the largest regolamento source is ~100 KiB; a procedure with its history far less. */
 export const LIMITE_CORPO = 2 * 1024 * 1024;
 
+/**
+ * The API's routes, chained so that their type accumulates: `AppType`, which the typed client
+ * (sdk/client.ts, Hono's `hc`) reads. Mounted by creaApp after the middleware.
+ */
+export function rotteApi(d: Dipendenze) {
+  return nuovoRouter()
+    .route("/", organismi(d))
+    .route("/", regolamenti(d))
+    .route("/", procedimenti(d))
+    .route("/", concessioni(d))
+    .route("/", chiavi(d))
+    .route("/", senzaStato(d))
+    .route("/", conformitaRoute(d))
+    // Issue 14: for client apps.
+    .route("/", elenchi(d))
+    .route("/", agenda(d))
+    .route("/", webhook(d))
+    .route("/", flusso(d))
+    .route("/", ricevute(d));
+}
+
+/** Every route of the API with its inputs and answers (types only: the server is not in a client's bundle). */
+export type AppType = ReturnType<typeof rotteApi>;
+
 export function creaApp(d: Dipendenze) {
   const app = nuovoRouter();
   app.onError(gestisciErrore);
@@ -53,9 +77,7 @@ export function creaApp(d: Dipendenze) {
     for (const p of ["/v1/check", "/v1/format"]) app.use(p, limiteAnonimi(d.limiti.analisiAnonimeAlMinuto, d.limiti.fidatiProxy, "analisi"));
   app.use("/v1/*", corpoSicuro());
 
-  for (const r of [organismi(d), regolamenti(d), procedimenti(d), concessioni(d), chiavi(d), senzaStato(d), conformitaRoute(d)]) app.route("/", r);
-  // Issue 14: for client apps.
-  for (const r of [elenchi(d), agenda(d), webhook(d), flusso(d), ricevute(d)]) app.route("/", r);
+  app.route("/", rotteApi(d));
   documentazione(app);
   editor(app);
   app.get("/v1", (c) => c.json({ documentazione: "/docs", openapi: "/openapi.json" }));

@@ -37,70 +37,69 @@ export function senzaStato(d: Dipendenze) {
     return p;
   }
 
-  app.openapi(
-    createRoute({ method: "post", path: "/v1/organismi/{id}/evaluate", tags: ["motore"], summary: "Una domanda, una risposta (nulla è registrato)",
-      request: { params: z.object({ id: IdOrganismo }), body: { required: true, content: { "application/json": { schema: DomandaSchema } } } },
-      responses: risposte({ 200: [Oggetto, "La risposta (docs/contratto.md)"] }, [400, 404, 413, 422]) }),
-    async (c) => {
-      const q = c.req.valid("json") as Domanda;
-      const p = preparato(c.req.valid("param").id, q);
-      const r = d.motore.evaluate(p, q);
-      // Only a denial pays for the search of what would allow it.
-      if (r.esito === "negato") r.per_consentire = d.motore.perConsentire(p, q, r);
-      return c.json(r as unknown as Record<string, unknown>, 200);
-    },
-  );
+  return app
+    .openapi(
+      createRoute({ method: "post", path: "/v1/organismi/{id}/evaluate", tags: ["motore"], summary: "Una domanda, una risposta (nulla è registrato)",
+        request: { params: z.object({ id: IdOrganismo }), body: { required: true, content: { "application/json": { schema: DomandaSchema } } } },
+        responses: risposte({ 200: [Oggetto, "La risposta (docs/contratto.md)"] }, [400, 404, 413, 422]) }),
+      async (c) => {
+        const q = c.req.valid("json") as Domanda;
+        const p = preparato(c.req.valid("param").id, q);
+        const r = d.motore.evaluate(p, q);
+        // Only a denial pays for the search of what would allow it.
+        if (r.esito === "negato") r.per_consentire = d.motore.perConsentire(p, q, r);
+        return c.json(r as unknown as Record<string, unknown>, 200);
+      },
+    )
 
-  app.openapi(
-    createRoute({ method: "post", path: "/v1/compare", tags: ["motore"], summary: "Una domanda, più organismi: una risposta per organismo",
-      request: { body: { required: true, content: { "application/json": { schema: Confronto } } } },
-      responses: risposte({ 200: [Lista, "Una risposta per organismo"] }, [400, 404, 413, 422]) }),
-    async (c) => {
-      const { organismi, domanda } = c.req.valid("json");
-      const q = domanda as Domanda;
-      const ps = organismi.map((o) => preparato(o, q));
-      const risposte = d.motore.compare(ps, q);
-      // The simulator shows, for each denial, what would allow the action.
-      risposte.forEach((x, i) => { if (x.risposta.esito === "negato") x.risposta.per_consentire = d.motore.perConsentire(ps[i]!, q, x.risposta); });
-      return c.json(risposte as unknown as Record<string, unknown>[], 200);
-    },
-  );
+    .openapi(
+      createRoute({ method: "post", path: "/v1/compare", tags: ["motore"], summary: "Una domanda, più organismi: una risposta per organismo",
+        request: { body: { required: true, content: { "application/json": { schema: Confronto } } } },
+        responses: risposte({ 200: [Lista, "Una risposta per organismo"] }, [400, 404, 413, 422]) }),
+      async (c) => {
+        const { organismi, domanda } = c.req.valid("json");
+        const q = domanda as Domanda;
+        const ps = organismi.map((o) => preparato(o, q));
+        const risposte = d.motore.compare(ps, q);
+        // The simulator shows, for each denial, what would allow the action.
+        risposte.forEach((x, i) => { if (x.risposta.esito === "negato") x.risposta.per_consentire = d.motore.perConsentire(ps[i]!, q, x.risposta); });
+        return c.json(risposte as unknown as Record<string, unknown>[], 200);
+      },
+    )
 
-  app.openapi(
-    createRoute({ method: "post", path: "/v1/check", tags: ["linguaggio"], summary: "Diagnostica di un sorgente (con le basi che applica)",
-      request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ diagnostics }"] }, [400, 413, 415]) }),
-    async (c) => {
-      const sorgente = entroIlLimite(c, await leggiSorgente(c));
-      const bases = d.registro.basi(await d.analisi.intestazione(sorgente));
-      return c.json({ diagnostics: await d.analisi.check(sorgente, bases) }, 200);
-    },
-  );
+    .openapi(
+      createRoute({ method: "post", path: "/v1/check", tags: ["linguaggio"], summary: "Diagnostica di un sorgente (con le basi che applica)",
+        request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ diagnostics }"] }, [400, 413, 415]) }),
+      async (c) => {
+        const sorgente = entroIlLimite(c, await leggiSorgente(c));
+        const bases = d.registro.basi(await d.analisi.intestazione(sorgente));
+        return c.json({ diagnostics: await d.analisi.check(sorgente, bases) }, 200);
+      },
+    )
 
-  app.openapi(
-    createRoute({ method: "post", path: "/v1/format", tags: ["linguaggio"], summary: "Formattazione canonica (text assente se ci sono errori di sintassi)",
-      request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ text, diagnostics }"] }, [400, 413, 415]) }),
-    async (c) => c.json((await d.analisi.format(entroIlLimite(c, await leggiSorgente(c)))) as Record<string, unknown>, 200),
-  );
+    .openapi(
+      createRoute({ method: "post", path: "/v1/format", tags: ["linguaggio"], summary: "Formattazione canonica (text assente se ci sono errori di sintassi)",
+        request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ text, diagnostics }"] }, [400, 413, 415]) }),
+      async (c) => c.json((await d.analisi.format(entroIlLimite(c, await leggiSorgente(c)))) as Record<string, unknown>, 200),
+    )
 
-  app.openapi(
-    createRoute({ method: "get", path: "/v1/matrice", tags: ["motore"], summary: "Matrice di confronto (tutti gli organismi se `organismi` manca)",
-      request: { query: z.object({ organismi: z.string().max(2000).optional(), data: DataGiorno.optional() }) },
-      responses: risposte({ 200: [Oggetto, "Matrix"] }, [400, 404]) }),
-    async (c) => {
-      const { organismi, data } = c.req.valid("query");
-      const giorno = data ?? oggi();
-      const ids = organismi ? organismi.split(",").map((x) => x.trim()).filter(Boolean) : await elencoOrganismi(d);
-      const ps: Prepared[] = [];
-      for (const id of ids) {
-        const p = d.registro.preparato(id, { date: giorno });
-        if (p) ps.push(p);
-        else if (organismi) throw new ErroreApi(404, "not_found", `Organismo ${id} senza versione in vigore il ${giorno}.`);
-      }
-      return c.json(d.motore.matrix(ps) as unknown as Record<string, unknown>, 200);
-    },
-  );
-
-  return app;
+    .openapi(
+      createRoute({ method: "get", path: "/v1/matrice", tags: ["motore"], summary: "Matrice di confronto (tutti gli organismi se `organismi` manca)",
+        request: { query: z.object({ organismi: z.string().max(2000).optional(), data: DataGiorno.optional() }) },
+        responses: risposte({ 200: [Oggetto, "Matrix"] }, [400, 404]) }),
+      async (c) => {
+        const { organismi, data } = c.req.valid("query");
+        const giorno = data ?? oggi();
+        const ids = organismi ? organismi.split(",").map((x) => x.trim()).filter(Boolean) : await elencoOrganismi(d);
+        const ps: Prepared[] = [];
+        for (const id of ids) {
+          const p = d.registro.preparato(id, { date: giorno });
+          if (p) ps.push(p);
+          else if (organismi) throw new ErroreApi(404, "not_found", `Organismo ${id} senza versione in vigore il ${giorno}.`);
+        }
+        return c.json(d.motore.matrix(ps) as unknown as Record<string, unknown>, 200);
+      },
+    );
 }
 
 async function elencoOrganismi(d: Dipendenze): Promise<string[]> {

@@ -71,7 +71,8 @@ interface RigaConsegna {
   errore: string | null;
   durata_ms: number;
   il: string;
-  stato: string;
+  /** The column's enum (db/schema.ts webhook_uscita.stato). */
+  stato: "in_attesa" | "consegnata" | "fallita";
 }
 
 /** The last attempts, newest first, with the outbox row's state (in_attesa, consegnata, fallita). */
