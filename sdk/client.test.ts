@@ -128,6 +128,23 @@ describe("il client tipato, via HTTP", () => {
     expect(t.richieste.map((r) => r.chiave)).toEqual(["mia-chiave-1"]);
   });
 
+  it("senza crypto.randomUUID (un browser su http semplice) la chiave è comunque un UUID v4 casuale", async () => {
+    const { pid, chiaveB } = await procedimentoConParteB();
+    const t = trasporto();
+    const b = clientApi(base, { chiave: chiaveB, fetch: t.f });
+    const originale = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(crypto), "randomUUID")!;
+    Object.defineProperty(crypto, "randomUUID", { value: undefined, configurable: true });
+    try {
+      expect(crypto.randomUUID).toBeUndefined();
+      const a = await b.v1.organismi[":id"].procedimenti[":pid"].azioni.$post({ param: { id: "alfa", pid }, json: { azione: "adesione", data: "2026-03-05" } });
+      expect(a.ok).toBe(true);
+    } finally {
+      delete (crypto as { randomUUID?: unknown }).randomUUID;
+    }
+    expect(typeof crypto.randomUUID).toBe(typeof originale.value);
+    expect(t.richieste[0]!.chiave).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
   it("una POST senza Idempotency-Key non è ripetuta: la risposta persa è un errore come valore (stato 0)", async () => {
     const t = trasporto({ perdi: 1 });
     const a = clientApi(base, { chiave: CHIAVE_ADMIN, fetch: t.f, attesaMs: 1 });

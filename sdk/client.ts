@@ -143,7 +143,7 @@ function conRiprova(o: OpzioniClient): typeof fetch {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const percorso = new URL(url).pathname;
     if (metodo === "POST" && !headers.has("idempotency-key") && ROTTE_IDEMPOTENTI.some((r) => r.test(percorso)))
-      headers.set("idempotency-key", crypto.randomUUID());
+      headers.set("idempotency-key", uuid());
     const ripetibile = metodo === "GET" || metodo === "HEAD" || headers.has("idempotency-key");
     for (let n = 0; ; n++) {
       const ultimo = !ripetibile || n >= tentativi;
@@ -160,6 +160,16 @@ function conRiprova(o: OpzioniClient): typeof fetch {
       await attendi(Math.min(massima, dopo(r.headers.get("retry-after")) ?? base * 2 ** n));
     }
   };
+}
+
+/** A random UUID v4: randomUUID exists only in secure contexts in a browser (not a page over plain http). */
+function uuid(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
 /** Retry-After in ms: seconds, or an HTTP date. */
