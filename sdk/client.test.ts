@@ -202,6 +202,14 @@ describe("il client tipato, via HTTP", () => {
     expect(l.dati.procedimenti.length).toBeLessThanOrEqual(5);
   });
 
+  it("una risposta che non è JSON (il calendario iCalendar) arriva come testo", async () => {
+    await procedimentoConParteB();
+    const ics = await segreteria.v1.organismi[":id"]["scadenze.ics"].$get({ param: { id: "alfa" }, query: { dal: "2026-01-01", al: "2026-12-31" } });
+    expect(ics.ok).toBe(true);
+    if (!ics.ok) return;
+    expect(ics.dati).toMatch(/^BEGIN:VCALENDAR/);
+  });
+
   it("ROTTE_IDEMPOTENTI sono esattamente le POST che dichiarano Idempotency-Key in /openapi.json", async () => {
     const doc = (await (await fetch(`${base}/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { parameters?: { in: string; name: string }[] }>>;

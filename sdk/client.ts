@@ -55,12 +55,21 @@ export interface Fallimento<E = DettaglioErrore> {
   risposta?: Response;
 }
 
-/** Success answers from the route's declared 2xx responses; the error shape from its declared others. */
-type Successi<R> = R extends ClientResponse<infer T, infer S, infer F> ? (S extends SuccessStatusCode ? Successo<F extends "json" ? T : string, S> : never) : never;
+/**
+ * Success answers from the route's declared 2xx responses; the error shape from its declared others.
+ * A route whose success is neither JSON nor text/plain (the iCalendar feed, the event stream) has an
+ * untyped Response there: its `dati` is the text, or null for a stream (read `risposta.body`).
+ */
+type Successi<R> =
+  R extends ClientResponse<infer T, infer S, infer F>
+    ? S extends SuccessStatusCode
+      ? T extends Response
+        ? Successo<string | null, 200>
+        : Successo<F extends "json" ? T : string, S>
+      : never
+    : never;
 type ErroriDichiarati<R> = R extends ClientResponse<infer T, infer S, infer _F> ? (S extends SuccessStatusCode ? never : T extends { errore: infer E } ? E : never) : never;
-/** A route with no typed success (a stream): its answer is read from `risposta`. */
-type SuccessiOStream<R> = [Successi<R>] extends [never] ? Successo<null, 200> : Successi<R>;
-export type Esito<R> = SuccessiOStream<R> | Fallimento<ErroriDichiarati<R> | DettaglioErrore>;
+export type Esito<R> = Successi<R> | Fallimento<ErroriDichiarati<R> | DettaglioErrore>;
 
 /** `header: { "idempotency-key"?: … }` becomes optional: the client sends the key itself. */
 type Allenta<A> = A extends { header: infer H } ? ({} extends H ? Omit<A, "header"> & { header?: H } : A) : A;
@@ -117,7 +126,7 @@ async function esito(r: Response): Promise<Successo<unknown, number> | Falliment
   if (r.ok) {
     if (/text\/event-stream/i.test(tipo)) return { ok: true, stato: r.status, dati: null, risposta: r };
     const testo = await r.text();
-    const dati = /json/i.test(tipo) && testo !== "" ? JSON.parse(testo) : testo === "" ? null : testo;
+    const dati = /json/i.test(tipo) && testo !== "" ? JSON.parse(testo) : testo;
     return { ok: true, stato: r.status, dati, risposta: r };
   }
   const testo = await r.text();
