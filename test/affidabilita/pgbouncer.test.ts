@@ -159,7 +159,8 @@ describe.skipIf(!!motivo)(`tre server dietro PgBouncer in modalità transazione$
       REGOLAMENTO_SEMI: SEMI_DI_PROVA,
       DATABASE_URL: db.url,
       DATABASE_APP_URL: bouncer.url("regolamenti_app", db.nome),
-      DATABASE_LISTEN_URL: bouncer.url("regolamenti_app", db.nome), // the mistake
+      // The likely mistake: no listen URL, so LISTEN goes with the pool, through the pooler.
+      DATABASE_LISTEN_URL: "",
     };
     const messaggio = await avviaProcesso(env).then(
       async (p) => {
