@@ -38,7 +38,12 @@ export interface Avviato {
 }
 
 export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL, ...(env.DATABASE_APP_URL ? { urlApp: env.DATABASE_APP_URL } : {}) };
+  if (env.DATABASE_URL)
+    return {
+      url: env.DATABASE_URL,
+      ...(env.DATABASE_APP_URL ? { urlApp: env.DATABASE_APP_URL } : {}),
+      ...(env.DATABASE_LISTEN_URL ? { urlListen: env.DATABASE_LISTEN_URL } : {}),
+    };
   const durabilita = env.REGOLAMENTO_DURABILITA ?? "piena";
   if (durabilita !== "piena" && durabilita !== "veloce")
     throw new ErroreAvvio(`REGOLAMENTO_DURABILITA=${durabilita}: i valori ammessi sono "piena" (predefinito) e "veloce".`);

@@ -3,11 +3,13 @@
 // dynamic import so a deployment on Postgres never loads PGlite's WASM, and vice versa.
 import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { randomBytes } from "node:crypto";
 import { fsyncSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { sql as q } from "drizzle-orm";
 import { schema } from "./schema.ts";
+import { ErroreAvvio } from "../avvio/blocco.ts";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction or the database: anything queries run on. */
@@ -41,13 +43,18 @@ export interface Piano<T> {
 }
 
 /**
- * `url`: the owner's connection (migrations, on a connection of their own); `urlApp`: the server's
- * pool, as the login role `regolamenti_app` (default: `url` with that user and no password).
+ * `url`: the owner's connection (migrations, on a connection of their own: it must be a session,
+ * they hold an advisory lock); `urlApp`: the server's pool, as the login role `regolamenti_app`
+ * (default: `url` with that user and no password) — it may go through PgBouncer in transaction mode,
+ * with `?prepare=false` (postgres.js reads it: no named prepared statements, which a transaction
+ * pooler would send to another server connection); `urlListen`: the LISTEN connection, a session of
+ * its own (default: `urlApp`) — behind a transaction pooler it must reach Postgres directly, since a
+ * LISTEN through it lands on a server connection the pooler hands to someone else.
  * `durabilita` of a PGlite data dir: "piena" (default) flushes every commit to the disk (fsync), so an
  * acknowledged write survives a crash of the machine too; "veloce" (REGOLAMENTO_DURABILITA=veloce)
  * leaves it to the operating system: it survives the process's death, not a power cut.
  */
-export type Where = { url: string; urlApp?: string } | { dataDir: string; durabilita?: Durabilita } | { memory: true };
+export type Where = { url: string; urlApp?: string; urlListen?: string } | { dataDir: string; durabilita?: Durabilita } | { memory: true };
 export type Durabilita = "piena" | "veloce";
 
 /** The login role the pool connects as on Postgres (created by migration 0002; owns nothing). */
@@ -69,11 +76,14 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 export async function openDatabase(where: Where): Promise<Database> {
-  if ("url" in where) return openPostgres(where.url, where.urlApp ?? urlApplicazione(where.url));
+  if ("url" in where) {
+    const urlApp = where.urlApp ?? urlApplicazione(where.url);
+    return openPostgres(where.url, urlApp, where.urlListen ?? urlApp);
+  }
   return openPglite("dataDir" in where ? where.dataDir : undefined, "dataDir" in where ? (where.durabilita ?? "piena") : "veloce");
 }
 
-async function openPostgres(url: string, urlApp: string): Promise<Database> {
+async function openPostgres(url: string, urlApp: string, urlListen: string): Promise<Database> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
@@ -106,6 +116,15 @@ async function openPostgres(url: string, urlApp: string): Promise<Database> {
         `Dai una password al ruolo (ALTER ROLE ${ruolo} PASSWORD '…') e indica DATABASE_APP_URL=postgres://${ruolo}:…@host/db.`,
       { cause: e },
     );
+  }
+  // LISTEN on a session of its own when told so (one connection: postgres.js multiplexes channels).
+  const ascolto = urlListen === urlApp ? client : postgres(urlListen, { max: 1, onnotice: () => {} });
+  try {
+    await provaAscolto(ascolto, client, urlListen);
+  } catch (e) {
+    if (ascolto !== client) await ascolto.end({ timeout: 1 }).catch(() => {});
+    await client.end({ timeout: 1 }).catch(() => {});
+    throw e;
   }
   const db = drizzle({ client, schema }) as unknown as Db;
   const dialect = new PgDialect();
@@ -174,11 +193,45 @@ async function openPostgres(url: string, urlApp: string): Promise<Database> {
       }
     },
     async listen(channel, onPayload) {
-      const sub = await client.listen(channel, (p) => onPayload(p));
+      const sub = await ascolto.listen(channel, (p) => onPayload(p));
       return () => sub.unlisten();
     },
-    close: () => client.end({ timeout: 5 }),
+    async close() {
+      if (ascolto !== client) await ascolto.end({ timeout: 5 });
+      await client.end({ timeout: 5 });
+    },
   };
+}
+
+/** How long the start-up probe waits for its own notification. */
+export const ATTESA_SONDA_MS = 5000;
+
+/**
+ * A LISTEN through a transaction pooler is accepted and then hears nothing: the servers would drift
+ * apart in silence. So at start one notification, sent through the pool, must come back on the
+ * listening connection, or the server refuses to start and says which URL to fix.
+ */
+async function provaAscolto(ascolto: import("postgres").Sql, pool: import("postgres").Sql, urlListen: string): Promise<void> {
+  const canale = `sonda_${randomBytes(6).toString("hex")}`;
+  let arrivata!: () => void;
+  const arrivo = new Promise<boolean>((ok) => (arrivata = () => ok(true)));
+  const sub = await ascolto.listen(canale, () => arrivata());
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await pool`select pg_notify(${canale}, 'sonda')`;
+    const ok = await Promise.race([arrivo, new Promise<boolean>((ok) => (timer = setTimeout(() => ok(false), ATTESA_SONDA_MS)))]);
+    if (!ok) {
+      const u = new URL(urlListen);
+      throw new ErroreAvvio(
+        `la connessione di ascolto (LISTEN, ${u.username}@${u.host}${u.pathname}) non riceve le notifiche: ` +
+          `deve essere una sessione diretta su Postgres, non un pooler in modalità transazione (PgBouncer). ` +
+          `Indica DATABASE_LISTEN_URL=postgres://${u.username}@<host di Postgres>${u.pathname} (docs/scalabilita.md).`,
+      );
+    }
+  } finally {
+    clearTimeout(timer);
+    await sub.unlisten().catch(() => {});
+  }
 }
 
 /**
