@@ -1,0 +1,81 @@
+// A draft against the organismo's own past procedures (issue 13 § 5): the latest ones (at most
+// LIMITE_DIFF_CASI) read with their recorded history, put to two versions by the engine
+// (engine/analisi/diff-casi.ts, `ripercorri`). Here only the gathering: which versions, which cases.
+import { sql } from "drizzle-orm";
+import type { Credenziale } from "../auth/credenziale.ts";
+import { richiediRuolo } from "../auth/permessi.ts";
+import type { Registro } from "../catalogo/registro.ts";
+import type { Database } from "../db/open.ts";
+import { inTenant } from "../db/tenant.ts";
+import type { Azione, Caso, Motore, Procedimento, Regolamento } from "../engine-adapter.ts";
+import { ErroreApi } from "../errori/errore.ts";
+import { storiaEfficace } from "../procedimenti/annullamenti.ts";
+import type { ServizioRegolamenti } from "./servizio.ts";
+
+/** The most procedures one comparison reads: the latest filed (each is replayed event by event). */
+export const LIMITE_DIFF_CASI = 500;
+
+interface RigaProcedimento {
+  id: string;
+  fatti: Procedimento;
+}
+interface RigaEvento {
+  procedimento_id: string;
+  azione: Azione;
+}
+
+/** The compiled form of a version the credential may read; a draft with errors has none. */
+async function compilata(regolamenti: ServizioRegolamenti, cred: Credenziale, organismo: string, versione: string): Promise<Regolamento> {
+  const v = await regolamenti.leggi(cred, organismo, versione);
+  if (!v.ir) throw new ErroreApi(422, "draft_has_errors", `La versione ${versione} ha errori di compilazione: correggili per confrontarla sui procedimenti.`);
+  return v.ir;
+}
+
+export async function diffSuiProcedimenti(
+  s: { database: Database; motore: Motore; registro: Registro; regolamenti: ServizioRegolamenti },
+  cred: Credenziale,
+  organismo: string,
+  a: string,
+  b: string,
+  limite = LIMITE_DIFF_CASI,
+) {
+  // The organismo's responsabile (it reads the drafts and the procedures) or the administrator.
+  if (cred.tipo !== "amministratore") richiediRuolo(cred, organismo, ["responsabile"]);
+  const [ra, rb] = await Promise.all([compilata(s.regolamenti, cred, organismo, a), compilata(s.regolamenti, cred, organismo, b)]);
+  const { procedimenti, eventi, totale } = await inTenant(s.database, organismo, async (tx) => {
+    const ultimi = sql`select id from procedimenti where organismo_id = ${organismo} order by creato_il desc, id limit ${limite}`;
+    const procedimenti = await s.database.rows<RigaProcedimento>(
+      tx,
+      sql`select id, fatti from procedimenti where organismo_id = ${organismo} and id in (${ultimi}) order by creato_il desc, id`,
+    );
+    const eventi = await s.database.rows<RigaEvento>(
+      tx,
+      sql`select procedimento_id, azione from eventi where organismo_id = ${organismo} and procedimento_id in (${ultimi}) order by procedimento_id, seq`,
+    );
+    const [n] = await s.database.rows<{ n: number }>(tx, sql`select count(*)::int as n from procedimenti where organismo_id = ${organismo}`);
+    return { procedimenti, eventi, totale: Number(n?.n ?? 0) };
+  });
+  const storie = new Map<string, Azione[]>();
+  for (const e of eventi) {
+    const st = storie.get(e.procedimento_id) ?? [];
+    st.push(e.azione);
+    storie.set(e.procedimento_id, st);
+  }
+  const casi: Caso[] = procedimenti.map((p) => {
+    // What the engine judged: the history without voided events, as it stood at its last event.
+    const storia = storiaEfficace(storie.get(p.id) ?? []);
+    const ultima = storia.at(-1)?.data;
+    return { nome: p.id, organismo, procedimento: { ...p.fatti, eventi: storia }, ...(typeof ultima === "string" ? { data: ultima.slice(0, 10) } : {}), atteso: {} };
+  });
+  const d = s.motore.diffProcedimenti(s.registro.catalog, ra, rb, casi);
+  // For the reader: what each changed procedure is (the id alone says nothing).
+  const cambiati = new Set(d.cambiati.map((c) => c.caso));
+  const descrizioni = casi
+    .filter((c) => cambiati.has(c.nome))
+    .map((c) => {
+      const deposito = c.procedimento.eventi?.find((e) => e.azione === "deposito_domanda")?.data;
+      const f = c.procedimento as { materia?: unknown; valore?: unknown };
+      return { id: c.nome, ...(typeof deposito === "string" ? { depositato_il: deposito.slice(0, 10) } : {}), ...(typeof f.materia === "string" ? { materia: f.materia } : {}), ...(typeof f.valore === "number" ? { valore: f.valore } : {}) };
+    });
+  return { a: { organismo, versione: a }, b: { organismo, versione: b }, limite, procedimenti_totali: totale, ...d, procedimenti: descrizioni };
+}
