@@ -96,6 +96,14 @@ describe("diff di una bozza sui procedimenti dell'organismo", () => {
     expect((await casi(await api.chiave("napoli", "responsabile"))).status).toBe(404);
   });
 
+  it("nel documento OpenAPI: la chiave, il parametro `limite`, gli errori", async () => {
+    const doc = await api.req("GET", "/openapi.json");
+    const op = doc.json.paths["/v1/organismi/{id}/regolamenti/{versione}/diff/{altra}/casi"].get;
+    expect(op.security).toEqual([{ chiave: [] }]);
+    expect(op.parameters.map((x: { name: string }) => x.name)).toEqual(expect.arrayContaining(["id", "versione", "altra", "limite"]));
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(["200", "400", "401", "403", "404", "422"]));
+  });
+
   it("richieste sbagliate: 400, 404, 422 con un messaggio", async () => {
     for (const q of ["?limite=0", "?limite=501", "?limite=x"]) expect((await casi(responsabile, q)).status, q).toBe(400);
     const nessuna = await api.req("GET", `${V}/${PUBBLICATA}/diff/non-esiste/casi`, { chiave: responsabile });
