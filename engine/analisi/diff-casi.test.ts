@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { compile } from "../../dsl/index.ts";
 import { loadAll } from "../../regolamenti/load.ts";
 import type { Caso } from "../scenari.ts";
+import { evaluate } from "../evaluate.ts";
+import { dataDiRiferimento, pendenzaDi } from "../catalog.ts";
+import type { Domanda } from "../contract.ts";
 import { diffCasi, preparatoreDi } from "./diff-casi.ts";
 
 const { catalog } = await loadAll();
@@ -41,5 +44,26 @@ describe("diffCasi, ripercorri", () => {
 
   it("without it (scenario cases) a question without an action has no outcome to compare", () => {
     expect(diffCasi(prepara, [caso(20000)]).cambiati).toEqual([]);
+  });
+});
+
+describe("preparatoreDi", () => {
+  it("chooses the baselines as the catalogue does: the 2025 law for a 2024 procedure still pending (durata sei mesi)", () => {
+    const sondrio = catalog.inForce("sondrio", "2024-11-05")!;
+    const q: Domanda = {
+      data: "2025-02-10",
+      procedimento: {
+        materia: "altro", valore: 10000, parti: [{ id: "A", ruolo: "istante" }, { id: "B", ruolo: "invitata" }],
+        eventi: [{ azione: "deposito_domanda", data: "2024-11-05", parte: "A" }, { azione: "primo_incontro", data: "2024-12-10", esito: "prosecuzione" }],
+      },
+    };
+    const durata = (p: ReturnType<ReturnType<typeof preparatoreDi>>) => evaluate(p, q).scadenze.find((s) => s.nome === "durata_procedimento")?.entro;
+    const prepara = preparatoreDi(sondrio, catalog);
+    // regolamenti/normativa/scenari/durata.yaml, and what the catalogue itself answers.
+    expect(durata(prepara(dataDiRiferimento(q), pendenzaDi(q)))).toBe("2025-05-05");
+    expect(durata(catalog.perDomanda("sondrio", q))).toBe("2025-05-05");
+    // Concluded before 25.1.2025: the 2023 text, three months.
+    const conclusa: Domanda = { ...q, procedimento: { ...q.procedimento, eventi: [...q.procedimento.eventi!, { azione: "verbale", data: "2025-01-20", tipo: "mancato_accordo" }] } };
+    expect(evaluate(prepara(dataDiRiferimento(conclusa), pendenzaDi(conclusa)), conclusa).scadenze.find((s) => s.nome === "durata_procedimento")?.entro).toBe("2025-02-05");
   });
 });

@@ -3,7 +3,7 @@
 // difference per voce over all cases: what a Responsabile wants to see before publishing. Pure:
 // the caller says how to prepare each version for a case's date.
 import { evaluate } from "../evaluate.ts";
-import { dataDiRiferimento, type Catalog } from "../catalog.ts";
+import { dataDiRiferimento, pendenzaDi, type Catalog, type Pendenza } from "../catalog.ts";
 import type { Azione, Domanda, Risposta, Scadenza } from "../contract.ts";
 import type { Regolamento } from "../ir.ts";
 import type { Prepared } from "../prepared.ts";
@@ -59,44 +59,58 @@ function confronta(nome: string, a: Risposta, b: Risposta): CambioCaso {
  * A recorded procedure replayed: each event put as an action to the history before it, as the
  * server judged it when it was recorded; the first event the two versions judge differently.
  */
-function primoEsitoDiverso(pa: Prepared, pb: Prepared, q: Domanda): CambioCaso["esito"] {
+function primoEsitoDiverso(prepara: Preparatori, data: string | undefined, q: Domanda): CambioCaso["esito"] {
   const eventi = (q.procedimento.eventi ?? []) as Azione[];
   for (const [i, azione] of eventi.entries()) {
     const d: Domanda = { ...q, procedimento: { ...q.procedimento, eventi: eventi.slice(0, i) }, azione, ...(typeof azione.data === "string" ? { data: azione.data.slice(0, 10) } : {}) };
-    const a = evaluate(pa, d), b = evaluate(pb, d);
+    // On the baselines that governed the procedure on that day (a later law for the pending ones).
+    const pendenza = pendenzaDi(d);
+    const a = evaluate(prepara.a(data, pendenza), d), b = evaluate(prepara.b(data, pendenza), d);
     if (a.esito !== b.esito)
       return { ...(a.esito ? { prima: a.esito } : {}), ...(b.esito ? { dopo: b.esito } : {}), motivi_prima: motiviDi(a), motivi_dopo: motiviDi(b), evento: { indice: i, azione: azione.azione, ...(typeof azione.data === "string" ? { data: azione.data } : {}) } };
   }
   return undefined;
 }
 
-/** A version prepared on the baselines in force at a case's date (cached per date). */
-export function preparatoreDi(r: Regolamento, catalog: Catalog): (data: string | undefined) => Prepared {
+/** How a version is prepared for a case: its deposit date and, as the catalogue does, its pendency. */
+export type Preparatore = (data: string | undefined, pendenza?: Pendenza) => Prepared;
+export interface Preparatori {
+  a: Preparatore;
+  b: Preparatore;
+}
+
+/**
+ * A version (published or not: it need not be in the catalogue) prepared on the baselines the
+ * catalogue would choose for a case — in force at its date, or the later one governing pending
+ * procedures (Catalog.bases) — cached per set of baselines.
+ */
+export function preparatoreDi(r: Regolamento, catalog: Catalog): Preparatore {
   const cache = new Map<string, Prepared>();
-  return (data) => {
-    const d = (data ?? r.inVigoreDal).slice(0, 10);
-    let p = cache.get(d);
-    if (!p) cache.set(d, (p = prepare(r, catalog.bases(r, d))));
+  return (data, pendenza) => {
+    const bases = catalog.bases(r, (data ?? r.inVigoreDal).slice(0, 10), pendenza);
+    const k = bases.map((b) => `${b.id}@${b.versione}`).join(",");
+    let p = cache.get(k);
+    if (!p) cache.set(k, (p = prepare(r, bases)));
     return p;
   };
 }
 
 /**
- * Every case under version A and version B (each prepared for the case's date). `ripercorri`: a
+ * Every case under version A and version B (each prepared for the case's date and pendency). `ripercorri`: a
  * case without an action is a recorded procedure — its outcome is whether each of its events would
  * still be allowed (primoEsitoDiverso), its deadlines and fees those of its whole history.
  */
-export function diffCasi(prepara: { a: (data: string | undefined) => Prepared; b: (data: string | undefined) => Prepared }, casi: Caso[], opzioni: { ripercorri?: boolean } = {}): DiffCasi {
+export function diffCasi(prepara: Preparatori, casi: Caso[], opzioni: { ripercorri?: boolean } = {}): DiffCasi {
   const cambiati: CambioCaso[] = [];
   const totali = new Map<string, { cent: number; casi: Set<string> }>();
   for (const caso of casi) {
     const q = domandaDelCaso(caso);
     delete q.versione; // the case is put to both versions, whatever it was written for
     const data = dataDiRiferimento(q);
-    const pa = prepara.a(data), pb = prepara.b(data);
-    const c = confronta(caso.nome, evaluate(pa, q), evaluate(pb, q));
+    const pendenza = pendenzaDi(q);
+    const c = confronta(caso.nome, evaluate(prepara.a(data, pendenza), q), evaluate(prepara.b(data, pendenza), q));
     if (opzioni.ripercorri && q.azione === undefined) {
-      const e = primoEsitoDiverso(pa, pb, q);
+      const e = primoEsitoDiverso(prepara, data, q);
       if (e) c.esito = e;
     }
     for (const v of c.indennita) {
