@@ -47,6 +47,8 @@ export interface EsitoDiffCasi extends DiffCasi {
   /** How many procedures were read at most (the latest filed), and how many the organismo has. */
   limite: number;
   procedimenti_totali: number;
+  /** Older procedures left out: their events were more work than one comparison does. */
+  limitato_dal_lavoro?: boolean;
   /** What each changed procedure is. */
   procedimenti: { id: string; depositato_il?: string; materia?: string; valore?: number }[];
 }

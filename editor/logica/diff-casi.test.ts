@@ -30,6 +30,7 @@ describe("diff dei casi (editor)", () => {
     const d = { casi: 500, invariati: 498, cambiati: [{}, {}], procedimenti_totali: 700 } as unknown as EsitoDiffCasi;
     expect(riassuntoCasi(d)).toBe("gli ultimi 500 di 700 procedimenti: 2 cambiano, 498 invariati");
     expect(riassuntoCasi({ ...d, procedimenti_totali: 500 })).toBe("500 procedimenti: 2 cambiano, 498 invariati");
+    expect(riassuntoCasi({ ...d, limitato_dal_lavoro: true })).toBe("gli ultimi 500 di 700 procedimenti: 2 cambiano, 498 invariati (i più vecchi esclusi: troppi eventi da riesaminare in una volta)");
     expect(sp(titoloProcedimento("a1b2c3d4-0000", { id: "a1b2c3d4-0000", materia: "condominio", valore: 20000, depositato_il: "2026-03-02" }))).toBe("a1b2c3d4 · condominio · 20.000,00 € · depositato il 02/03/2026");
   });
 });

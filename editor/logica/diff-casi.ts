@@ -59,5 +59,5 @@ export function titoloProcedimento(id: string, d: EsitoDiffCasi["procedimenti"][
 
 export function riassuntoCasi(d: EsitoDiffCasi): string {
   const letti = d.casi < d.procedimenti_totali ? `gli ultimi ${d.casi} di ${d.procedimenti_totali} procedimenti` : `${d.casi} procedimenti`;
-  return `${letti}: ${d.cambiati.length} cambiano, ${d.invariati} invariati`;
+  return `${letti}: ${d.cambiati.length} cambiano, ${d.invariati} invariati${d.limitato_dal_lavoro ? " (i più vecchi esclusi: troppi eventi da riesaminare in una volta)" : ""}`;
 }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { avvia, type Avviato } from "../avvia.ts";
 import { CHIAVE_ADMIN, databaseDiProva, type DatabaseDiProva } from "../test-support/ambiente.ts";
 import { client } from "../test-support/client.ts";
+import { diffSuiProcedimenti } from "../regolamenti/diff-casi.ts";
+import { ServizioRegolamenti } from "../regolamenti/servizio.ts";
 
 let db: DatabaseDiProva;
 let s: Avviato;
@@ -86,6 +88,17 @@ describe("diff di una bozza sui procedimenti dell'organismo", () => {
     const r = await casi(CHIAVE_ADMIN, "?limite=1");
     expect(r.status, r.testo).toBe(200);
     expect([r.json.casi, r.json.procedimenti_totali, r.json.limite]).toEqual([1, 2, 1]);
+  });
+
+  it("un limite al lavoro: oltre, i procedimenti più vecchi restano fuori e la risposta lo dice", async () => {
+    const dip = { ...s.dipendenze, regolamenti: new ServizioRegolamenti(s.dipendenze) };
+    const admin = { tipo: "amministratore", id: "prova" } as const;
+    // The newer procedure (praticante: 2 events, cost 2 + 3) fits in 5, the older (1 event, cost 2) no more.
+    const uno = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, 500, 5);
+    expect([uno.casi, uno.limitato_dal_lavoro, uno.procedimenti_totali]).toEqual([1, true, 2]);
+    expect(uno.cambiati.map((c) => c.caso)).toEqual([pid.praticante]);
+    const tutti = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, 500, 7);
+    expect([tutti.casi, tutti.limitato_dal_lavoro]).toEqual([2, undefined]);
   });
 
   it("solo il responsabile dell'organismo: 401 senza chiave, 403 per la segreteria, 404 per un altro organismo", async () => {
