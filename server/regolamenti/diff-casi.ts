@@ -18,14 +18,19 @@ export const LIMITE_DIFF_CASI = 500;
  * The most work one comparison does, in events handed to the engine: a procedure of n events costs
  * n + n(n+1)/2 (its state, then each event on the history before it). 500 procedures of 7 events
  * are ≈ 18.000; a few procedures of thousands of events would otherwise hold the server for
- * seconds. Past it, the older procedures are left out and the answer says so (`limitato_dal_lavoro`).
+ * seconds. Past it (or past RIGHE_DIFF_CASI event rows), the older procedures are left out and the
+ * answer says so (`limitato_dal_lavoro`).
  */
 export const LAVORO_DIFF_CASI = 1_000_000;
+/** The most event rows one comparison reads (≈ 500 procedures of 40 events), newest procedures first. */
+export const RIGHE_DIFF_CASI = 20_000;
 const costo = (n: number) => n + (n * (n + 1)) / 2;
 
 interface RigaProcedimento {
   id: string;
   fatti: Procedimento;
+  /** How many event rows it has: fewer read means it was cut by the row bound. */
+  revisione: number;
 }
 interface RigaEvento {
   procedimento_id: string;
@@ -45,21 +50,22 @@ export async function diffSuiProcedimenti(
   organismo: string,
   a: string,
   b: string,
-  limite = LIMITE_DIFF_CASI,
-  lavoro = LAVORO_DIFF_CASI,
+  limiti: { procedimenti?: number; lavoro?: number; righe?: number } = {},
 ) {
+  const { procedimenti: limite = LIMITE_DIFF_CASI, lavoro = LAVORO_DIFF_CASI, righe = RIGHE_DIFF_CASI } = limiti;
   // The organismo's responsabile (it reads the drafts and the procedures) or the administrator.
   if (cred.tipo !== "amministratore") richiediRuolo(cred, organismo, ["responsabile"]);
   const [ra, rb] = await Promise.all([compilata(s.regolamenti, cred, organismo, a), compilata(s.regolamenti, cred, organismo, b)]);
   const { procedimenti, eventi, totale } = await inTenant(s.database, organismo, async (tx) => {
-    const ultimi = sql`select id from procedimenti where organismo_id = ${organismo} order by creato_il desc, id limit ${limite}`;
+    const ultimi = sql`select id, creato_il from procedimenti where organismo_id = ${organismo} order by creato_il desc, id limit ${limite}`;
     const procedimenti = await s.database.rows<RigaProcedimento>(
       tx,
-      sql`select id, fatti from procedimenti where organismo_id = ${organismo} and id in (${ultimi}) order by creato_il desc, id`,
+      sql`select p.id, p.fatti, p.revisione from procedimenti p join (${ultimi}) u on u.id = p.id where p.organismo_id = ${organismo} order by u.creato_il desc, u.id`,
     );
     const eventi = await s.database.rows<RigaEvento>(
       tx,
-      sql`select procedimento_id, azione from eventi where organismo_id = ${organismo} and procedimento_id in (${ultimi}) order by procedimento_id, seq`,
+      sql`select e.procedimento_id, e.azione from eventi e join (${ultimi}) u on u.id = e.procedimento_id
+          where e.organismo_id = ${organismo} order by u.creato_il desc, u.id, e.seq limit ${righe}`,
     );
     const [n] = await s.database.rows<{ n: number }>(tx, sql`select count(*)::int as n from procedimenti where organismo_id = ${organismo}`);
     return { procedimenti, eventi, totale: Number(n?.n ?? 0) };
@@ -74,10 +80,11 @@ export async function diffSuiProcedimenti(
   let speso = 0;
   let limitato = false;
   for (const p of procedimenti) {
+    const registrata = storie.get(p.id) ?? [];
     // What the engine judged: the history without voided events, as it stood at its last event.
-    const storia = storiaEfficace(storie.get(p.id) ?? []);
+    const storia = storiaEfficace(registrata);
     speso += costo(storia.length);
-    if (speso > lavoro) {
+    if (speso > lavoro || registrata.length < Number(p.revisione)) {
       limitato = true;
       break;
     }

@@ -94,11 +94,16 @@ describe("diff di una bozza sui procedimenti dell'organismo", () => {
     const dip = { ...s.dipendenze, regolamenti: new ServizioRegolamenti(s.dipendenze) };
     const admin = { tipo: "amministratore", id: "prova" } as const;
     // The newer procedure (praticante: 2 events, cost 2 + 3) fits in 5, the older (1 event, cost 2) no more.
-    const uno = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, 500, 5);
+    const uno = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, { lavoro: 5 });
     expect([uno.casi, uno.limitato_dal_lavoro, uno.procedimenti_totali]).toEqual([1, true, 2]);
     expect(uno.cambiati.map((c) => c.caso)).toEqual([pid.praticante]);
-    const tutti = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, 500, 7);
+    const tutti = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, { lavoro: 7 });
     expect([tutti.casi, tutti.limitato_dal_lavoro]).toEqual([2, undefined]);
+    // The event rows read: the newer procedure's 2 fit, the older one's row is not read — left out, not judged on half a history.
+    const righe = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, { righe: 2 });
+    expect([righe.casi, righe.limitato_dal_lavoro]).toEqual([1, true]);
+    const mezza = await diffSuiProcedimenti(dip, admin, "velletri", PUBBLICATA, BOZZA, { righe: 1 });
+    expect([mezza.casi, mezza.limitato_dal_lavoro]).toEqual([0, true]);
   });
 
   it("solo il responsabile dell'organismo: 401 senza chiave, 403 per la segreteria, 404 per un altro organismo", async () => {

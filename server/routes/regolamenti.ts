@@ -127,7 +127,7 @@ export function regolamenti(d: Dipendenze) {
       responses: risposte({ 200: [Oggetto, "{ a, b, limite, procedimenti_totali, casi, invariati, cambiati, totali_per_voce, procedimenti }"] }, [400, 401, 403, 404, 422]) }),
     async (c) => {
       const { id, versione, altra } = c.req.valid("param");
-      return c.json(await diffSuiProcedimenti({ ...d, regolamenti: s }, c.get("cred"), id, versione, altra, c.req.valid("query").limite), 200);
+      return c.json(await diffSuiProcedimenti({ ...d, regolamenti: s }, c.get("cred"), id, versione, altra, { procedimenti: c.req.valid("query").limite }), 200);
     },
   );
 
