@@ -85,10 +85,11 @@ describe("diff --casi", () => {
     const d = JSON.parse(r.out);
     expect([d.casi, d.invariati]).toEqual([2, 1]);
     expect(d.cambiati[0].caso).toBe("dieci mila");
-    expect(d.cambiati[0].indennita).toContainEqual({ parte: "A", voce: "spese_mediazione", prima: 450, dopo: 45, differenza: -405 });
+    expect(d.cambiati[0].indennita).toContainEqual({ parte: "A", voce: "spese_mediazione", prima: 450, dopo: 45, differenza: -405, cita: "art. 12 c. 4" });
     expect(d.totali_per_voce).toContainEqual({ voce: "spese_mediazione", differenza: -810, casi: 1 });
     const t = await cattura(() => diffCmd(["645", path.join(dir, "645-refuso.regolamento"), "--casi", casi]));
     expect(t.out).toContain("2 casi: 1 cambiano, 1 invariati");
     expect(t.out).toMatch(/spese_mediazione: .*810,00 in 1 casi/);
+    expect(t.out).toContain("spese_mediazione (A): € 450,00 → € 45,00 (€ -405,00) [art. 12 c. 4]");
   });
 });

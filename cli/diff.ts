@@ -4,11 +4,11 @@
 import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { loadAll, readScenarioFile, resolveRegolamento } from "../regolamenti/load.ts";
-import { diff, prepare, type Catalog, type Prepared, type Regolamento } from "../engine/index.ts";
+import { diff, type Catalog, type Regolamento } from "../engine/index.ts";
 import { readHeader } from "../dsl/index.ts";
 import { analizza } from "../dsl/analizza.ts";
 import { readFile } from "node:fs/promises";
-import { diffCasi, type DiffCasi } from "../engine/analisi/diff-casi.ts";
+import { diffCasi, preparatoreDi, type DiffCasi } from "../engine/analisi/diff-casi.ts";
 import type { Caso } from "../engine/scenari.ts";
 import { eur } from "./formato.ts";
 
@@ -28,17 +28,6 @@ async function regolamentoDi(spec: string, catalog: Catalog): Promise<Regolament
   return regolamento;
 }
 
-/** The version prepared on the baselines in force at a case's date (cached per date). */
-function preparatore(r: Regolamento, catalog: Catalog): (data: string | undefined) => Prepared {
-  const cache = new Map<string, Prepared>();
-  return (data) => {
-    const d = (data ?? r.inVigoreDal).slice(0, 10);
-    let p = cache.get(d);
-    if (!p) cache.set(d, (p = prepare(r, catalog.bases(r, d))));
-    return p;
-  };
-}
-
 async function casiDa(percorsi: string[]): Promise<Caso[]> {
   const out: Caso[] = [];
   for (const x of percorsi) {
@@ -56,8 +45,8 @@ export function testoCasi(d: DiffCasi): string {
   for (const c of d.cambiati) {
     out.push(`• ${c.caso}`);
     if (c.esito) out.push(`    esito: ${c.esito.prima ?? "—"} → ${c.esito.dopo ?? "—"}${c.esito.motivi_dopo.length ? ` (${c.esito.motivi_dopo.join("; ")})` : ""}`);
-    for (const s of c.scadenze) out.push(`    termine ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${fin(s.prima)} → ${fin(s.dopo)}`);
-    for (const v of c.indennita) out.push(`    ${v.voce} (${v.parte}): ${v.prima === null ? "—" : eur(v.prima)} → ${v.dopo === null ? "—" : eur(v.dopo)}${v.differenza !== null ? ` (${v.differenza >= 0 ? "+" : ""}${eur(v.differenza)})` : ""}`);
+    for (const s of c.scadenze) out.push(`    termine ${s.nome}${s.parte ? ` (${s.parte})` : ""}: ${fin(s.prima)} → ${fin(s.dopo)}${s.cita ? ` [${s.cita}]` : ""}`);
+    for (const v of c.indennita) out.push(`    ${v.voce} (${v.parte}): ${v.prima === null ? "—" : eur(v.prima)} → ${v.dopo === null ? "—" : eur(v.dopo)}${v.differenza !== null ? ` (${v.differenza >= 0 ? "+" : ""}${eur(v.differenza)})` : ""}${v.cita ? ` [${v.cita}]` : ""}`);
   }
   if (d.totali_per_voce.length) {
     out.push("differenza delle indennità per voce (somma su casi e parti, IVA esclusa):");
@@ -77,7 +66,7 @@ export async function run(args: string[]): Promise<number> {
     const ra = await regolamentoDi(a, catalog);
     const rb = await regolamentoDi(b, catalog);
     if (i >= 0) {
-      const d = diffCasi({ a: preparatore(ra, catalog), b: preparatore(rb, catalog) }, await casiDa(casiArg));
+      const d = diffCasi({ a: preparatoreDi(ra, catalog), b: preparatoreDi(rb, catalog) }, await casiDa(casiArg));
       console.log(json ? JSON.stringify(d, null, 2) : `${ra.id} ${ra.versione} → ${rb.id} ${rb.versione}\n${testoCasi(d)}`);
       return 0;
     }

@@ -5,12 +5,16 @@ import * as engine from "../engine/index.ts";
 import * as load from "../regolamenti/load.ts";
 import { perConsentire } from "../engine/analisi/per-consentire.ts";
 import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformita.ts";
+import { diffCasi, preparatoreDi, type DiffCasi } from "../engine/analisi/diff-casi.ts";
+import type { Caso } from "../engine/scenari.ts";
 import type { Regolamento } from "../engine/ir.ts";
 import type { Domanda, Risposta } from "../engine/contract.ts";
 
 export type { Regolamento } from "../engine/ir.ts";
 export type { Domanda, Risposta, Azione, Procedimento } from "../engine/contract.ts";
 export type { Diagnostic, Header } from "../dsl/index.ts";
+export type { DiffCasi } from "../engine/analisi/diff-casi.ts";
+export type { Caso } from "../engine/scenari.ts";
 export type { Change, Matrix, Prepared } from "../engine/index.ts";
 export type Catalog = engine.Catalog;
 export type Pendenza = engine.Pendenza;
@@ -31,6 +35,8 @@ export interface Motore {
   /** Conformity to the law of a version (published or draft) against the catalogue's baselines (issue 13 § 1). */
   conformita(catalog: engine.Catalog, r: Regolamento): RilievoConformita[];
   diff(a: Regolamento, b: Regolamento): engine.Change[];
+  /** Recorded procedures (cases without an action) under two versions, each on the baselines of its date (issue 13 § 5). */
+  diffProcedimenti(catalog: engine.Catalog, a: Regolamento, b: Regolamento, casi: Caso[]): DiffCasi;
   compare(ps: engine.Prepared[], q: Domanda): { organismo: string; versione: string; risposta: Risposta }[];
   matrix(ps: engine.Prepared[], opts?: { valori?: number[] }): engine.Matrix;
   /** Files that do not compile are skipped (a colleague's half-written file must not stop the
@@ -48,6 +54,7 @@ const MOTORE: Motore = {
   perConsentire: (p, q, r) => perConsentire(p, q, r),
   conformita: (catalog, r) => conformitaDi(catalog, r),
   diff: (a, b) => engine.diff(a, b),
+  diffProcedimenti: (catalog, a, b, casi) => diffCasi({ a: preparatoreDi(a, catalog), b: preparatoreDi(b, catalog) }, casi, { ripercorri: true }),
   compare: (ps, q) => engine.compare(ps, q),
   matrix: (ps, o) => engine.matrix(ps, o),
   loadAll: (dir) => load.loadAll(dir, { skipBroken: true }),

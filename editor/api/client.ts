@@ -5,7 +5,7 @@ import type { Diagnostic } from "../../dsl/index.ts";
 import { leggiChiave } from "./chiave.ts";
 import { normalizzaVersione, normalizzaVersioni } from "./normalizza.ts";
 import type { FormaCompilata } from "../../sdk/motore.ts";
-import type { EsitoDiff, Matrix, OrganismoInfo, RispostaConfronto, VersioneDettaglio, VersioneInfo } from "./tipi.ts";
+import type { EsitoDiff, EsitoDiffCasi, Matrix, OrganismoInfo, RispostaConfronto, VersioneDettaglio, VersioneInfo } from "./tipi.ts";
 
 export class ErroreApi extends Error {
   constructor(
@@ -80,6 +80,11 @@ export class Api {
   diff(id: string, a: string, b: string, altro?: string): Promise<EsitoDiff> {
     const q = altro ? `?altro=${encodeURIComponent(altro)}` : "";
     return this.richiesta<EsitoDiff>("GET", `/organismi/${enc(id)}/regolamenti/${enc(a)}/diff/${enc(b)}${q}`);
+  }
+
+  /** The organismo's latest procedures under versions `a` and `b` (the responsabile's key: drafts, procedures). */
+  diffCasi(id: string, a: string, b: string): Promise<EsitoDiffCasi> {
+    return this.richiesta<EsitoDiffCasi>("GET", `/organismi/${enc(id)}/regolamenti/${enc(a)}/diff/${enc(b)}/casi`);
   }
 
   matrice(organismi?: string[]): Promise<Matrix> {

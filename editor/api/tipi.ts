@@ -4,6 +4,7 @@ import type { Diagnostic } from "../../dsl/index.ts";
 import type { Change, Matrix } from "../../engine/index.ts";
 import type { Regolamento } from "../../engine/ir.ts";
 import type { Risposta } from "../../engine/contract.ts";
+import type { CambioCaso, DiffCasi } from "../../engine/analisi/diff-casi.ts";
 
 export interface OrganismoInfo {
   id: string;
@@ -38,3 +39,18 @@ export interface RispostaConfronto {
 }
 
 export type { Change, Matrix };
+
+/** GET …/regolamenti/{a}/diff/{b}/casi: the organismo's past procedures under two versions. */
+export interface EsitoDiffCasi extends DiffCasi {
+  a: { organismo: string; versione: string };
+  b: { organismo: string; versione: string };
+  /** How many procedures were read at most (the latest filed), and how many the organismo has. */
+  limite: number;
+  procedimenti_totali: number;
+  /** Older procedures left out: their events were more work than one comparison does. */
+  limitato_dal_lavoro?: boolean;
+  /** What each changed procedure is. */
+  procedimenti: { id: string; depositato_il?: string; materia?: string; valore?: number }[];
+}
+
+export type { CambioCaso, DiffCasi };

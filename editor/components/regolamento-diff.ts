@@ -1,5 +1,6 @@
 // <regolamento-diff>: two versions of one organismo, or two organismi, in Monaco's diff editor,
 // beside the engine's semantic diff as a list a lawyer reads; a click reveals the change in both texts.
+// For two versions of one organismo, <diff-procedimenti> puts them to its past procedures.
 import { LitElement, html, css, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { monaco } from "../monaco/setup.ts";
@@ -11,6 +12,7 @@ import { parole } from "../logica/formato.ts";
 import { api } from "../api/istanza.ts";
 import type { Change, OrganismoInfo, VersioneInfo } from "../api/tipi.ts";
 import { stiliComuni } from "./stili-comuni.ts";
+import "./diff-procedimenti.ts";
 
 const SEGNI: Record<Change["kind"], string> = { aggiunta: "+", rimossa: "−", modificata: "≠" };
 const GENERI: Record<Change["kind"], string> = { aggiunta: "Aggiunta", rimossa: "Rimossa", modificata: "Modificata" };
@@ -203,6 +205,9 @@ export class RegolamentoDiff extends LitElement {
                       </li>`,
                     )}
                   </ul>`}
+          ${this.organismo && this.a && this.b && !this.altroOrganismo
+            ? html`<diff-procedimenti .organismo=${this.organismo} .a=${this.a} .b=${this.b}></diff-procedimenti>`
+            : null}
         </aside>
         <div class="monaco"></div>
       </div>

@@ -11,6 +11,7 @@ import { improntaRichiesta, validaChiaveIdempotenza } from "../procedimenti/idem
 import { rispondi } from "./rispondi.ts";
 import { corpoSorgente, leggiSorgente } from "./sorgente.ts";
 import { formaCompilata } from "../regolamenti/forma-compilata.ts";
+import { diffSuiProcedimenti, LIMITE_DIFF_CASI } from "../regolamenti/diff-casi.ts";
 
 const Versione = z.string().min(1).max(64).openapi({ example: "2024.1" });
 const P = z.object({ id: IdOrganismo });
@@ -114,6 +115,20 @@ export function regolamenti(d: Dipendenze) {
       async (c) => {
         const { id, versione, altra } = c.req.valid("param");
         return c.json(await s.diff(c.get("cred"), id, versione, altra, c.req.valid("query").altro), 200);
+      },
+    )
+
+    .openapi(
+      createRoute({ method: "get", path: "/v1/organismi/{id}/regolamenti/{versione}/diff/{altra}/casi", tags: tag, security: sicurezza,
+        summary: `I procedimenti dell'organismo (gli ultimi depositati, al più ${LIMITE_DIFF_CASI}) valutati con le due versioni (tipicamente la pubblicata e una bozza): esiti, termini e indennità che cambiano, con il totale per voce. Solo il responsabile (o l'amministratore)`,
+        request: {
+          params: PV.extend({ altra: Versione }),
+          query: z.object({ limite: z.coerce.number().int().min(1).max(LIMITE_DIFF_CASI).optional().openapi({ description: `quanti procedimenti, dai più recenti (1–${LIMITE_DIFF_CASI}, predefinito ${LIMITE_DIFF_CASI})` }) }),
+        },
+        responses: risposte({ 200: [Oggetto, "{ a, b, limite, procedimenti_totali, casi, invariati, cambiati, totali_per_voce, procedimenti }"] }, [400, 401, 403, 404, 422]) }),
+      async (c) => {
+        const { id, versione, altra } = c.req.valid("param");
+        return c.json(await diffSuiProcedimenti({ ...d, regolamenti: s }, c.get("cred"), id, versione, altra, { procedimenti: c.req.valid("query").limite }), 200);
       },
     );
 }
