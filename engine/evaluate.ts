@@ -141,7 +141,7 @@ function nomiDellaDomanda(p: Prepared, n: Normalized): void {
   const grado = n.proc.grado_indeterminabilita;
   if (grado !== undefined && !(GRADI as readonly unknown[]).includes(grado))
     n.errori.push(`grado_indeterminabilita: valore ${typeof grado === "string" ? `'${grado}'` : JSON.stringify(grado)} non previsto${typeof grado === "string" ? forseGrado(grado) : ""}; valori: ${GRADI.join(", ")}`);
-  for (const e of nomiDegliEventi(p, n)) n.errori.push(e);
+  nomiDegliEventi(p, n);
   const a = n.azione;
   if (a && p.insiemeAzioniNote.has(a.azione)) campiSconosciuti(p.nomi, a, `azione (${a.azione})`, n.errori);
 }
@@ -149,19 +149,22 @@ function nomiDellaDomanda(p: Prepared, n: Normalized): void {
 /** What `nomiDegliEventi` found so far in a history, for the names of one regolamento. */
 interface CacheNomi { nomi: Prepared["nomi"]; note: Set<string>; letti: number; errori: string[] }
 
-/** The unknown field names of the history's events, each event read once per history (storia.ts). */
-function nomiDegliEventi(p: Prepared, n: Normalized): string[] {
+/** The unknown field names of the history's events, in `errori`; each event read once per history kept (storia.ts). */
+function nomiDegliEventi(p: Prepared, n: Normalized): void {
   const storia = n.storia;
   let c = storia.nomi as CacheNomi | undefined;
   storia.nomi = undefined; // kept again only if this pass completes
-  if (!c || c.nomi !== p.nomi || c.note !== p.insiemeAzioniNote) c = { nomi: p.nomi, note: p.insiemeAzioniNote, letti: 0, errori: [] };
+  // A history used by one question: straight into the answer's errors.
+  if (!c || c.nomi !== p.nomi || c.note !== p.insiemeAzioniNote) c = { nomi: p.nomi, note: p.insiemeAzioniNote, letti: 0, errori: storia.tenuta ? [] : n.errori };
   for (; c.letti < n.eventi.length; c.letti++) {
     LAVORO.eventi++;
     const ev = n.eventi[c.letti]!;
     if (p.insiemeAzioniNote.has(ev.a.azione)) campiSconosciuti(p.nomi, ev.a, `eventi[${ev.indice}] (${ev.a.azione})`, c.errori);
   }
-  storia.nomi = c;
-  return c.errori;
+  if (storia.tenuta) {
+    storia.nomi = c;
+    for (const e of c.errori) n.errori.push(e);
+  }
 }
 
 /** The actions with a definition or named by a rule that would be allowed now, bare. */

@@ -183,17 +183,18 @@ function computeInsiemi(p: Prepared, st: State): void {
   storia.insiemi = undefined; // kept again only if this pass completes
   if (!c || c.insiemi !== p.insiemi || c.parti !== st.n.parti) c = { insiemi: p.insiemi, parti: st.n.parti, per: p.insiemi.map(() => ({ fonti: [], tranne: [], letti: 0 })) };
   const ev = st.n.eventi;
+  const tenuta = storia.tenuta;
   for (let k = 0; k < p.insiemi.length; k++) {
     const ins = p.insiemi[k]!;
     const x = c.per[k]!;
-    if (!soloEvento(ins)) { x.fonti = []; x.tranne = []; x.letti = 0; }
+    if (tenuta && !soloEvento(ins)) { x.fonti = []; x.tranne = []; x.letti = 0; }
     for (; x.letti < ev.length; x.letti++) {
       LAVORO.eventi++;
       const e = ev[x.letti]!;
       partiDellEvento(st, ins.fonti, e, x.fonti); // in order of first appearance, once each (a handful: no Set)
       if (ins.tranne) partiDellEvento(st, ins.tranne, e, x.tranne);
     }
-    const parti = ins.tranne ? x.fonti.filter((id) => !x.tranne.includes(id)) : x.fonti.slice();
+    const parti = ins.tranne ? x.fonti.filter((id) => !x.tranne.includes(id)) : tenuta ? x.fonti.slice() : x.fonti;
     let tutte = st.n.parti.length > 0;
     for (const q of st.n.parti) if (!parti.includes(q.id)) { tutte = false; break; }
     // The same object while the set does not change: the phase's pass (phase.ts) compares by identity.
@@ -201,7 +202,7 @@ function computeInsiemi(p: Prepared, st: State): void {
     if (!v || v.tutte !== tutte || v.parti.length !== parti.length || v.parti.some((id, i) => id !== parti[i])) x.valore = { parti, numero: parti.length, tutte };
     s[ins.slot] = x.valore;
   }
-  storia.insiemi = c;
+  if (tenuta) storia.insiemi = c;
 }
 
 // The organismo's roles as actors: one object each, shared by every question (conditions only read them).
@@ -250,7 +251,7 @@ export function partiDerivate(st: State): Derivata[] {
     if (j < i) { out.push(out[j]!); continue; }
     // Folded once per history (storia.ts): whose adesione, whose request, who was at the first meeting.
     const storia = st.n.storia;
-    const aderito = storia.aderenti.has(id), richiesta = storia.richiedenti.has(id);
+    const aderito = !!storia.aderenti?.has(id), richiesta = !!storia.richiedenti?.has(id);
     const pi = storia.primoIncontro;
     let presente: boolean | undefined;
     if (pi) presente = Array.isArray(pi.presenti) ? pi.presenti.includes(id) : parte.ruolo === "istante" ? undefined : false;

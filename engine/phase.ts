@@ -26,24 +26,26 @@ interface Piega {
   tracce: Traccia[];
   conteggio: unknown;
   eventi: unknown;
-  /** The last event of each action, by slot (what `applyEvent` wrote). */
-  ultimi: Map<number, Azione>;
+  /** The last event of each action, by slot (what `applyEvent` wrote); kept only for a history kept. */
+  ultimi: Map<number, Azione> | undefined;
 }
 
 export function derivePhase(p: Prepared, st: State, traccia: Traccia[]): string {
   const s = st.f.s;
   const storia = st.n.storia;
   const S_EVENTI = slotEventi();
-  const chiave = chiaveDi(p, s);
+  // A history used by one question only (evaluate's) keeps nothing: the fold writes its trace into the answer's.
+  const tenuta = storia.tenuta;
+  const chiave = tenuta ? chiaveDi(p, s) : undefined;
   let f = storia.fase as Piega | undefined;
   storia.fase = undefined; // kept again only if the fold completes
   if (f && chiave && f.p === p && f.parti === st.n.parti && f.lunghezza === s.length && uguali(f.chiave, chiave)) {
     s[S_CONTEGGIO] = f.conteggio;
     if (S_EVENTI !== undefined && S_EVENTI < s.length) s[S_EVENTI] = f.eventi;
-    for (const [i, a] of f.ultimi) s[i] = a;
+    for (const [i, a] of f.ultimi!) s[i] = a;
   } else {
-    f = { p, parti: st.n.parti, lunghezza: s.length, chiave: chiave ?? [], letti: 0, fase: p.faseIniziale, tracce: [], conteggio: s[S_CONTEGGIO],
-      eventi: S_EVENTI !== undefined && S_EVENTI < s.length ? s[S_EVENTI] : undefined, ultimi: new Map() };
+    f = { p, parti: st.n.parti, lunghezza: s.length, chiave: chiave ?? [], letti: 0, fase: p.faseIniziale, tracce: tenuta ? [] : traccia, conteggio: s[S_CONTEGGIO],
+      eventi: S_EVENTI !== undefined && S_EVENTI < s.length ? s[S_EVENTI] : undefined, ultimi: tenuta ? new Map() : undefined };
   }
   const eventi = st.n.eventi;
   let fase = f.fase;
@@ -52,7 +54,7 @@ export function derivePhase(p: Prepared, st: State, traccia: Traccia[]): string 
     const ev = eventi[f.letti]!;
     applyEvent(st, ev);
     const slot = slotSeNoto(ev.a.azione);
-    if (slot !== undefined && slot < s.length) f.ultimi.set(slot, ev.a);
+    if (f.ultimi && slot !== undefined && slot < s.length) f.ultimi.set(slot, ev.a);
     const def = p.definizioni.get(ev.a.azione);
     if (!def || def.transizioni.length === 0) continue;
     s[S_FASE] = fase;
@@ -67,9 +69,11 @@ export function derivePhase(p: Prepared, st: State, traccia: Traccia[]): string 
       }
     }
   }
-  if (chiave) storia.fase = f;
-  // Copies: the answer owns its trace.
-  for (const t of f.tracce) traccia.push({ ...t });
+  if (tenuta) {
+    if (chiave) storia.fase = f;
+    // Copies: the answer owns its trace.
+    for (const t of f.tracce) traccia.push({ ...t });
+  }
   s[S_FASE] = fase;
   s[S_AZIONE] = null;
   s[S_ATTORE] = null;

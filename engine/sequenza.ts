@@ -12,7 +12,7 @@ import type { Prepared } from "./prepared.ts";
 
 export class Sequenza {
   private readonly grezzi: Azione[] = [];
-  private readonly storia = new Storia(this.grezzi);
+  private readonly storia = new Storia(this.grezzi, true);
   private conclusoIl: string | undefined;
 
   /** `fatti`: the procedure without its events (its `eventi`, if any, are ignored: they are the ones added). */
