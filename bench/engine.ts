@@ -10,6 +10,7 @@ import { findScenarioFiles, loadAll, readScenarioFile } from "../regolamenti/loa
 import { domandaDelCaso } from "../engine/scenari.ts";
 import type { Catalog } from "../engine/catalog.ts";
 import { evaluate } from "../engine/evaluate.ts";
+import { valutaSequenza } from "../engine/sequenza.ts";
 import { compileFatti, oggettoDi, truthy, type Fatti } from "../engine/conditions/compile.ts";
 import { normalize } from "../engine/shape.ts";
 import { buildFacts, poni, poniParte } from "../engine/facts.ts";
@@ -158,6 +159,23 @@ function toJre(l: JsonLogic): JreCond | undefined {
 }
 
 /**
+ * A new procedure with 500 initial events (the most the API takes: server/schemi.ts
+ * MASSIMO_EVENTI_INIZIALI): the filing, then documents. Each is judged on the ones before it.
+ */
+const iniziali = [deposito, ...Array.from({ length: 499 }, (_, i) => ({
+  azione: "deposito_documento", data: "2026-03-03", parte: i % 2 ? "A" : "B", documento: `d${i}`, tipo: "sessione_comune",
+}))];
+const fattiIniziali = { materia: "condominio", valore: 30000, parti };
+
+/** CPU ms of one call: median of `rounds` after `warm` calls. */
+function cpuMs(fn: () => unknown, warm: number, rounds: number): number {
+  for (let i = 0; i < warm; i++) fn();
+  const per: number[] = [];
+  for (let r = 0; r < rounds; r++) { const t0 = cpuUs(); fn(); per.push((cpuUs() - t0) / 1000); }
+  return median(per);
+}
+
+/**
  * CPU ms of a fixed integer loop: how loaded the shared machine was while the part ran (it was
  * 103–121 ms on a quiet host, 174 ms on a busy one), to read the figures beside it.
  */
@@ -186,6 +204,14 @@ export async function bench(): Promise<Record<string, number | string>> {
   const statoUs = timeUs(() => { const r = evaluate(p, stato); n += r.scadenze.length + r.azioni_consentite.length + r.indennita.per_parte.length + r.effetti.length + r.traccia.length; }, 2000);
   const jsonUs = timeUs(() => { n += JSON.stringify(evaluate(p, stato)).length; }, 2000);
   if (n < 0) console.log(n);
+
+  // Creating a procedure with 500 initial events, the engine's part (issue 12, item 9): the
+  // sequence (each event folded once) and, for comparison, evaluate on each prefix (what the server
+  // did before: quadratic). Both give the same answers (engine/sequenza.test.ts).
+  const giudicati = valutaSequenza(p, fattiIniziali, iniziali);
+  if (giudicati.length !== iniziali.length || giudicati.some((r) => r.esito !== "consentito")) throw new Error("bench: gli eventi iniziali non sono tutti consentiti");
+  const sequenzaMs = cpuMs(() => valutaSequenza(p, fattiIniziali, iniziali), 3, 7);
+  const prefissiMs = cpuMs(() => { for (let i = 0; i < iniziali.length; i++) evaluate(p, { data: "2026-03-03", procedimento: { ...fattiIniziali, eventi: iniziali.slice(0, i) }, azione: iniziali[i] }); }, 1, 3);
 
   // Conditions of every compiled regolamento, on the facts of both questions.
   const all = catalog.ids().flatMap((x) => catalog.versions(x)).flatMap((r) => r.regole.flatMap(conditionsOf));
@@ -241,6 +267,8 @@ export async function bench(): Promise<Record<string, number | string>> {
     evaluate_scenari_us_median: +scenari.mediana.toFixed(2),
     evaluate_scenari_us_p90: +scenari.p90.toFixed(2),
     evaluate_us_dopo_scenari: +dopo.toFixed(2),
+    creazione_500_eventi_ms: +sequenzaMs.toFixed(1),
+    creazione_500_eventi_prefissi_ms: +prefissiMs.toFixed(1),
   };
 }
 

@@ -143,13 +143,22 @@ export function dataDiRiferimento(q: { data?: unknown; procedimento?: { eventi?:
  * verbale di prosecuzione, or a `conclusione` (the "verbale conclusivo" of art. 4 D.Lgs. 216/2024).
  */
 export function pendenzaDi(q: { data?: unknown; procedimento?: { eventi?: unknown } }): Pendenza {
-  const al = typeof q?.data === "string" && /^\d{4}-\d{2}-\d{2}/.test(q.data) ? q.data.slice(0, 10) : today();
-  const ev = Array.isArray(q?.procedimento?.eventi) ? (q.procedimento!.eventi as { azione?: unknown; data?: unknown; tipo?: unknown }[]) : [];
+  const ev = Array.isArray(q?.procedimento?.eventi) ? (q.procedimento!.eventi as unknown[]) : [];
   let conclusoIl: string | undefined;
-  for (const e of ev) {
-    if (!e || typeof e.data !== "string" || (e as { annullato?: unknown }).annullato) continue;
-    const conclude = (e.azione === "verbale" && e.tipo !== "prosecuzione") || e.azione === "conclusione";
-    if (conclude && (conclusoIl === undefined || e.data.slice(0, 10) < conclusoIl)) conclusoIl = e.data.slice(0, 10);
-  }
+  for (const e of ev) conclusoIl = conclusione(conclusoIl, e);
+  return pendenza(q?.data, conclusoIl);
+}
+
+/** The day the procedure ended after one more event (the earliest that ends it): `pendenzaDi`'s fold, one event. */
+export function conclusione(conclusoIl: string | undefined, e0: unknown): string | undefined {
+  const e = e0 as { azione?: unknown; data?: unknown; tipo?: unknown; annullato?: unknown } | null | undefined;
+  if (!e || typeof e.data !== "string" || e.annullato) return conclusoIl;
+  const conclude = (e.azione === "verbale" && e.tipo !== "prosecuzione") || e.azione === "conclusione";
+  return conclude && (conclusoIl === undefined || e.data.slice(0, 10) < conclusoIl) ? e.data.slice(0, 10) : conclusoIl;
+}
+
+/** The question's `Pendenza`, given the day the procedure ended (`conclusione`). */
+export function pendenza(data: unknown, conclusoIl: string | undefined): Pendenza {
+  const al = typeof data === "string" && /^\d{4}-\d{2}-\d{2}/.test(data) ? data.slice(0, 10) : today();
   return conclusoIl === undefined ? { al } : { al, conclusoIl };
 }

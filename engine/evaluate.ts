@@ -18,6 +18,7 @@ const forseGrado = (g: string): string => { const s = piuVicino(g, GRADI); retur
 import { solidarietaECompenso } from "./compenso.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
+import { LAVORO, type Storia } from "./storia.ts";
 
 // Today in Rome, recomputed once a minute: formatting a date in a time zone is not cheap.
 let oggiCache = { minuto: -1, giorno: 0 };
@@ -41,8 +42,16 @@ function elenco(xs: string[]): string {
 }
 
 export function evaluate(p: Prepared, q: Domanda): Risposta {
+  return valutaSu(p, q);
+}
+
+/**
+ * `evaluate` on a history already folded (storia.ts), whose raw list is `q.procedimento.eventi`:
+ * the events it has not folded yet are folded now, once (sequenza.ts). Without one, a fresh history.
+ */
+export function valutaSu(p: Prepared, q: Domanda, storia?: Storia): Risposta {
   try {
-    return run(p, q);
+    return run(p, q, storia);
   } catch (e0) {
     let e = e0;
     // An own `toString`/`valueOf` (JSON carries them as data) makes a coercion throw. Looked for
@@ -66,10 +75,10 @@ export function evaluate(p: Prepared, q: Domanda): Risposta {
   }
 }
 
-function run(p0: Prepared, q: Domanda): Risposta {
+function run(p0: Prepared, q: Domanda, storia?: Storia): Risposta {
   const par = conParametri(p0, q);
   const p = par.p;
-  const n = normalize(q, oggi);
+  const n = normalize(q, oggi, storia);
   if (par.errori.length > 0) n.errori.push(...par.errori);
   nomiDellaDomanda(p, n);
   const st = buildFacts(p, n);
@@ -132,9 +141,30 @@ function nomiDellaDomanda(p: Prepared, n: Normalized): void {
   const grado = n.proc.grado_indeterminabilita;
   if (grado !== undefined && !(GRADI as readonly unknown[]).includes(grado))
     n.errori.push(`grado_indeterminabilita: valore ${typeof grado === "string" ? `'${grado}'` : JSON.stringify(grado)} non previsto${typeof grado === "string" ? forseGrado(grado) : ""}; valori: ${GRADI.join(", ")}`);
-  for (const ev of n.eventi) if (p.insiemeAzioniNote.has(ev.a.azione)) campiSconosciuti(p.nomi, ev.a, `eventi[${ev.indice}] (${ev.a.azione})`, n.errori);
+  nomiDegliEventi(p, n);
   const a = n.azione;
   if (a && p.insiemeAzioniNote.has(a.azione)) campiSconosciuti(p.nomi, a, `azione (${a.azione})`, n.errori);
+}
+
+/** What `nomiDegliEventi` found so far in a history, for the names of one regolamento. */
+interface CacheNomi { nomi: Prepared["nomi"]; note: Set<string>; letti: number; errori: string[] }
+
+/** The unknown field names of the history's events, in `errori`; each event read once per history kept (storia.ts). */
+function nomiDegliEventi(p: Prepared, n: Normalized): void {
+  const storia = n.storia;
+  let c = storia.nomi as CacheNomi | undefined;
+  storia.nomi = undefined; // kept again only if this pass completes
+  // A history used by one question: straight into the answer's errors.
+  if (!c || c.nomi !== p.nomi || c.note !== p.insiemeAzioniNote) c = { nomi: p.nomi, note: p.insiemeAzioniNote, letti: 0, errori: storia.tenuta ? [] : n.errori };
+  for (; c.letti < n.eventi.length; c.letti++) {
+    LAVORO.eventi++;
+    const ev = n.eventi[c.letti]!;
+    if (p.insiemeAzioniNote.has(ev.a.azione)) campiSconosciuti(p.nomi, ev.a, `eventi[${ev.indice}] (${ev.a.azione})`, c.errori);
+  }
+  if (storia.tenuta) {
+    storia.nomi = c;
+    for (const e of c.errori) n.errori.push(e);
+  }
 }
 
 /** The actions with a definition or named by a rule that would be allowed now, bare. */

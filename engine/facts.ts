@@ -1,11 +1,12 @@
 // The facts a condition sees (dsl/SPEC.md "The facts a condition sees"), built once per question:
 // an array with the value of each root by slot (conditions/compile.ts `Fatti`), starting from the
 // prepared version's (null for the actions not yet happened).
-import { graduatoriaCandidati } from "./graduatoria.ts";
+import { radiciLette } from "./conditions/radici.ts";
+import { LAVORO } from "./storia.ts";
 import { Fatti, PARTE_DERIVATA, radiceDi, slotDi, slotIniziale, slotNoti, slotSeNoto, truthy } from "./conditions/compile.ts";
 import { leggi } from "./percorso.ts";
 import type { Normalized, Evento } from "./shape.ts";
-import type { Prepared } from "./prepared.ts";
+import type { PInsieme, Prepared } from "./prepared.ts";
 import type { Termine } from "./ir.ts";
 import type { Finestra } from "./terms.ts";
 import type { Azione, Parte } from "./contract.ts";
@@ -40,6 +41,8 @@ const S_EVENTI_ = (): number | undefined => slotSeNoto("eventi");
 let S_EVENTI: number | undefined;
 /** Called once per question: the slot may be assigned after this module loads (when a regolamento is compiled). */
 function aggiornaSlotEventi(): void { S_EVENTI = S_EVENTI_(); }
+/** The slot of `eventi` in this question (undefined: no condition reads it). */
+export function slotEventi(): number | undefined { return S_EVENTI; }
 
 /** Sets the root `k` (a name known at run time); a root with no slot is read by nothing, and not kept. */
 export function poni(st: State, k: string, v: unknown): void {
@@ -93,7 +96,7 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   for (const x of n.parti) if (x.ruolo === "invitata") invitate++;
   s[S_NUMERO_INVITATE] = invitate;
   s[S_VALORE_INDETERMINATO] = proc.valore === null;
-  s[S_GRADUATORIA] = graduatoriaCandidati(n.eventi);
+  s[S_GRADUATORIA] = n.storia.graduatoria();
   if (proc.tipo === undefined && typeof proc.materia === "string" && p.materieObbligatorie) {
     s[S_TIPO] = p.materieObbligatorie.includes(proc.materia) ? "obbligatoria" : "volontaria";
   }
@@ -121,14 +124,9 @@ export function applyEvent(st: State, ev: Evento): void {
   if (e) (e[name] ??= []).push(ev.a);
 }
 
-/**
- * Index in `n.eventi` of the last event of an action, undefined when it has not happened. A scan
- * from the end: a procedure has tens of events at most, and a question asks for a handful of anchors.
- */
+/** Index in `n.eventi` of the last event of an action, undefined when it has not happened (storia.ts: a lookup). */
 export function ultimoEvento(st: State, azione: string): number | undefined {
-  const ev = st.n.eventi;
-  for (let i = ev.length - 1; i >= 0; i--) if (ev[i]!.a.azione === azione) return i;
-  return undefined;
+  return st.n.storia.ultimo(azione);
 }
 
 /** The parties an event is by (its `parte`, or its `parti` for a joint action) added to `parti` once each. */
@@ -137,37 +135,74 @@ function aggiungiParti(a: Azione, parti: string[]): void {
   else if (typeof a.parte === "string" && !parti.includes(a.parte)) parti.push(a.parte);
 }
 
-/** The parties of the events matching the sources (`parti di a, b se evento.x`), added to `parti` once each. */
-function partiDelleFonti(st: State, fonti: { azione: string; quando?: { fn: (f: Fatti) => unknown } }[], parti: string[]): void {
+/** The parties of one event matching the sources (`parti di a, b se evento.x`), added to `parti` once each. */
+function partiDellEvento(st: State, fonti: { azione: string; quando?: { fn: (f: Fatti) => unknown } }[], ev: Evento, parti: string[]): void {
   const s = st.f.s;
-  for (const ev of st.n.eventi) {
-    for (const f of fonti) {
-      if (f.azione !== ev.a.azione) continue;
-      if (f.quando) {
-        s[S_EVENTO] = ev.a;
-        const ok = truthy(f.quando.fn(st.f));
-        s[S_EVENTO] = undefined;
-        if (!ok) continue;
-      }
-      aggiungiParti(ev.a, parti);
+  for (const f of fonti) {
+    if (f.azione !== ev.a.azione) continue;
+    if (f.quando) {
+      s[S_EVENTO] = ev.a;
+      const ok = truthy(f.quando.fn(st.f));
+      s[S_EVENTO] = undefined;
+      if (!ok) continue;
     }
+    aggiungiParti(ev.a, parti);
   }
 }
 
+/** A set's parties so far: from its sources and its exceptions, and the events already read. */
+interface StatoInsieme { fonti: string[]; tranne: string[]; letti: number; valore?: { parti: string[]; numero: number; tutte: boolean } }
+interface CacheInsiemi { insiemi: PInsieme[]; parti: Parte[]; per: StatoInsieme[] }
+
+/**
+ * Whether a set's sources read nothing but the event (`se evento.x`): then what an event adds is the
+ * same in every question, and a history kept between questions (storia.ts) reads each event once.
+ */
+const SOLO_EVENTO = new WeakMap<PInsieme, boolean>();
+function soloEvento(ins: PInsieme): boolean {
+  let v = SOLO_EVENTO.get(ins);
+  if (v === undefined) {
+    v = [...ins.r.da, ...(ins.r.tranne ?? [])].every((d) => {
+      if (d.quando === undefined) return true;
+      const r = radiciLette(d.quando);
+      return r !== undefined && [...r].every((x) => x === "evento");
+    });
+    SOLO_EVENTO.set(ins, v);
+  }
+  return v;
+}
+
+/**
+ * The sets (`insieme`), on the whole history, before the phase is derived. A set whose sources read
+ * other facts (rare) is read from the first event in every question: those facts may differ.
+ */
 function computeInsiemi(p: Prepared, st: State): void {
   const s = st.f.s;
-  for (const ins of p.insiemi) {
-    let parti: string[] = []; // in order of first appearance, once each (a handful: no Set)
-    partiDelleFonti(st, ins.fonti, parti);
-    if (ins.tranne) {
-      const fuori: string[] = [];
-      partiDelleFonti(st, ins.tranne, fuori);
-      parti = parti.filter((x) => !fuori.includes(x));
+  const storia = st.n.storia;
+  let c = storia.insiemi as CacheInsiemi | undefined;
+  storia.insiemi = undefined; // kept again only if this pass completes
+  if (!c || c.insiemi !== p.insiemi || c.parti !== st.n.parti) c = { insiemi: p.insiemi, parti: st.n.parti, per: p.insiemi.map(() => ({ fonti: [], tranne: [], letti: 0 })) };
+  const ev = st.n.eventi;
+  const tenuta = storia.tenuta;
+  for (let k = 0; k < p.insiemi.length; k++) {
+    const ins = p.insiemi[k]!;
+    const x = c.per[k]!;
+    if (tenuta && !soloEvento(ins)) { x.fonti = []; x.tranne = []; x.letti = 0; }
+    for (; x.letti < ev.length; x.letti++) {
+      LAVORO.eventi++;
+      const e = ev[x.letti]!;
+      partiDellEvento(st, ins.fonti, e, x.fonti); // in order of first appearance, once each (a handful: no Set)
+      if (ins.tranne) partiDellEvento(st, ins.tranne, e, x.tranne);
     }
+    const parti = ins.tranne ? x.fonti.filter((id) => !x.tranne.includes(id)) : tenuta ? x.fonti.slice() : x.fonti;
     let tutte = st.n.parti.length > 0;
-    for (const x of st.n.parti) if (!parti.includes(x.id)) { tutte = false; break; }
-    s[ins.slot] = { parti, numero: parti.length, tutte };
+    for (const q of st.n.parti) if (!parti.includes(q.id)) { tutte = false; break; }
+    // The same object while the set does not change: the phase's pass (phase.ts) compares by identity.
+    const v = x.valore;
+    if (!v || v.tutte !== tutte || v.parti.length !== parti.length || v.parti.some((id, i) => id !== parti[i])) x.valore = { parti, numero: parti.length, tutte };
+    s[ins.slot] = x.valore;
   }
+  if (tenuta) storia.insiemi = c;
 }
 
 // The organismo's roles as actors: one object each, shared by every question (conditions only read them).
@@ -206,7 +241,6 @@ export interface Derivata {
 export function partiDerivate(st: State): Derivata[] {
   if (st.partiDerivate) return st.partiDerivate;
   const parti = st.n.parti;
-  const eventi = st.n.eventi;
   const ins = st.f.s[S_RICHIEDENTI] as { parti?: string[] } | null | undefined;
   const out: Derivata[] = [];
   for (let i = 0; i < parti.length; i++) {
@@ -215,19 +249,12 @@ export function partiDerivate(st: State): Derivata[] {
     let j = 0;
     while (j < i && parti[j]!.id !== id) j++;
     if (j < i) { out.push(out[j]!); continue; }
-    // The party's events, in order (a handful of parties and events: a scan each, no arrays).
-    let aderito = false, richiesta = false;
+    // Folded once per history (storia.ts): whose adesione, whose request, who was at the first meeting.
+    const storia = st.n.storia;
+    const aderito = !!storia.aderenti?.has(id), richiesta = !!storia.richiedenti?.has(id);
+    const pi = storia.primoIncontro;
     let presente: boolean | undefined;
-    for (let k = 0; k < eventi.length; k++) {
-      const a = eventi[k]!.a;
-      const nome = a.azione;
-      const richiede = nome === "richiesta_proposta" || ((nome === "deposito_domanda" || nome === "adesione") && a.richiesta_proposta === true);
-      if ((nome === "adesione" || richiede) && diParte(a, id)) { if (nome === "adesione") aderito = true; if (richiede) richiesta = true; }
-      if (nome === "primo_incontro") {
-        if (Array.isArray(a.presenti)) presente = a.presenti.includes(id);
-        else if (a.esito === "mancata_partecipazione") presente = parte.ruolo === "istante" ? undefined : false;
-      }
-    }
+    if (pi) presente = Array.isArray(pi.presenti) ? pi.presenti.includes(id) : parte.ruolo === "istante" ? undefined : false;
     out.push({
       sorgente: parte,
       aderito,

@@ -4,6 +4,7 @@
 // (645 art. 3 c. 4) compares the designated mediator with it: the language has no aggregation over
 // lists, so the engine gives the ranking as a fact.
 import type { Evento } from "./shape.ts";
+import type { Azione } from "./contract.ts";
 
 export interface Graduatoria {
   /** Ids of the candidates with the best (lowest) sum of positions, in the list's order. */
@@ -22,16 +23,39 @@ interface Candidato { id: string; eta?: unknown; anno_iscrizione?: unknown }
  * lower, the higher). Undefined when no list or no preference was given.
  */
 export function graduatoriaCandidati(eventi: readonly Evento[]): Graduatoria | undefined {
-  let candidati: Candidato[] | undefined;
-  const ordini = new Map<string, string[]>();
-  for (const ev of eventi) {
-    const a = ev.a;
+  const g = new AccumuloGraduatoria();
+  for (const ev of eventi) g.aggiungi(ev.a);
+  return g.graduatoria();
+}
+
+/**
+ * The ranking folded one event at a time (engine/storia.ts): the last list and each party's last
+ * order. The same object is handed back until an event changes them, so a question can tell that
+ * the fact did not change by identity.
+ */
+export class AccumuloGraduatoria {
+  private candidati: Candidato[] | undefined;
+  private readonly ordini = new Map<string, string[]>();
+  private valore: Graduatoria | undefined;
+  private cambiata = false;
+
+  aggiungi(a: Azione): void {
     if (a.azione === "comunicazione_lista_candidati" && Array.isArray(a.candidati)) {
-      candidati = (a.candidati as unknown[]).filter((c): c is Candidato => typeof c === "object" && c !== null && typeof (c as Candidato).id === "string");
+      this.candidati = (a.candidati as unknown[]).filter((c): c is Candidato => typeof c === "object" && c !== null && typeof (c as Candidato).id === "string");
+      this.cambiata = true;
     } else if (a.azione === "preferenze_candidati" && typeof a.parte === "string" && Array.isArray(a.ordine)) {
-      ordini.set(a.parte, (a.ordine as unknown[]).filter((x): x is string => typeof x === "string"));
+      this.ordini.set(a.parte, (a.ordine as unknown[]).filter((x): x is string => typeof x === "string"));
+      this.cambiata = true;
     }
   }
+
+  graduatoria(): Graduatoria | undefined {
+    if (this.cambiata) { this.valore = classifica(this.candidati, this.ordini); this.cambiata = false; }
+    return this.valore;
+  }
+}
+
+function classifica(candidati: Candidato[] | undefined, ordini: Map<string, string[]>): Graduatoria | undefined {
   if (!candidati || candidati.length === 0 || ordini.size === 0) return undefined;
   const somma = candidati.map((c) => {
     let s = 0;

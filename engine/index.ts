@@ -1,6 +1,8 @@
 // The engine's public API (docs/architettura.md): pure functions over the IR of engine/ir.ts.
 export { prepare } from "./prepare.ts";
 export { evaluate } from "./evaluate.ts";
+export { Sequenza, valutaSequenza } from "./sequenza.ts";
+export { LAVORO } from "./storia.ts";
 export { diff, type Change } from "./diff.ts";
 export { compare, matrix, type Matrix, type Cella } from "./compare.ts";
 export { Catalog, dataDiRiferimento, pendenzaDi, type Pendenza } from "./catalog.ts";

@@ -2,6 +2,7 @@
 // `errori` line (and a denial when it concerns the action asked).
 import { romeDay, fromDay } from "./dates/calendar.ts";
 import type { Azione, Domanda, Parte, Procedimento } from "./contract.ts";
+import { Storia } from "./storia.ts";
 
 export interface Evento { a: Azione; giorno: number | undefined; indice: number }
 
@@ -11,6 +12,8 @@ export interface Normalized {
   proc: Procedimento;
   parti: Parte[];
   eventi: Evento[];
+  /** The history folded (storia.ts): `eventi` is its list. */
+  storia: Storia;
   azione?: Azione;
   azioneGiorno?: number;
   /** Problems of the question (shape), in Italian. */
@@ -57,7 +60,7 @@ export const MSG_TRAPPOLE = "la domanda contiene campi di nome toString o valueO
  * The question as the engine reads it. Fields named `toString`/`valueOf` are not looked for here:
  * they can only make a coercion throw, so `evaluate` looks for them when a question throws.
  */
-export function normalize(q: unknown, oggi: () => number): Normalized {
+export function normalize(q: unknown, oggi: () => number, storia?: Storia): Normalized {
   const errori: string[] = [];
   const erroriAzione: string[] = [];
   const dq: Partial<Domanda> = isObj(q) ? (q as Partial<Domanda>) : {};
@@ -90,30 +93,17 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
     proc = { ...proc, valore: undefined };
   }
 
-  const eventi: Evento[] = [];
-  if (proc.eventi !== undefined) {
-    if (!Array.isArray(proc.eventi)) errori.push("procedimento.eventi non è una lista");
-    else for (let i = 0; i < proc.eventi.length; i++) {
-      const e = proc.eventi[i];
-      if (!isObj(e) || typeof e.azione !== "string") { errori.push(`eventi[${i}]: manca il nome dell'azione`); continue; }
-      // The record's corrections (docs/contratto.md): a voided event and the voiding itself do not count,
-      // so a history read from GET …/eventi judges as the server judges it.
-      if (e.azione === "annullamento_evento" || isObj(e.annullato)) continue;
-      const g = e.data === undefined ? undefined : romeDay(e.data);
-      if (e.data !== undefined && g === undefined) errori.push(`eventi[${i}] (${e.azione}): data non valida ${JSON.stringify(e.data)}`);
-      eventi.push({ a: e as Azione, giorno: g, indice: eventi.length });
-    }
-  }
+  // The events, folded once (storia.ts): a question of a sequence brings its history already folded.
+  if (proc.eventi !== undefined && !Array.isArray(proc.eventi)) errori.push("procedimento.eventi non è una lista");
+  if (!storia || storia.grezzi !== proc.eventi) storia = new Storia(Array.isArray(proc.eventi) ? proc.eventi : undefined);
+  storia.allinea();
+  for (const m of storia.errori) errori.push(m);
+  const eventi = storia.eventi;
 
   // The value fixed by the organismo (art. 29 D.M. 150/2023; e.g. Napoli art. 10 cc. 6-7): the last
   // `determinazione_valore` with a valid `valore_riferimento` is the value of the dispute from then on,
   // for fees and conditions alike (a later determination replaces an earlier one).
-  for (let i = eventi.length - 1; i >= 0; i--) {
-    const e = eventi[i]!.a;
-    if (e.azione !== "determinazione_valore") continue;
-    const v = e.valore_riferimento;
-    if (typeof v === "number" && Number.isFinite(v) && v >= 0) { proc = { ...proc, valore: v }; break; }
-  }
+  if (storia.valore !== undefined) proc = { ...proc, valore: storia.valore };
 
   let azione: Azione | undefined;
   let azioneGiorno: number | undefined;
@@ -133,5 +123,5 @@ export function normalize(q: unknown, oggi: () => number): Normalized {
       }
     }
   }
-  return { giorno, dataIso: fromDay(giorno), proc, parti, eventi, azione, azioneGiorno, errori, erroriAzione };
+  return { giorno, dataIso: fromDay(giorno), proc, parti, eventi, storia, azione, azioneGiorno, errori, erroriAzione };
 }

@@ -3,7 +3,7 @@
 import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve, type Resolved } from "./defaults.ts";
-import { diParte, leggiFatti, poni, radice, ultimoEvento, type State } from "./facts.ts";
+import { leggiFatti, poni, radice, ultimoEvento, type State } from "./facts.ts";
 import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
 import type { Azione } from "./contract.ts";
 import { intero, leggi } from "./percorso.ts";
@@ -76,10 +76,8 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   if (idx === undefined) return false;
   if (parte !== undefined) {
     // A communication addressed to each party: the one addressed to this party, when there is one.
-    for (let i = st.n.eventi.length - 1; i >= 0; i--) {
-      const ev = st.n.eventi[i]!;
-      if (ev.a.azione === a.evento && diParte(ev.a, parte)) { idx = i; break; }
-    }
+    const j = st.n.storia.ultimoDi(a.evento, parte);
+    if (j !== undefined) idx = j;
   }
   const ev = st.n.eventi[idx]!;
   const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
@@ -171,11 +169,8 @@ function copiaPerParte(st: State, t: Termine, parte: string): Azione | undefined
   if (!("evento" in a)) return undefined;
   const ultimo = ultimoEvento(st, a.evento);
   if (ultimo === undefined) return undefined;
-  for (let i = st.n.eventi.length - 1; i >= 0; i--) {
-    const ev = st.n.eventi[i]!;
-    if (ev.a.azione === a.evento && diParte(ev.a, parte)) return i === ultimo ? undefined : ev.a;
-  }
-  return undefined;
+  const i = st.n.storia.ultimoDi(a.evento, parte);
+  return i === undefined || i === ultimo ? undefined : st.n.eventi[i]!.a;
 }
 
 /** Whether a term runs from an action that has not happened (so no party has a copy of it either). */
@@ -204,18 +199,12 @@ export function resolvePerLaParte(pt: PTermine, st: State, parte: string): Resol
 
 /** Whether a `per` action closed the term after its anchor (for one party, with `ciascunaParte`). */
 export function chiuso(st: State, t: Termine, w: Finestra, parte?: string): boolean {
-  const per = t.per;
-  const ev = st.n.eventi;
-  for (let i = w.ancoraIndice + 1; i < ev.length; i++) {
-    const a = ev[i]!.a;
-    if (!chiude(per, a.azione)) continue;
-    if (parte === undefined || diParte(a, parte)) return true;
+  // Some `per` action after the anchor: its last event (for the party) is after it (storia.ts: lookups).
+  const storia = st.n.storia;
+  for (const x of t.per) {
+    const i = parte === undefined ? storia.ultimo(x.azione) : storia.ultimoDi(x.azione, parte);
+    if (i !== undefined && i > w.ancoraIndice) return true;
   }
-  return false;
-}
-
-function chiude(per: Termine["per"], azione: string): boolean {
-  for (let i = 0; i < per.length; i++) if (per[i]!.azione === azione) return true;
   return false;
 }
 

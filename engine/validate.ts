@@ -279,12 +279,9 @@ function blocca(vincolo: PVincolo, st: State, fase: string, ruoli: MascheraRuoli
   return !truthy(pv.richiede.fn(st.f)) && !pv.richiede.campiAzione && !qualcheMancante(pv.richiede, st.f);
 }
 
+/** The last deposit of the document the action names (storia.ts: a lookup). */
 function documento(st: State, a: Azione): Azione | undefined {
-  for (let i = st.n.eventi.length - 1; i >= 0; i--) {
-    const e = st.n.eventi[i]!.a;
-    if (e.azione === "deposito_documento" && a.documento !== undefined && e.documento === a.documento) return e;
-  }
-  return undefined;
+  return st.n.storia.documento(a.documento);
 }
 
 function visibilita(p: Prepared, st: State, a: Azione, ruolo: string, out: Esame): void {

@@ -8,7 +8,7 @@ import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformi
 import { diffCasi, preparatoreDi, type DiffCasi } from "../engine/analisi/diff-casi.ts";
 import type { Caso } from "../engine/scenari.ts";
 import type { Regolamento } from "../engine/ir.ts";
-import type { Domanda, Risposta } from "../engine/contract.ts";
+import type { Domanda, Procedimento, Risposta } from "../engine/contract.ts";
 
 export type { Regolamento } from "../engine/ir.ts";
 export type { Domanda, Risposta, Azione, Procedimento } from "../engine/contract.ts";
@@ -17,6 +17,10 @@ export type { DiffCasi } from "../engine/analisi/diff-casi.ts";
 export type { Caso } from "../engine/scenari.ts";
 export type { Change, Matrix, Prepared } from "../engine/index.ts";
 export type Catalog = engine.Catalog;
+/** Actions judged in order on one growing history, each event folded once (engine/sequenza.ts). */
+export type Sequenza = engine.Sequenza;
+/** Events of histories the engine has visited so far in this process: tests count work with it (engine/storia.ts). */
+export const eventiVisitati = (): number => engine.LAVORO.eventi;
 export type Pendenza = engine.Pendenza;
 /** Whether the procedure was pending when a later version of the law took effect (engine/catalog.ts). */
 export const pendenzaDi = engine.pendenzaDi;
@@ -30,6 +34,8 @@ export interface Motore {
   readHeader(source: string): dsl.Header | undefined;
   newCatalog(): engine.Catalog;
   evaluate(p: engine.Prepared, q: Domanda): Risposta;
+  /** A procedure's facts, to judge actions in order on its growing history: `evaluate`'s answers, linear work. */
+  sequenza(fatti: Procedimento): engine.Sequenza;
   /** For a denial, the smallest changes that would allow the action (issue 13 § 4); [] otherwise. Outside evaluate's path. */
   perConsentire(p: engine.Prepared, q: Domanda, r: Risposta): NonNullable<Risposta["per_consentire"]>;
   /** Conformity to the law of a version (published or draft) against the catalogue's baselines (issue 13 § 1). */
@@ -51,6 +57,7 @@ const MOTORE: Motore = {
   readHeader: (s) => dsl.readHeader(s),
   newCatalog: () => new engine.Catalog(),
   evaluate: (p, q) => engine.evaluate(p, q),
+  sequenza: (fatti) => new engine.Sequenza(fatti),
   perConsentire: (p, q, r) => perConsentire(p, q, r),
   conformita: (catalog, r) => conformitaDi(catalog, r),
   diff: (a, b) => engine.diff(a, b),

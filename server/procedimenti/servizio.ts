@@ -8,7 +8,7 @@ import type { Registro } from "../catalogo/registro.ts";
 import { oggi } from "../catalogo/registro.ts";
 import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
-import { pendenzaDi, type Azione, type Domanda, type Motore, type Pendenza, type Procedimento, type Regolamento, type Risposta } from "../engine-adapter.ts";
+import { pendenzaDi, type Azione, type Domanda, type Motore, type Pendenza, type Procedimento, type Regolamento, type Risposta, type Sequenza } from "../engine-adapter.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
 import { conAttore, nonTrovatoProcedimento, puoVedere } from "./accesso.ts";
 import { legaChiave } from "./concessioni.ts";
@@ -146,6 +146,12 @@ export class ServizioProcedimenti {
     return this.s.motore.evaluate(this.preparato(organismo, versione, deposito, pendenzaDi(domanda)), domanda);
   }
 
+  /** `valuta` on the events of a sequence so far: the version is chosen as `valuta` chooses it, without reading them again. */
+  private valutaInSequenza(organismo: string, versione: string, seq: Sequenza, azione: Azione | undefined, data: string): Risposta {
+    const deposito = giorno(seq.eventi[0]?.data);
+    return seq.valuta(this.preparato(organismo, versione, deposito, seq.pendenza(data)), { data, ...(azione ? { azione } : {}) });
+  }
+
   async crea(cred: CredenzialeChiave, organismo: string, corpo: Procedimento & { eventi: Azione[]; parti: NonNullable<Procedimento["parti"]> }, chiave: string | undefined, impronta: string): Promise<Esito> {
     if (cred.procedimento !== undefined) throw new ErroreApi(403, "forbidden", "Questa chiave vale per un solo procedimento: non ne crea altri.");
     if (cred.ruolo === "parte" && !corpo.parti.some((p) => p.id === cred.parte && p.ruolo === "istante"))
@@ -157,28 +163,28 @@ export class ServizioProcedimenti {
       throw new ErroreApi(422, "no_regolamento_in_force", `Nessuna versione pubblicata del regolamento di ${organismo} era in vigore il ${deposito}.`);
     const attore = { ruolo: cred.ruolo, ...(cred.parte ? { parte: cred.parte } : {}), chiave: cred.id };
 
-    // Each initial event is judged on the history before it, exactly as if it had been posted. The
-    // server's part is linear: one growing history (no copy per event), the version's rules indexed
-    // once, one INSERT for all the events. (The engine reads the history it is given: event i costs
-    // it O(i); MASSIMO_EVENTI_INIZIALI bounds that.)
-    const storia: Azione[] = [];
+    // Each initial event is judged on the history before it, exactly as if it had been posted, and
+    // the work is linear in the events (issue 12, item 9): the engine keeps the history folded and
+    // folds each accepted event once (a Sequenza: evaluate's answers); the version's rules are
+    // indexed once; one INSERT for all the events. MASSIMO_EVENTI_INIZIALI (server/schemi.ts) caps them.
+    const seq = this.s.motore.sequenza(fatti);
     const regole: unknown[][] = [];
-    const procedimento: Procedimento = { ...fatti, eventi: storia };
     const contesto = contestoRegole(this.regolamenti(organismo, reg.versione, deposito));
     for (const [i, e] of eventiDati.entries()) {
-      const precedente = storia[i - 1]?.data;
+      const precedente = seq.eventi[i - 1]?.data;
       if (i > 0 && typeof e.data === "string" && typeof precedente === "string" && giorno(e.data) < giorno(precedente))
         throw new ErroreApi(422, "events_out_of_order", `L'evento ${i} (${e.azione}) è anteriore al precedente: gli eventi vanno dal più vecchio.`);
       const azione: Azione = { ...e, data: e.data ?? precedente ?? deposito };
       if (azione.azione === ANNULLAMENTO) throw new ErroreApi(422, "invalid_initial_event", `L'evento ${i} è un annullamento: si registra dopo, con POST …/azioni.`);
       controllaData(azione.data!, oggi(), deposito, `dell'evento ${i} (${azione.azione})`);
-      const r = this.valuta(organismo, reg.versione, procedimento, azione, giorno(azione.data));
+      const r = this.valutaInSequenza(organismo, reg.versione, seq, azione, giorno(azione.data));
       if (r.errori?.length)
         throw new ErroreApi(422, "invalid_facts", `I fatti del procedimento non sono leggibili dal motore: ${r.errori.join("; ")}`, { errori: r.errori, evento: i });
       if (r.esito === "negato") throw negata(r, { evento_rifiutato: i });
       regole.push(regoleCheConsentono(r, contesto, azione.azione));
-      storia.push(azione);
+      seq.aggiungi(azione);
     }
+    const storia = [...seq.eventi];
 
     const id = randomUUID();
     const testoFatti = JSON.stringify(fatti);
@@ -191,7 +197,7 @@ export class ServizioProcedimenti {
                              select ${organismo}, ${id}, e.seq, e.azione, ${JSON.stringify(attore)}::jsonb, ${reg.versione}, e.regole, ${this.impronta(organismo, reg.versione)}
                              from jsonb_to_recordset(${testoRighe}::jsonb) as e(seq int, azione jsonb, regole jsonb)`);
         if (cred.ruolo === "parte") await legaChiave(tx, organismo, cred.id, id, cred.id);
-        const r = this.valuta(organismo, reg.versione, procedimento, undefined, oggi());
+        const r = this.valutaInSequenza(organismo, reg.versione, seq, undefined, oggi());
         const nuovi = storia.map((azione, i) => ({ seq: i + 1, azione, attore }));
         for (const w of scrittureDopoAzione({ organismo, pid: id, fatti, storia, stato: r, nuovi })) await tx.execute(w);
         return { status: 201, corpo: { id, organismo, versione: reg.versione, revisione: storia.length, ...stato(r) } };

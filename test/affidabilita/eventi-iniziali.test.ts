@@ -1,5 +1,6 @@
-// Issue 12, item 9: a procedure created with many initial events. The server's work per event is
-// constant (server/procedimenti/eventi-iniziali.test.ts counts it); here, against a real server:
+// Issue 12, item 9: a procedure created with many initial events. The server's and the engine's
+// work per event is bounded (server/procedimenti/eventi-iniziali.test.ts and engine/sequenza.test.ts
+// count it); here, against a real server:
 // the cap (at most 500, with a message), and 500 events are accepted and stored in order.
 import { afterAll, describe, expect, it } from "vitest";
 import { procedimentoDiProva } from "../../server/test-support/client.ts";
