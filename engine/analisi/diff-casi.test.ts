@@ -9,6 +9,7 @@ import { evaluate } from "../evaluate.ts";
 import { dataDiRiferimento, pendenzaDi } from "../catalog.ts";
 import type { Domanda } from "../contract.ts";
 import { diffCasi, preparatoreDi } from "./diff-casi.ts";
+import { LAVORO } from "../storia.ts";
 
 const { catalog } = await loadAll();
 const pubblicata = catalog.inForce("velletri", "2026-03-02")!;
@@ -40,6 +41,24 @@ describe("diffCasi, ripercorri", () => {
       motivi_dopo: ["praticanti_fino_a_25000 (art. 5 c. 4)"],
       evento: { indice: 1, azione: "designazione_mediatore", data: "2026-03-03" },
     });
+  });
+
+  it("replays a history in work linear in its events (each folded once per version, not the prefix re-read per event)", () => {
+    // A long procedure both versions allow all along: its events are documents filed after the adesione.
+    const lungo = (n: number): Caso => {
+      const c = caso(10000);
+      const documenti = Array.from({ length: n }, (_, i) => ({ azione: "deposito_documento", data: "2026-03-06", parte: "A", documento: `d${i}`, tipo: "sessione_comune" }));
+      return { ...c, procedimento: { ...c.procedimento, eventi: [...c.procedimento.eventi!, ...documenti] } };
+    };
+    const visite = (n: number) => {
+      const prima = LAVORO.eventi;
+      const d = diffCasi(prepara, [lungo(n)], { ripercorri: true });
+      expect(d.cambiati).toEqual([]);
+      return LAVORO.eventi - prima;
+    };
+    const [v100, v400] = [visite(100), visite(400)];
+    // Re-reading each prefix would make four times the events cost sixteen times the work.
+    expect(v400).toBeLessThanOrEqual(4.4 * v100);
   });
 
   it("without it (scenario cases) a question without an action has no outcome to compare", () => {

@@ -9,6 +9,7 @@ import type { Regolamento } from "../ir.ts";
 import type { Prepared } from "../prepared.ts";
 import { prepare } from "../prepare.ts";
 import { domandaDelCaso, type Caso } from "../scenari.ts";
+import { Sequenza } from "../sequenza.ts";
 
 export interface CambioCaso {
   caso: string;
@@ -60,14 +61,21 @@ function confronta(nome: string, a: Risposta, b: Risposta): CambioCaso {
  * server judged it when it was recorded; the first event the two versions judge differently.
  */
 function primoEsitoDiverso(prepara: Preparatori, data: string | undefined, q: Domanda): CambioCaso["esito"] {
-  const eventi = (q.procedimento.eventi ?? []) as Azione[];
+  const { procedimento, ...domanda } = q;
+  const eventi = (procedimento.eventi ?? []) as Azione[];
+  // One growing history per version (a Sequenza keeps what it folded for the prepared version it
+  // judges with), so each event is folded once rather than its prefix re-read for every event.
+  const sa = new Sequenza(procedimento), sb = new Sequenza(procedimento);
   for (const [i, azione] of eventi.entries()) {
-    const d: Domanda = { ...q, procedimento: { ...q.procedimento, eventi: eventi.slice(0, i) }, azione, ...(typeof azione.data === "string" ? { data: azione.data.slice(0, 10) } : {}) };
+    const giorno = typeof azione.data === "string" ? azione.data.slice(0, 10) : q.data;
+    const d = { ...domanda, azione, ...(giorno !== undefined ? { data: giorno } : {}) };
     // On the baselines that governed the procedure on that day (a later law for the pending ones).
-    const pendenza = pendenzaDi(d);
-    const a = evaluate(prepara.a(data, pendenza), d), b = evaluate(prepara.b(data, pendenza), d);
+    const pendenza = sa.pendenza(giorno);
+    const a = sa.valuta(prepara.a(data, pendenza), d), b = sb.valuta(prepara.b(data, pendenza), d);
     if (a.esito !== b.esito)
       return { ...(a.esito ? { prima: a.esito } : {}), ...(b.esito ? { dopo: b.esito } : {}), motivi_prima: motiviDi(a), motivi_dopo: motiviDi(b), evento: { indice: i, azione: azione.azione, ...(typeof azione.data === "string" ? { data: azione.data } : {}) } };
+    sa.aggiungi(azione);
+    sb.aggiungi(azione);
   }
   return undefined;
 }

@@ -15,16 +15,12 @@ import type { ServizioRegolamenti } from "./servizio.ts";
 /** The most procedures one comparison reads: the latest filed (each is replayed event by event). */
 export const LIMITE_DIFF_CASI = 500;
 /**
- * The most work one comparison does, in events handed to the engine: a procedure of n events costs
- * n + n(n+1)/2 (its state, then each event on the history before it). 500 procedures of 7 events
- * are ≈ 18.000; a few procedures of thousands of events would otherwise hold the server for
- * seconds. Past it (or past RIGHE_DIFF_CASI event rows), the older procedures are left out and the
- * answer says so (`limitato_dal_lavoro`).
+ * The most event rows one comparison reads (≈ 500 procedures of 40 events), newest procedures first.
+ * It bounds the work too: the engine replays a history in work linear in its events
+ * (engine/sequenza.ts). Past it the older procedures are left out and the answer says so
+ * (`limitato_dal_lavoro`).
  */
-export const LAVORO_DIFF_CASI = 1_000_000;
-/** The most event rows one comparison reads (≈ 500 procedures of 40 events), newest procedures first. */
 export const RIGHE_DIFF_CASI = 20_000;
-const costo = (n: number) => n + (n * (n + 1)) / 2;
 
 interface RigaProcedimento {
   id: string;
@@ -50,9 +46,9 @@ export async function diffSuiProcedimenti(
   organismo: string,
   a: string,
   b: string,
-  limiti: { procedimenti?: number; lavoro?: number; righe?: number } = {},
+  limiti: { procedimenti?: number; righe?: number } = {},
 ) {
-  const { procedimenti: limite = LIMITE_DIFF_CASI, lavoro = LAVORO_DIFF_CASI, righe = RIGHE_DIFF_CASI } = limiti;
+  const { procedimenti: limite = LIMITE_DIFF_CASI, righe = RIGHE_DIFF_CASI } = limiti;
   // The organismo's responsabile (it reads the drafts and the procedures) or the administrator.
   if (cred.tipo !== "amministratore") richiediRuolo(cred, organismo, ["responsabile"]);
   const [ra, rb] = await Promise.all([compilata(s.regolamenti, cred, organismo, a), compilata(s.regolamenti, cred, organismo, b)]);
@@ -77,14 +73,13 @@ export async function diffSuiProcedimenti(
     storie.set(e.procedimento_id, st);
   }
   const casi: Caso[] = [];
-  let speso = 0;
   let limitato = false;
   for (const p of procedimenti) {
     const registrata = storie.get(p.id) ?? [];
     // What the engine judged: the history without voided events, as it stood at its last event.
     const storia = storiaEfficace(registrata);
-    speso += costo(storia.length);
-    if (speso > lavoro || registrata.length < Number(p.revisione)) {
+    // A procedure whose rows were cut by the bound is left out, never judged on half its history.
+    if (registrata.length < Number(p.revisione)) {
       limitato = true;
       break;
     }
