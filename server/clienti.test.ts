@@ -199,4 +199,36 @@ describe(`elenco e agenda (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`
     expect(new Set((await leggi("", K.Z)).map((e) => e.uid.split(".")[0]))).toEqual(new Set([ids.p3]));
     expect(new Set((await leggi("?mediatore=m2")).map((e) => e.uid.split(".")[0]))).toEqual(new Set([ids.p2, ids.p3]));
   });
+
+  it("indirizzo di abbonamento: un calendario senza `Authorization` legge con il token ciò che la chiave vede, finché non è revocata", async () => {
+    const uid = (testo: string) => new ICAL.Component(ICAL.parse(testo)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v).uid).sort();
+    const Z = await api.chiave("gamma", "parte", "Z");
+    const r = await api.req("POST", `${G}/scadenze.ics/indirizzo`, { chiave: Z });
+    expect(r.status, r.testo).toBe(200);
+    const { indirizzo, token } = r.json as { indirizzo: string; token: string };
+    expect(indirizzo).toBe(`${G}/scadenze.ics?token=${encodeURIComponent(token)}`);
+    expect(token).not.toContain(Z.split(".")[2]); // the key's secret is not in the address
+    const feed = await api.req("GET", indirizzo);
+    expect(feed.status, feed.testo).toBe(200);
+    const propria = await api.req("GET", `${G}/scadenze.ics`, { chiave: Z });
+    expect(uid(feed.testo)).toEqual(uid(propria.testo));
+    expect(new Set(uid(feed.testo).map((u) => u.split(".")[0]))).toEqual(new Set([ids.p3]));
+    // Tampered, another organismo's, not a token at all: 401, and nothing is served.
+    const ultimo = token.at(-1) === "A" ? "B" : "A";
+    for (const [percorso, stato] of [
+      [`${G}/scadenze.ics?token=${token.slice(0, -1)}${ultimo}`, 401],
+      [`/v1/organismi/alfa/scadenze.ics?token=${token}`, 401],
+      [`${G}/scadenze.ics?token=x`, 401],
+      [`${G}/scadenze.json?token=${token}`, 404],
+    ] as const) expect((await api.req("GET", percorso)).status, percorso).toBe(stato);
+    // The address answers for the agenda only: the token is no key anywhere else.
+    expect((await api.req("GET", `${G}/scadenze?token=${token}`)).status).toBe(401);
+    // Without a key, no address; the responsabile sees no agenda, so gets none.
+    expect((await api.req("POST", `${G}/scadenze.ics/indirizzo`)).status).toBe(401);
+    expect((await api.req("POST", `${G}/scadenze.ics/indirizzo`, { chiave: K.responsabile })).status).toBe(403);
+    // Revoking the key revokes its address.
+    const [organismo, id] = Z.split(".");
+    expect((await api.req("DELETE", `/v1/chiavi/${organismo}.${id}`, { chiave: CHIAVE_ADMIN })).status).toBe(200);
+    expect((await api.req("GET", indirizzo)).status).toBe(401);
+  });
 });

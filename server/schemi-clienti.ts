@@ -39,10 +39,27 @@ export const ElencoProcedimenti = z
   .object({ procedimenti: z.array(VoceElenco), cursore: z.string().nullable().openapi({ description: "Per la pagina seguente; null: era l'ultima" }) })
   .openapi("ElencoProcedimenti");
 
-export const FiltriAgenda = z
-  .object({ dal: giorno.optional(), al: giorno.optional(), mediatore: id.optional() })
-  .refine((f) => !f.dal || !f.al || f.dal <= f.al, { message: "`dal` dopo `al`", path: ["al"] })
-  .refine((f) => !f.dal || !f.al || Date.parse(f.al) - Date.parse(f.dal) <= 366 * 86_400_000, { message: "intervallo oltre un anno", path: ["al"] });
+const campiAgenda = z.object({ dal: giorno.optional(), al: giorno.optional(), mediatore: id.optional() });
+const intervallo = <T extends z.ZodType<{ dal?: string | undefined; al?: string | undefined }>>(s: T) =>
+  s
+    .refine((f) => !f.dal || !f.al || f.dal <= f.al, { message: "`dal` dopo `al`", path: ["al"] })
+    .refine((f) => !f.dal || !f.al || Date.parse(f.al) - Date.parse(f.dal) <= 366 * 86_400_000, { message: "intervallo oltre un anno", path: ["al"] });
+
+export const FiltriAgenda = intervallo(campiAgenda);
+
+/** The feed's filters, and the token of a calendar subscription address (agenda/indirizzo-feed.ts). */
+export const FiltriFeed = intervallo(
+  campiAgenda.extend({
+    token: z.string().max(100).optional().openapi({ description: "Il token dell'indirizzo di abbonamento (POST …/scadenze.ics/indirizzo), per i calendari che non mandano `Authorization`" }),
+  }),
+);
+
+export const IndirizzoFeed = z
+  .object({
+    indirizzo: z.string().openapi({ description: "Percorso del calendario con il token: da aggiungere all'indirizzo del server" }),
+    token: z.string(),
+  })
+  .openapi("IndirizzoFeed");
 
 export const VoceAgenda = z
   .object({

@@ -4,7 +4,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
-import { nonAutenticato } from "../errori/errore.ts";
+import { ErroreApi, nonAutenticato } from "../errori/errore.ts";
+import { leggiTokenFeed, tokenFeedValido } from "../agenda/indirizzo-feed.ts";
 import { TENANT_AMMINISTRAZIONE, impronta, leggiChiave, stessaImpronta, type RuoloChiave } from "./chiave.ts";
 import type { Credenziale } from "./credenziale.ts";
 
@@ -19,6 +20,11 @@ interface RigaChiave {
   parte: string | null;
   procedimento: string | null;
   revocata: boolean;
+}
+
+/** The key in `Authorization: Bearer <chiave>`, when the header has that shape. */
+export function chiaveDellIntestazione(intestazione: string): string | undefined {
+  return /^Bearer\s+(\S{1,512})$/i.exec(intestazione.trim())?.[1];
 }
 
 export class Verificatore {
@@ -48,9 +54,8 @@ export class Verificatore {
 
   async verifica(intestazione: string | undefined): Promise<Credenziale> {
     if (intestazione === undefined || intestazione === "") return { tipo: "anonimo" };
-    const m = /^Bearer\s+(\S{1,512})$/i.exec(intestazione.trim());
-    if (!m) throw nonAutenticato();
-    const chiave = m[1]!;
+    const chiave = chiaveDellIntestazione(intestazione);
+    if (chiave === undefined) throw nonAutenticato();
     const hash = impronta(chiave);
     const nota = this.cache.get(hash);
     if (nota && nota.scade > Date.now()) return nota.cred;
@@ -61,10 +66,26 @@ export class Verificatore {
     return cred;
   }
 
+  /**
+   * The credential behind a calendar feed's token (agenda/indirizzo-feed.ts): the key's own, for
+   * reading that feed only; 401 when the token is not one of a valid key of this organismo.
+   */
+  async verificaFeed(organismo: string, token: string): Promise<Credenziale> {
+    const t = leggiTokenFeed(token);
+    const cred = t && (await this.leggi({ organismo, id: t.id }, (riga) => tokenFeedValido(organismo, riga.id, riga.hash, t.mac)));
+    if (!cred) throw new ErroreApi(401, "unauthorized", "L'indirizzo del calendario non è valido, o la sua chiave è stata revocata: chiedine uno nuovo.");
+    return cred;
+  }
+
   private async cerca(chiave: string, hash: string): Promise<Credenziale | undefined> {
     if (this.hashAdminEnv && stessaImpronta(hash, this.hashAdminEnv)) return { tipo: "amministratore", id: "env" };
     const parti = leggiChiave(chiave);
     if (!parti) return undefined;
+    return this.leggi(parti, (riga) => stessaImpronta(hash, riga.hash));
+  }
+
+  /** The key's row and bindings, as a credential when it is not revoked and `prova` accepts it. */
+  private async leggi(parti: { organismo: string; id: string }, prova: (riga: RigaChiave) => boolean): Promise<Credenziale | undefined> {
     const [[riga], concessi] = await inTenant(this.database, parti.organismo, (tx) =>
       Promise.all([
         this.database.rows<RigaChiave>(
@@ -77,7 +98,7 @@ export class Verificatore {
         ),
       ]),
     );
-    if (!riga || riga.revocata || !stessaImpronta(hash, riga.hash)) return undefined;
+    if (!riga || riga.revocata || !prova(riga)) return undefined;
     if (riga.ruolo === "amministratore") return parti.organismo === TENANT_AMMINISTRAZIONE ? { tipo: "amministratore", id: riga.id } : undefined;
     return {
       tipo: "chiave",

@@ -6,10 +6,14 @@ import { feedIcs } from "../agenda/ics.ts";
 import { scadenzeVisibili } from "../agenda/servizio.ts";
 import { nuovoRouter, risposte, sicurezza, type Dipendenze } from "../contesto.ts";
 import { IdOrganismo } from "../schemi.ts";
-import { Agenda, FiltriAgenda } from "../schemi-clienti.ts";
+import { Agenda, FiltriAgenda, FiltriFeed, IndirizzoFeed } from "../schemi-clienti.ts";
+import { tokenFeed } from "../agenda/indirizzo-feed.ts";
+import { impronta } from "../auth/chiave.ts";
+import { chiaveDellIntestazione } from "../auth/verifica.ts";
 
 const P = z.object({ id: IdOrganismo });
 const RUOLI = ["segreteria", "mediatore", "parte"] as const;
+const campiFeed = z.object({ mediatore: z.string().min(1).max(64).optional() });
 
 export function agenda(d: Dipendenze) {
   const app = nuovoRouter();
@@ -31,18 +35,35 @@ export function agenda(d: Dipendenze) {
     .openapi(
       createRoute({ method: "get", path: "/v1/organismi/{id}/scadenze.ics", tags: tag, security: sicurezza,
         summary: "Le stesse scadenze come calendario iCalendar (RFC 5545): un evento di un giorno per scadenza, UID stabili",
-        request: { params: P, query: FiltriAgenda },
+        request: { params: P, query: FiltriFeed },
         responses: {
           200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
           ...risposte({}, [400, 401, 403, 404]),
         } }),
       async (c) => {
         const { id } = c.req.valid("param");
-        const cred = richiediRuolo(c.get("cred"), id, RUOLI);
-        const q = c.req.valid("query");
+        const { token, ...q } = c.req.valid("query");
+        // A calendar app subscribes by address: the token stands for the key that asked for it.
+        const cred = richiediRuolo(token === undefined ? c.get("cred") : await d.verificatore.verificaFeed(id, token), id, RUOLI);
         const { scadenze: voci } = await scadenzeVisibili(d.database, cred, id, q);
         const chi = q.mediatore ? ` (mediatore ${q.mediatore})` : cred.ruolo === "segreteria" ? "" : ` (${cred.ruolo} ${cred.parte ?? ""})`;
         return c.body(feedIcs(id, `Scadenze ${id}${chi}`, voci), 200, { "content-type": "text/calendar; charset=utf-8" });
+      },
+    )
+
+    .openapi(
+      createRoute({ method: "post", path: "/v1/organismi/{id}/scadenze.ics/indirizzo", tags: tag, security: sicurezza,
+        summary: "L'indirizzo di abbonamento al calendario della chiave che chiede (per Google, Apple, Outlook, che non mandano `Authorization`): le stesse scadenze che la chiave vede, in sola lettura; vale finché la chiave non è revocata",
+        request: { params: P, query: campiFeed },
+        responses: risposte({ 200: [IndirizzoFeed, "Indirizzo e token"] }, [400, 401, 403, 404]) }),
+      (c) => {
+        const { id } = c.req.valid("param");
+        const cred = richiediRuolo(c.get("cred"), id, RUOLI);
+        // The key was verified by the middleware: its hash keys the token.
+        const token = tokenFeed(id, cred.id, impronta(chiaveDellIntestazione(c.req.header("authorization") ?? "")!));
+        const { mediatore } = c.req.valid("query");
+        const filtri = new URLSearchParams({ ...(mediatore ? { mediatore } : {}), token });
+        return c.json({ indirizzo: `/v1/organismi/${id}/scadenze.ics?${filtri}`, token }, 200);
       },
     );
 }
