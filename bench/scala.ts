@@ -13,6 +13,7 @@ import postgres from "postgres";
 import { creaDatabaseTemporaneo } from "../server/db/database-temporaneo.ts";
 import { openDatabase } from "../server/db/open.ts";
 import { avviaProcesso, chiama } from "../server/test-support/processo.ts";
+import { calibrazione } from "./engine.ts";
 import { COLONNE, COLONNE_ORGANISMO, EVENTI_PER_PROCEDIMENTO, Generatore, idProcedimento, righeOrganismo, TABELLE, vuote, type RegolamentoOrganismo, type Tabella } from "./scala/generatore.ts";
 
 const ORGANISMI = Number(process.env.BENCH_SCALA_ORGANISMI ?? 1000);
@@ -183,6 +184,7 @@ export async function bench(): Promise<Record<string, number | string>> {
     console.error("bench scala: DATABASE_URL non impostata: la parte richiede Postgres (un milione di procedimenti non si misura su PGlite), saltata");
     return { scala_azione_p99_ms: salto };
   }
+  const calibrazionePrima = calibrazione();
   const admin = postgres(base, { max: 1, onnotice: () => {} });
   const url = urlDi(base, NOME_DB);
   const oggi = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Rome" }).format(new Date());
@@ -223,6 +225,9 @@ export async function bench(): Promise<Record<string, number | string>> {
       await db.end({ timeout: 5 });
       riempimento = `${Math.round(copia / 1000)} s COPY + ${Math.round((performance.now() - t0 - copia) / 1000)} s vacuum analyze`;
     }
+    // Migrations (a reused database may predate one) before any server is timed.
+    const migrato = await openDatabase({ url });
+    await migrato.close();
     const db = postgres(url, { max: 1, onnotice: () => {} });
     const [conti] = await db`select (select count(*) from procedimenti)::int as p, (select count(*) from organismi)::int as o,
                                     (select reltuples::bigint from pg_class where relname = 'eventi') as e,
@@ -269,6 +274,7 @@ export async function bench(): Promise<Record<string, number | string>> {
       scala_agenda_recente_ms: `${L.agenda_recente.mediana} / p99 ${L.agenda_recente.p99} (${L.agenda_recente.righe} scadenze; vuoto ${V.agenda_recente.mediana})`,
       scala_agenda_mediatore_ms: `${L.agenda_mediatore.mediana} / p99 ${L.agenda_mediatore.p99} (${L.agenda_mediatore.righe} scadenze)`,
       scala_durata_s: DURATA_S,
+      calibrazione_ms: `${calibrazionePrima} / ${calibrazione()} (prima / dopo)`,
     };
   } finally {
     await admin.end({ timeout: 5 });
