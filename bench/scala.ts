@@ -20,9 +20,9 @@ const ORGANISMI = Number(process.env.BENCH_SCALA_ORGANISMI ?? 1000);
 const PROCEDIMENTI = Number(process.env.BENCH_SCALA_PROCEDIMENTI ?? 1_000_000);
 /** The largest organismo holds this share of the procedures (the one whose lists and agenda are measured). */
 const QUOTA_GRANDE = 0.1;
-const DURATA_S = Number(process.env.BENCH_SCALA_SECONDI ?? 10);
+const DURATA_S = Number(process.env.BENCH_SCALA_SECONDI ?? 6);
 const CONNESSIONI = 16;
-const GIRI = 50;
+const GIRI = 200;
 const NOME_DB = process.env.BENCH_SCALA_DB ?? "bench_scala";
 /** Bumped when the generator's rows change: a database filled by another version is refilled. */
 const VERSIONE_DATI = "1";
@@ -103,78 +103,69 @@ function quantile(xs: number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return ms(s[Math.min(s.length - 1, Math.floor(q * s.length))]!);
 }
+const mediana = (xs: number[]) => quantile(xs, 0.5);
 
-/** Sequential GETs over HTTP: median and p99 of GIRI timed after 5 warm-ups. */
-async function misura(url: string, percorso: string, chiave: string) {
-  for (let i = 0; i < 5; i++) await chiama(url, "GET", percorso, { chiave });
-  const t: number[] = [];
-  let r: Awaited<ReturnType<typeof chiama>> | undefined;
-  for (let i = 0; i < GIRI; i++) {
-    const t0 = performance.now();
-    r = await chiama(url, "GET", percorso, { chiave });
-    t.push(performance.now() - t0);
-  }
-  if (r!.status !== 200) throw new Error(`${percorso}: ${r!.status} ${r!.testo.slice(0, 300)}`);
-  const j = r!.json as { procedimenti?: unknown[]; scadenze?: unknown[] };
-  return { mediana: quantile(t, 0.5), p99: quantile(t, 0.99), righe: (j.procedimenti ?? j.scadenze ?? []).length };
-}
-
-/** A server on `url`; keys; the list, agenda and action figures. */
-async function misuraServer(url: string, bersagli: { organismo: string; id: string }[]) {
+/** A server on a database, with the keys the measures use. */
+async function avviaServer(url: string, bersagli: { organismo: string; id: string }[]) {
   const t0 = performance.now();
   const server = await avviaProcesso({ DATABASE_URL: url, REGOLAMENTO_ADMIN_KEY: ADMIN, REGOLAMENTO_SEMI: "nessuno", DB_POOL: "16", REGOLAMENTO_ANONIMI_AL_MINUTO: "0" }, 600_000);
   const avvio = Math.round(performance.now() - t0);
-  try {
-    const base = server.url;
-    const chiave = async (organismo: string, ruolo: string, parte?: string) => {
-      const r = await chiama(base, "POST", "/v1/chiavi", { chiave: ADMIN, corpo: { organismo, ruolo, ...(parte ? { parte } : {}) } });
-      if (r.status !== 201) throw new Error(`chiave ${organismo}: ${r.status} ${r.testo}`);
-      return r.json.chiave as string;
-    };
-    const segreterie = new Map<string, string>();
-    for (const b of bersagli) if (!segreterie.has(b.organismo)) segreterie.set(b.organismo, await chiave(b.organismo, "segreteria"));
-    const grande = org(0);
-    const segr = segreterie.get(grande)!;
-    const med = await chiave(grande, "mediatore", "m7");
-    const G = `/v1/organismi/${grande}`;
-    const prima = await chiama(base, "GET", `${G}/procedimenti`, { chiave: segr });
-    const letture = {
-      lista: await misura(base, `${G}/procedimenti`, segr),
-      lista_cursore: await misura(base, `${G}/procedimenti?cursore=${encodeURIComponent(prima.json.cursore as string)}`, segr),
-      lista_fase: await misura(base, `${G}/procedimenti?fase=mediazione_in_corso&ordine=depositato_il`, segr),
-      lista_mediatore: await misura(base, `${G}/procedimenti`, med),
-      // A past month and the busiest one (the last deposits' open deadlines).
-      agenda: await misura(base, `${G}/scadenze?dal=2025-03-01&al=2025-03-31`, segr),
-      agenda_recente: await misura(base, `${G}/scadenze?dal=2026-09-01&al=2026-09-30`, segr),
-      agenda_mediatore: await misura(base, `${G}/scadenze?dal=2026-09-01&al=2026-09-30`, med),
-    };
-    // Actions: a document on a procedure among the targets, in turn; dated today (UTC, never after Rome's today).
-    const oggi = new Date().toISOString().slice(0, 10);
-    let n = 0;
-    const errori = new Map<number, string>();
-    const az = await autocannon({
-      url: base, connections: CONNESSIONI, pipelining: 1, duration: DURATA_S,
-      requests: [{
-        method: "POST",
-        setupRequest: (req) => {
-          const b = bersagli[n++ % bersagli.length]!;
-          return {
-            ...req,
-            path: `/v1/organismi/${b.organismo}/procedimenti/${b.id}/azioni`,
-            headers: { "content-type": "application/json", authorization: `Bearer ${segreterie.get(b.organismo)!}` },
-            body: JSON.stringify({ azione: "deposito_documento", data: oggi, parte: "A", documento: `bench-${n}`, tipo: "sessione_comune" }),
-          };
-        },
-        // The first answer of each failing status, to say why in the report.
-        onResponse: (status: number, corpo: string) => {
-          if (status >= 300 && !errori.has(status)) errori.set(status, String(corpo).slice(0, 200));
-        },
-      } as autocannon.Request],
-    });
-    return { avvio, letture, azioni: { p99: az.latency.p99, mediana: az.latency.p50, rps: Math.round(az.requests.average), non2xx: az.non2xx + az.errors, errori: [...errori].map(([s, c]) => `${s}: ${c}`).join(" | ") } };
-  } finally {
-    await server.uccidi("SIGTERM");
-  }
+  const chiave = async (organismo: string, ruolo: string, parte?: string) => {
+    const r = await chiama(server.url, "POST", "/v1/chiavi", { chiave: ADMIN, corpo: { organismo, ruolo, ...(parte ? { parte } : {}) } });
+    if (r.status !== 201) throw new Error(`chiave ${organismo}: ${r.status} ${r.testo}`);
+    return r.json.chiave as string;
+  };
+  const segreterie = new Map<string, string>();
+  for (const b of bersagli) if (!segreterie.has(b.organismo)) segreterie.set(b.organismo, await chiave(b.organismo, "segreteria"));
+  return { server, avvio, segreterie, mediatore: await chiave(org(0), "mediatore", "m7") };
+}
+type Server = Awaited<ReturnType<typeof avviaServer>>;
+
+/**
+ * The same GET on both servers in turn (the machine's load falls on both alike): median and p99 of
+ * GIRI each, after 5 warm-ups. `percorso` gets each server's keys.
+ */
+async function misuraCoppia(coppia: Server[], percorso: (s: Server) => { path: string; chiave: string }) {
+  const tempi = coppia.map(() => [] as number[]);
+  const righe: number[] = [];
+  for (let i = -5; i < GIRI; i++)
+    for (const [k, s] of coppia.entries()) {
+      const { path, chiave } = percorso(s);
+      const t0 = performance.now();
+      const r = await chiama(s.server.url, "GET", path, { chiave });
+      if (i >= 0) tempi[k]!.push(performance.now() - t0);
+      if (r.status !== 200) throw new Error(`${path}: ${r.status} ${r.testo.slice(0, 300)}`);
+      const j = r.json as { procedimenti?: unknown[]; scadenze?: unknown[] };
+      righe[k] = (j.procedimenti ?? j.scadenze ?? []).length;
+    }
+  return tempi.map((t, k) => ({ mediana: mediana(t), p99: quantile(t, 0.99), righe: righe[k]! }));
+}
+
+/** Recorded actions on one server for DURATA_S (autocannon, as bench/http.ts): a document on each target in turn. */
+async function azioni(s: Server, bersagli: { organismo: string; id: string }[]) {
+  const oggi = new Date().toISOString().slice(0, 10);
+  let n = 0;
+  const errori = new Map<number, string>();
+  const az = await autocannon({
+    url: s.server.url, connections: CONNESSIONI, pipelining: 1, duration: DURATA_S,
+    requests: [{
+      method: "POST",
+      setupRequest: (req) => {
+        const b = bersagli[n++ % bersagli.length]!;
+        return {
+          ...req,
+          path: `/v1/organismi/${b.organismo}/procedimenti/${b.id}/azioni`,
+          headers: { "content-type": "application/json", authorization: `Bearer ${s.segreterie.get(b.organismo)!}` },
+          body: JSON.stringify({ azione: "deposito_documento", data: oggi, parte: "A", documento: `bench-${n}`, tipo: "sessione_comune" }),
+        };
+      },
+      // The first answer of each failing status, to say why in the report.
+      onResponse: (status: number, corpo: string) => {
+        if (status >= 300 && !errori.has(status)) errori.set(status, String(corpo).slice(0, 200));
+      },
+    } as autocannon.Request],
+  });
+  return { p99: az.latency.p99, mediana: az.latency.p50, rps: Math.round(az.requests.average), non2xx: az.non2xx + az.errors, errori: [...errori].map(([s, c]) => `${s}: ${c}`).join(" | ") };
 }
 
 export async function bench(): Promise<Record<string, number | string>> {
@@ -236,7 +227,7 @@ export async function bench(): Promise<Record<string, number | string>> {
 
     // The empty database: the same organismi, only the procedures the load acts on.
     const vuoto = await creaDatabaseTemporaneo(base, "bench_scala_vuoto_");
-    let figureVuoto;
+    const coppia: Server[] = [];
     try {
       const d = await openDatabase({ url: vuoto.url });
       await d.close();
@@ -244,11 +235,30 @@ export async function bench(): Promise<Record<string, number | string>> {
       const v = postgres(vuoto.url, { max: 1, onnotice: () => {} });
       await v.unsafe("vacuum analyze");
       await v.end({ timeout: 5 });
-      figureVuoto = await misuraServer(vuoto.url, bersagli);
-    } finally {
-      await vuoto.elimina();
-    }
-    const pieno = await misuraServer(url, bersagli);
+      // Both servers up at once: [empty, filled]; every measure alternates between them.
+      coppia.push(await avviaServer(vuoto.url, bersagli), await avviaServer(url, bersagli));
+      const G = `/v1/organismi/${org(0)}`;
+      const segr = (s: Server) => s.segreterie.get(org(0))!;
+      const prime = await Promise.all(coppia.map((s) => chiama(s.server.url, "GET", `${G}/procedimenti`, { chiave: segr(s) })));
+      const letture = {
+        lista: await misuraCoppia(coppia, (s) => ({ path: `${G}/procedimenti`, chiave: segr(s) })),
+        lista_cursore: await misuraCoppia(coppia, (s) => ({ path: `${G}/procedimenti?cursore=${encodeURIComponent(prime[coppia.indexOf(s)]!.json.cursore as string)}`, chiave: segr(s) })),
+        lista_fase: await misuraCoppia(coppia, (s) => ({ path: `${G}/procedimenti?fase=mediazione_in_corso&ordine=depositato_il`, chiave: segr(s) })),
+        lista_mediatore: await misuraCoppia(coppia, (s) => ({ path: `${G}/procedimenti`, chiave: s.mediatore })),
+        // A past month and the busiest one (the last deposits' open deadlines).
+        agenda: await misuraCoppia(coppia, (s) => ({ path: `${G}/scadenze?dal=2025-03-01&al=2025-03-31`, chiave: segr(s) })),
+        agenda_recente: await misuraCoppia(coppia, (s) => ({ path: `${G}/scadenze?dal=2026-09-01&al=2026-09-30`, chiave: segr(s) })),
+        agenda_mediatore: await misuraCoppia(coppia, (s) => ({ path: `${G}/scadenze?dal=2026-09-01&al=2026-09-30`, chiave: s.mediatore })),
+      };
+      // Actions: three rounds each, alternating; the median round's figures.
+      const giri: Awaited<ReturnType<typeof azioni>>[][] = [[], []];
+      for (let r = 0; r < 3; r++) for (const [k, s] of coppia.entries()) giri[k]!.push(await azioni(s, bersagli));
+      const [av, ap] = giri.map((g) => ({
+        p99: mediana(g.map((x) => x.p99)), mediana: mediana(g.map((x) => x.mediana)), rps: mediana(g.map((x) => x.rps)),
+        p99_giri: g.map((x) => x.p99).join("/"), non2xx: g.reduce((a, x) => a + x.non2xx, 0), errori: g.map((x) => x.errori).filter(Boolean).join(" "),
+      }));
+      const pieno = { avvio: coppia[1]!.avvio, azioni: ap!, letture: Object.fromEntries(Object.entries(letture).map(([k, v]) => [k, v[1]!])) as Record<keyof typeof letture, { mediana: number; p99: number; righe: number }> };
+      const figureVuoto = { avvio: coppia[0]!.avvio, azioni: av!, letture: Object.fromEntries(Object.entries(letture).map(([k, v]) => [k, v[0]!])) as typeof pieno.letture };
     const L = pieno.letture;
     const V = figureVuoto.letture;
     return {
@@ -257,25 +267,30 @@ export async function bench(): Promise<Record<string, number | string>> {
       scala_riempimento: riempimento,
       scala_avvio_ms: `${pieno.avvio} (vuoto ${figureVuoto.avvio})`,
       scala_azione_p99_ms: pieno.azioni.p99,
+      scala_azione_p99_giri_ms: `${pieno.azioni.p99_giri} (vuoto ${figureVuoto.azioni.p99_giri})`,
       scala_azione_p99_vuoto_ms: figureVuoto.azioni.p99,
       scala_azione_mediana_ms: `${pieno.azioni.mediana} (vuoto ${figureVuoto.azioni.mediana})`,
       scala_azione_rps: `${pieno.azioni.rps} (vuoto ${figureVuoto.azioni.rps})`,
       scala_azione_non2xx: `${pieno.azioni.non2xx} (vuoto ${figureVuoto.azioni.non2xx})${pieno.azioni.errori || figureVuoto.azioni.errori ? ` ${pieno.azioni.errori} ${figureVuoto.azioni.errori}` : ""}`,
       scala_lista_ms: L.lista.mediana,
       scala_lista_p99_ms: L.lista.p99,
-      scala_lista_vuoto_ms: V.lista.mediana,
+      scala_lista_vuoto_ms: `${V.lista.mediana} / p99 ${V.lista.p99}`,
       scala_lista_cursore_ms: `${L.lista_cursore.mediana} / p99 ${L.lista_cursore.p99}`,
       scala_lista_fase_ms: `${L.lista_fase.mediana} / p99 ${L.lista_fase.p99}`,
-      scala_lista_mediatore_ms: `${L.lista_mediatore.mediana} / p99 ${L.lista_mediatore.p99}`,
+      scala_lista_mediatore_ms: `${L.lista_mediatore.mediana} / p99 ${L.lista_mediatore.p99} (vuoto ${V.lista_mediatore.mediana} / p99 ${V.lista_mediatore.p99})`,
       scala_agenda_ms: L.agenda.mediana,
       scala_agenda_p99_ms: L.agenda.p99,
       scala_agenda_righe: L.agenda.righe,
-      scala_agenda_vuoto_ms: V.agenda.mediana,
-      scala_agenda_recente_ms: `${L.agenda_recente.mediana} / p99 ${L.agenda_recente.p99} (${L.agenda_recente.righe} scadenze; vuoto ${V.agenda_recente.mediana})`,
+      scala_agenda_vuoto_ms: `${V.agenda.mediana} / p99 ${V.agenda.p99}`,
+      scala_agenda_recente_ms: `${L.agenda_recente.mediana} / p99 ${L.agenda_recente.p99} (${L.agenda_recente.righe} scadenze; vuoto ${V.agenda_recente.mediana} / p99 ${V.agenda_recente.p99})`,
       scala_agenda_mediatore_ms: `${L.agenda_mediatore.mediana} / p99 ${L.agenda_mediatore.p99} (${L.agenda_mediatore.righe} scadenze)`,
-      scala_durata_s: DURATA_S,
+      scala_durata_s: `${DURATA_S} × 3 per database, alternati`,
       calibrazione_ms: `${calibrazionePrima} / ${calibrazione()} (prima / dopo)`,
     };
+    } finally {
+      for (const s of coppia) await s.server.uccidi("SIGTERM");
+      await vuoto.elimina();
+    }
   } finally {
     await admin.end({ timeout: 5 });
   }
