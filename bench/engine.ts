@@ -179,7 +179,7 @@ function cpuMs(fn: () => unknown, warm: number, rounds: number): number {
  * CPU ms of a fixed integer loop: how loaded the shared machine was while the part ran (it was
  * 103–121 ms on a quiet host, 174 ms on a busy one), to read the figures beside it.
  */
-function calibrazione(): number {
+export function calibrazione(): number {
   const t0 = cpuUs();
   let s = 0;
   for (let i = 0; i < 3e8; i++) s += i & 7;

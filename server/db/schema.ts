@@ -214,6 +214,9 @@ export const procedimentiSintesi = pgTable(
     index("sintesi_deposito").on(t.organismoId, t.depositatoIl, t.procedimentoId),
     index("sintesi_scadenza").on(t.organismoId, t.prossimaScadenza, t.procedimentoId),
     index("sintesi_fase").on(t.organismoId, t.fase, t.depositatoIl, t.procedimentoId),
+    // INCLUDE (fase, depositato_il, prossima_scadenza), hand-written in 0007 (drizzle has no INCLUDE):
+    // a person's list picks its page from this index alone.
+    index("sintesi_procedimento").on(t.organismoId, t.procedimentoId),
     ...tenantPolicy("procedimenti_sintesi")(t),
   ],
 ).enableRLS();
@@ -244,6 +247,7 @@ export const scadenzeAgenda = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organismoId, t.procedimentoId, t.nome, t.parte], name: "scadenze_agenda_pk" }),
+    // INCLUDE (parte, dal, cita, fonte) since 0007 (hand-written): the agenda is an index-only scan.
     index("agenda_data").on(t.organismoId, t.entro, t.procedimentoId, t.nome),
     ...tenantPolicy("scadenze_agenda")(t),
   ],

@@ -42,10 +42,10 @@ const COLONNE: Record<string, { col: SQL; testo: SQL; tipo: SQL }> = {
   prossima_scadenza: { col: sql`s.prossima_scadenza`, testo: sql`s.prossima_scadenza::text`, tipo: sql`date` },
 };
 
-function chi(organismo: string, persone: string[]): SQL {
-  if (persone.length === 0) return sql``;
+function chi(organismo: string, persone: string[]): SQL[] {
+  if (persone.length === 0) return [];
   const insiemi = persone.map((p) => sql`select procedimento_id from procedimenti_persone where organismo_id = ${organismo} and persona = ${p}`);
-  return sql`with chi as materialized (${sql.join(insiemi, sql` intersect `)}) `;
+  return [sql`chi as materialized (${sql.join(insiemi, sql` intersect `)})`];
 }
 
 export async function elencaProcedimenti(database: Database, cred: CredenzialeChiave, organismo: string, f: FiltriProcedimenti) {
@@ -71,18 +71,27 @@ export async function elencaProcedimenti(database: Database, cred: CredenzialeCh
     filtri.push(disc ? sql`(${c.col}, s.procedimento_id) < (${cur.v}::${c.tipo}, ${cur.id})` : sql`(${c.col}, s.procedimento_id) > (${cur.v}::${c.tipo}, ${cur.id})`);
   }
   const verso = disc ? sql`desc` : sql`asc`;
+  // The page is chosen on keys alone (`pagina`: index-only, through the sort column's index, or
+  // through sintesi_procedimento for a person's procedures, migration 0007); only its rows are then
+  // read from the tables. Joining the procedures before the cut read one random heap page per
+  // procedure of a mediator, not per row shown (docs/scalabilita.md, "Un milione di procedimenti").
+  const cte = sql`pagina as (
+      select s.procedimento_id from procedimenti_sintesi s${persone.length ? sql` join chi on chi.procedimento_id = s.procedimento_id` : sql``}
+      where ${sql.join(filtri, sql` and `)}
+      order by ${c.col} ${verso}, s.procedimento_id ${verso}
+      limit ${limite + 1})`;
   const righe = await inTenant(database, organismo, (tx) =>
     database.rows<Riga>(
       tx,
-      sql`${chi(organismo, persone)}select s.procedimento_id, s.fase, s.depositato_il::text as depositato_il, s.parti, s.mediatori,
+      sql`with ${sql.join([...chi(organismo, persone), cte], sql`, `)}
+          select s.procedimento_id, s.fase, s.depositato_il::text as depositato_il, s.parti, s.mediatori,
                  s.prossima_scadenza::text as prossima_scadenza, p.revisione,
                  to_char(p.aggiornato_il at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as aggiornato_il,
                  p.versione_regolamento, ${c.testo} as chiave
-          from procedimenti_sintesi s${persone.length ? sql` join chi on chi.procedimento_id = s.procedimento_id` : sql``}
+          from pagina k
+          join procedimenti_sintesi s on s.organismo_id = ${organismo} and s.procedimento_id = k.procedimento_id
           join procedimenti p on p.organismo_id = s.organismo_id and p.id = s.procedimento_id
-          where ${sql.join(filtri, sql` and `)}
-          order by ${c.col} ${verso}, s.procedimento_id ${verso}
-          limit ${limite + 1}`,
+          order by ${c.col} ${verso}, s.procedimento_id ${verso}`,
     ),
   );
   const pagina = righe.slice(0, limite);

@@ -58,7 +58,7 @@ interface ContestoRegole {
   definizioni: Map<string, Regolamento["regole"][number]>;
 }
 
-function contestoRegole(regolamenti: Regolamento[]): ContestoRegole {
+export function contestoRegole(regolamenti: Regolamento[]): ContestoRegole {
   const regole = regolamenti.flatMap((x) => x.regole);
   const definizioni = new Map<string, Regolamento["regole"][number]>();
   for (const g of regole) if (g.tipo === "azione" && typeof g.azione === "string") definizioni.set(g.azione, g);
@@ -69,7 +69,7 @@ function contestoRegole(regolamenti: Regolamento[]): ContestoRegole {
  * The rules that allowed an action: the definition of the action (the organismo's over the
  * baseline's), what the engine cited, and the traced rules that decide actions (not fees).
  */
-function regoleCheConsentono(r: Risposta, { decisive, definizioni }: ContestoRegole, azione: string): { regola: string; cita: string; fonte: string; esito?: string }[] {
+export function regoleCheConsentono(r: Risposta, { decisive, definizioni }: ContestoRegole, azione: string): { regola: string; cita: string; fonte: string; esito?: string }[] {
   const definizione = definizioni.get(azione);
   const out: { regola: string; cita: string; fonte: string; esito?: string }[] = [
     ...(definizione ? [{ regola: definizione.nome, cita: definizione.cita, fonte: definizione.fonte, esito: "definisce l'azione" }] : []),
