@@ -2,8 +2,11 @@
 // procedure is judged by the version in force at its deposito_domanda and by the baselines in
 // force at that date, or by a later baseline version that declares it governs the procedures
 // pending at its date (parametro `applica_ai_procedimenti_pendenti`) when this one was pending
-// then; prepared versions are cached per (id, versione, bases' versions).
+// then; prepared versions are cached per (id, versione, bases' versions), least recently used first
+// out past a budget in bytes. Versions are held canonical (condivisione.ts): shared pieces once.
 import { prepare } from "./prepare.ts";
+import { condividi } from "./condivisione.ts";
+import { LruByte } from "./lru-byte.ts";
 import type { Regolamento } from "./ir.ts";
 import type { Prepared } from "./prepared.ts";
 
@@ -27,12 +30,40 @@ function governaIPendenti(b: Regolamento, p: Pendenza): boolean {
 }
 const cmp = (a: Regolamento, b: Regolamento) => a.inVigoreDal.localeCompare(b.inVigoreDal) || a.versione.localeCompare(b.versione, undefined, { numeric: true });
 
+/**
+ * The default budget of prepared versions kept (estimated bytes): about 1,000 full regolamenti
+ * prepared (bench/registro.ts); past it the least recently asked are prepared again on demand.
+ */
+export const BUDGET_PREPARATE = 192 * 2 ** 20;
+
+/**
+ * Bytes a prepared version holds of its own, roughly: what it shares with others (canonical IR,
+ * compiled conditions: condivisione.ts) is not counted. Measured in bench/registro.ts (heap growth
+ * over 1,000 prepared variants / their rules): ≈ 1 KB per rule, plus the indexes.
+ */
+export function byteStimati(p: Prepared): number {
+  return 16_384 + 1_024 * (p.regole.length + p.eccezioni.length) + 64 * p.azioniNote.length;
+}
+
 export class Catalog {
   private readonly byId = new Map<string, Regolamento[]>();
-  private readonly cache = new Map<string, Prepared>();
+  private readonly cache: LruByte<string, Prepared>;
+  /** Versions prepared so far (a count of work, for tests: a start prepares nothing). */
+  preparazioni = 0;
+
+  constructor(opzioni: { budgetPreparate?: number } = {}) {
+    this.cache = new LruByte(opzioni.budgetPreparate ?? BUDGET_PREPARATE);
+  }
+
+  /** The cache of prepared versions: its budget, what it holds, how many it dropped. */
+  get memoria(): { budget: number; byte: number; preparate: number; espulse: number } {
+    return { budget: this.cache.budget, byte: this.cache.byte, preparate: this.cache.size, espulse: this.cache.espulse };
+  }
 
   /** A published version (baselines too). Re-adding the same (id, versione) replaces it. */
-  add(r: Regolamento): void {
+  add(r0: Regolamento): void {
+    // Canonical (condivisione.ts): what this version shares with the others is held once.
+    const r = condividi(r0);
     const list = (this.byId.get(r.id) ?? []).filter((x) => x.versione !== r.versione);
     list.push(r);
     list.sort(cmp);
@@ -107,7 +138,7 @@ export class Catalog {
     const bases = this.bases(r, date, at.pendenza);
     const key = `${r.id}@${r.versione}|${bases.map((b) => `${b.id}@${b.versione}`).join(",")}`;
     let p = this.cache.get(key);
-    if (!p) { p = prepare(r, bases); this.cache.set(key, p); }
+    if (!p) { p = prepare(r, bases); this.preparazioni++; this.cache.set(key, p, byteStimati(p)); }
     return p;
   }
 
