@@ -11,7 +11,17 @@ const idDi = new Map<string, number>();
 /** Canonical node by id (weakly held: a node no version uses any more can be collected). */
 const perId = new Map<number, WeakRef<object>>();
 const idDiNodo = new WeakMap<object, number>();
-const idStringa = new Map<string, number>();
+/**
+ * Every string seen, once: its canonical copy (short ones interned by V8, as names are compared all
+ * the time; long ones, texts and notes, only deduplicated) and its id. Held for the process's life:
+ * distinct strings of the versions published, a few MB for the 1,000 organismi of the bench.
+ */
+const stringhe = new Map<string, { s: string; id: number }>();
+function stringa(v: string): { s: string; id: number } {
+  let e = stringhe.get(v);
+  if (e === undefined) { e = { s: v.length <= 64 ? intern(v) : v, id: stringhe.size }; stringhe.set(v, e); }
+  return e;
+}
 let prossimo = 0;
 /** Nodes made canonical so far (for tests and the bench: how much was shared). */
 export const statistiche = { nodi: 0, condivisi: 0 };
@@ -23,16 +33,31 @@ const pulizia = new FinalizationRegistry<string>((chiave) => {
 
 function idDiValore(v: unknown): string {
   switch (typeof v) {
-    case "string": {
-      let i = idStringa.get(v);
-      if (i === undefined) { i = idStringa.size; idStringa.set(v, i); }
-      return `s${i}`;
-    }
+    case "string": return `s${stringa(v).id}`;
     case "number": return `n${v}`;
     case "boolean": return v ? "t" : "f";
     case "undefined": return "u";
     default: return v === null ? "z" : `o${idDiNodo.get(v as object)!}`;
   }
+}
+
+let attiva = true;
+/**
+ * Turns sharing off (or back on) for what is canonicalised from now on: off, `condividi` makes a
+ * private copy with interned strings (the engine before issue 15). For tests: answers must not
+ * depend on it.
+ */
+export function impostaCondivisione(si: boolean): void {
+  attiva = si;
+}
+
+function copia<T>(x: T): T {
+  if (typeof x === "string") return intern(x);
+  if (typeof x !== "object" || x === null) return x;
+  if (Array.isArray(x)) return x.map(copia) as T;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(x)) o[intern(k)] = copia((x as Record<string, unknown>)[k]);
+  return o as T;
 }
 
 /**
@@ -41,8 +66,9 @@ function idDiValore(v: unknown): string {
  * canonical. Idempotent: a canonical value comes back as it is.
  */
 export function condividi<T>(x: T): T {
-  if (typeof x === "string") return intern(x);
+  if (typeof x === "string") return stringa(x).s as T;
   if (typeof x !== "object" || x === null) return x;
+  if (!attiva) return copia(x);
   if (idDiNodo.has(x)) return x;
   let chiave: string;
   let nodo: object;
@@ -55,7 +81,7 @@ export function condividi<T>(x: T): T {
     const parti: string[] = [];
     for (const k of Object.keys(x)) {
       const v = condividi((x as Record<string, unknown>)[k]);
-      o[intern(k)] = v;
+      o[stringa(k).s] = v;
       parti.push(`${idDiValore(k)}:${idDiValore(v)}`);
     }
     chiave = `{${parti.join(",")}}`;

@@ -21,13 +21,18 @@ import type {
  */
 const CONDIZIONI = new WeakMap<object, Cond>();
 const COMPILATE = new WeakMap<object, CompiledFatti>();
+const COSTANTI = new Map<unknown, Cond>();
 let condizioniCompilate = 0;
 /** How many conditions were compiled (interned ones count once): for tests. */
 export const contaCondizioniCompilate = () => condizioniCompilate;
 
 export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
-  if (typeof logic !== "object" || logic === null) return nuovaCond(logic);
+  if (typeof logic !== "object" || logic === null) {
+    let k = COSTANTI.get(logic);
+    if (!k) { k = nuovaCond(logic); COSTANTI.set(logic, k); }
+    return k;
+  }
   const c = condividi(logic) as object;
   let hit = CONDIZIONI.get(c);
   if (!hit) { hit = nuovaCond(c as JsonLogic); CONDIZIONI.set(c, hit); }

@@ -36,6 +36,8 @@ export interface Motore {
   /** Files that do not compile are skipped (a colleague's half-written file must not stop the
    * server) and come back in `errori`, one line per diagnostic: `file:line:col: message`. */
   loadAll(dir?: string): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; errori: string[] }>;
+  /** The files of a folder with their headers' id and version, not compiled (a file whose header does not read is in `errori`). */
+  sorgenti(dir?: string): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; errori: string[] }>;
 }
 
 const MOTORE: Motore = {
@@ -51,6 +53,7 @@ const MOTORE: Motore = {
   compare: (ps, q) => engine.compare(ps, q),
   matrix: (ps, o) => engine.matrix(ps, o),
   loadAll: (dir) => load.loadAll(dir, { skipBroken: true }),
+  sorgenti: (dir) => load.leggiSorgenti(dir),
 };
 
 /** The engine, the language and the loader behind one interface. */
