@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import os from "node:os";
 
-const PARTI = ["compile", "engine", "http", "editor", "sdk", "clienti", "webhook", "conformita"] as const;
+const PARTI = ["compile", "engine", "http", "editor", "sdk", "clienti", "webhook", "conformita", "registro"] as const;
 const MARCA = "bench-json ";
 
 const { values } = parseArgs({ options: { json: { type: "boolean" }, solo: { type: "string" }, parte: { type: "string" } } });
