@@ -66,6 +66,18 @@ function gruppoDi(ids: number[]): number {
   return g;
 }
 
+const REGOLE_PREPARATE = new WeakMap<object, PRegola>();
+/** The prepared rule shared by every version with this rule (canonical), when no exception targets it. */
+function regolaCondivisa(pr: PRegola): PRegola {
+  if (pr.eccezioni.length > 0) return pr;
+  const r = condividi(pr.r);
+  const gia = REGOLE_PREPARATE.get(r);
+  if (gia) return gia;
+  pr.r = r;
+  REGOLE_PREPARATE.set(r, pr);
+  return pr;
+}
+
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
 export function maschera(da: readonly string[] | undefined): number {
   if (!da) return 7;
@@ -168,6 +180,28 @@ function leggeNome(pr: PRegola): boolean {
   return pr.eccezioni.some((e) => puoLeggere(e.r.quando, "azione.azione") || (e.variante !== undefined && leggeNome(e.variante)));
 }
 
+/**
+ * The actions a version knows, as the engine reads them on every question (a Set, the facts' null
+ * events, the slots a question starts from): the same for every version with the same actions, so
+ * made once and shared (issue 15 § 1: one copy per organismo was one more cold table per question).
+ */
+const NOTE_DELLE_AZIONI = new Map<string, { azioniNote: string[]; insiemeAzioniNote: Set<string>; nullEventi: Record<string, null>; slotIniziali: unknown[] }>();
+function noteDelleAzioni(azioniNote: string[]): { azioniNote: string[]; insiemeAzioniNote: Set<string>; nullEventi: Record<string, null>; slotIniziali: unknown[] } {
+  // The slots grow as conditions are compiled: their number is part of the key.
+  const chiave = `${slotNoti().size}|${azioniNote.join(",")}`;
+  let n = NOTE_DELLE_AZIONI.get(chiave);
+  if (n) return n;
+  const nullEventi: Record<string, null> = {};
+  for (const a of azioniNote) nullEventi[a] = null;
+  // The slots a question starts from (conditions compiled above): see slotIniziale.
+  const slotIniziali: unknown[] = [];
+  for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
+  for (const [nome, i] of slotNoti()) slotIniziali[i] = slotIniziale(nullEventi, nome);
+  n = { azioniNote, insiemeAzioniNote: new Set(azioniNote), nullEventi, slotIniziali };
+  NOTE_DELLE_AZIONI.set(chiave, n);
+  return n;
+}
+
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
 
 export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepared {
@@ -197,7 +231,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   unisciPer(regole);
 
   const prepped = regole.filter((r) => r.tipo !== "eccezione").map(prepRule);
-  const perNome = new Map<string, PRegola[]>();
+  let perNome = new Map<string, PRegola[]>();
   for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
   // 2. exceptions attached to their targets
@@ -230,6 +264,14 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     target.eccezioni.push(pe);
     eccezioni.push(pe);
   }
+
+  // 2b. A rule no exception targets is prepared the same in every version that has it (its
+  // compiled conditions, its outcomes): one shared object per canonical rule, so a register of
+  // organismi on the same law holds the law's prepared rules once and the engine reads the same
+  // objects whichever organismo it answers for. (The probe memo on it, sondaTurno, is per call.)
+  for (let i = 0; i < prepped.length; i++) prepped[i] = regolaCondivisa(prepped[i]!);
+  perNome = new Map();
+  for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
   // 3. indexes
   const definizioni = new Map<string, PDefinizione>();
@@ -285,14 +327,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   for (const [k, v] of Object.entries(parametri)) valoriParametri[k] = condividi(v.valore);
   const mo = parametri["materie_obbligatorie"]?.valore;
 
-  const azioniNote = [...new Set<string>([...AZIONI, ...named])];
-  const nullEventi: Record<string, null> = {};
-  for (const a of azioniNote) nullEventi[a] = null;
-  // The slots a question starts from (conditions compiled above): see slotIniziale.
-  const slotIniziali: unknown[] = [];
-  for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
-  for (const [nome, i] of slotNoti()) slotIniziali[i] = slotIniziale(nullEventi, nome);
-
+  const { azioniNote, insiemeAzioniNote, nullEventi, slotIniziali } = noteDelleAzioni([...new Set<string>([...AZIONI, ...named])]);
   const basi = layers.filter((l) => l !== regolamento);
   return {
     id: regolamento.id,
@@ -316,7 +351,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     visibilita,
     eccezioni,
     azioniNote,
-    insiemeAzioniNote: new Set(azioniNote),
+    insiemeAzioniNote,
     azioniCandidate: [...named],
     nullEventi,
     slotIniziali,
@@ -334,7 +369,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
     candidatePerFase: new Map(),
     avvisi,
-    nomi: nomiAccettati(regole, parametri, new Set(azioniNote)),
+    nomi: nomiAccettati(regole, parametri, insiemeAzioniNote),
   };
 }
 
