@@ -70,27 +70,35 @@ export function condividi<T>(x: T): T {
   if (typeof x !== "object" || x === null) return x;
   if (!attiva) return copia(x);
   if (idDiNodo.has(x)) return x;
+  // The key first, from the children made canonical; a new node is built only when none is held
+  // (most of a version's nodes are: nothing allocated for them but the key).
   let chiave: string;
-  let nodo: object;
+  let crea: () => object;
   if (Array.isArray(x)) {
     const figli = x.map(condividi);
-    chiave = `[${figli.map(idDiValore).join(",")}]`;
-    nodo = figli;
+    chiave = "[";
+    for (const f of figli) chiave += `${idDiValore(f)},`;
+    crea = () => figli;
   } else {
-    const o: Record<string, unknown> = {};
-    const parti: string[] = [];
-    for (const k of Object.keys(x)) {
-      const v = condividi((x as Record<string, unknown>)[k]);
-      o[stringa(k).s] = v;
-      parti.push(`${idDiValore(k)}:${idDiValore(v)}`);
+    const chiavi = Object.keys(x);
+    const valori: unknown[] = new Array(chiavi.length);
+    chiave = "{";
+    for (let i = 0; i < chiavi.length; i++) {
+      const v = condividi((x as Record<string, unknown>)[chiavi[i]!]);
+      valori[i] = v;
+      chiave += `${stringa(chiavi[i]!).id}:${idDiValore(v)},`;
     }
-    chiave = `{${parti.join(",")}}`;
-    nodo = o;
+    crea = () => {
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < chiavi.length; i++) o[stringa(chiavi[i]!).s] = valori[i];
+      return o;
+    };
   }
   statistiche.nodi++;
   const id = idDi.get(chiave);
   const gia = id === undefined ? undefined : perId.get(id)?.deref();
   if (gia) { statistiche.condivisi++; return gia as T; }
+  const nodo = crea();
   const nuovo = prossimo++;
   idDi.set(chiave, nuovo);
   perId.set(nuovo, new WeakRef(nodo));
