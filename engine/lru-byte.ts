@@ -9,7 +9,7 @@ export class LruByte<K, V> {
   /** Entries dropped to stay within the budget (for tests and /v1/stato). */
   espulse = 0;
 
-  constructor(public budget: number, private readonly dopoEspulsione?: (k: K, v: V) => void) {}
+  constructor(public budget: number) {}
 
   get byte(): number { return this.totale; }
   get size(): number { return this.voci.size; }
@@ -35,7 +35,6 @@ export class LruByte<K, V> {
       this.voci.delete(vecchia);
       this.totale -= v.byte;
       this.espulse++;
-      this.dopoEspulsione?.(vecchia, v.valore);
     }
   }
 

@@ -24,7 +24,7 @@ export interface Motore {
   compile(source: string, bases: Regolamento[]): { regolamento?: Regolamento; diagnostics: dsl.Diagnostic[] };
   format(source: string): { text?: string; diagnostics: dsl.Diagnostic[] };
   readHeader(source: string): dsl.Header | undefined;
-  newCatalog(): engine.Catalog;
+  newCatalog(opzioni?: { budgetPreparate?: number }): engine.Catalog;
   evaluate(p: engine.Prepared, q: Domanda): Risposta;
   /** For a denial, the smallest changes that would allow the action (issue 13 § 4); [] otherwise. Outside evaluate's path. */
   perConsentire(p: engine.Prepared, q: Domanda, r: Risposta): NonNullable<Risposta["per_consentire"]>;
@@ -45,7 +45,7 @@ const MOTORE: Motore = {
   compile: (s, bases) => dsl.compile(s, { bases }),
   format: (s) => dsl.format(s),
   readHeader: (s) => dsl.readHeader(s),
-  newCatalog: () => new engine.Catalog(),
+  newCatalog: (opzioni) => new engine.Catalog(opzioni),
   evaluate: (p, q) => engine.evaluate(p, q),
   perConsentire: (p, q, r) => perConsentire(p, q, r),
   conformita: (catalog, r) => conformitaDi(catalog, r),

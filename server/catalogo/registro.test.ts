@@ -85,3 +85,15 @@ describe(`versioni pubblicate salvate compilate (${process.env.DATABASE_URL ? "P
     }
   }, 180_000);
 });
+
+describe("budget delle versioni preparate", () => {
+  it("REGOLAMENTO_MEMORIA_PREPARATE_MB arriva al catalogo", async () => {
+    const { limitiDaAmbiente } = await import("../limiti/configurazione.ts");
+    const l = limitiDaAmbiente({ REGOLAMENTO_MEMORIA_PREPARATE_MB: "3" });
+    expect(l.memoriaPreparate).toBe(3 * 1024 * 1024);
+    expect(limitiDaAmbiente({}).memoriaPreparate).toBeUndefined();
+    expect(() => limitiDaAmbiente({ REGOLAMENTO_MEMORIA_PREPARATE_MB: "molti" })).toThrow(/numero/);
+    const m = await motore();
+    expect(m.newCatalog({ budgetPreparate: l.memoriaPreparate! }).memoria.budget).toBe(3 * 1024 * 1024);
+  });
+});

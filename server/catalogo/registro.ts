@@ -32,8 +32,9 @@ export class Registro {
     readonly catalog: Catalog,
   ) {}
 
-  static async apri(database: Database, motore: Motore): Promise<Registro> {
-    const r = new Registro(database, motore.newCatalog());
+  /** `budgetPreparate`: estimated bytes of prepared versions kept (default: the engine's). */
+  static async apri(database: Database, motore: Motore, budgetPreparate?: number): Promise<Registro> {
+    const r = new Registro(database, motore.newCatalog(budgetPreparate === undefined ? {} : { budgetPreparate }));
     // Listen first, then load: a publish in between is seen by one or the other (adding is idempotent).
     r.chiudi = await database.listen(CANALE_PUBBLICAZIONI, (payload) => {
       r.notificheRicevute++;
