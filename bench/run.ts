@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import os from "node:os";
 
-const PARTI = ["compile", "engine", "http", "editor", "sdk", "clienti", "webhook", "conformita", "diffcasi"] as const;
+const PARTI = ["compile", "engine", "http", "editor", "sdk", "clienti", "webhook", "conformita", "diffcasi", "registro"] as const;
 /** Parts run only when named with --solo: `scala` fills a database with a million procedures (minutes, gigabytes). */
 const SU_RICHIESTA = ["scala"] as const;
 const MARCA = "bench-json ";

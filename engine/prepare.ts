@@ -7,14 +7,49 @@ import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
 import { unisciPer } from "./restringimento.ts";
+import { condividi } from "./condivisione.ts";
 import { nomiAccettati } from "./nomi.ts";
 import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
-  Chiusura, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
+  Chiusura, CompiledFatti, Cond, PDefinizione, PEccezione, PInsieme, PRegola, PTariffa, PTermine, PVincolo, PVisibilita, Prepared,
 } from "./prepared.ts";
+
+/**
+ * Conditions compiled once per canonical json-logic tree (condivisione.ts): every prepared version
+ * whose rule has an equal condition gets the same Cond, closures included. Weakly keyed: a condition
+ * no prepared version holds any more is collected with its tree.
+ */
+const CONDIZIONI = new WeakMap<object, Cond>();
+const COMPILATE = new WeakMap<object, CompiledFatti>();
+const COSTANTI = new Map<unknown, Cond>();
+let condizioniCompilate = 0;
+/** How many conditions were compiled (interned ones count once): for tests. */
+export const contaCondizioniCompilate = () => condizioniCompilate;
 
 export function cond(logic: JsonLogic | undefined): Cond | undefined {
   if (logic === undefined) return undefined;
+  if (typeof logic !== "object" || logic === null) {
+    let k = COSTANTI.get(logic);
+    if (!k) { k = nuovaCond(logic); COSTANTI.set(logic, k); }
+    return k;
+  }
+  const c = condividi(logic) as object;
+  let hit = CONDIZIONI.get(c);
+  if (!hit) { hit = nuovaCond(c as JsonLogic); CONDIZIONI.set(c, hit); }
+  return hit;
+}
+
+/** compileFatti, once per canonical tree. */
+function compilata(logic: JsonLogic): CompiledFatti {
+  if (typeof logic !== "object" || logic === null) return compileFatti(logic);
+  const c = condividi(logic) as object;
+  let f = COMPILATE.get(c);
+  if (!f) { f = compileFatti(c as JsonLogic); COMPILATE.set(c, f); }
+  return f;
+}
+
+function nuovaCond(logic: JsonLogic): Cond {
+  condizioniCompilate++;
   const vars = comparedVarsOf(logic).map(intern);
   const campiAzione = varsOf(logic).some((v) => v.startsWith("azione.") && v !== "azione.azione" && v !== "azione.data");
   const paths = vars.map((v) => v.split(".").map(intern));
@@ -29,6 +64,18 @@ function gruppoDi(ids: number[]): number {
   let g = GRUPPI.get(k);
   if (g === undefined) { g = GRUPPI.size; GRUPPI.set(k, g); }
   return g;
+}
+
+const REGOLE_PREPARATE = new WeakMap<object, PRegola>();
+/** The prepared rule shared by every version with this rule (canonical), when no exception targets it. */
+function regolaCondivisa(pr: PRegola): PRegola {
+  if (pr.eccezioni.length > 0) return pr;
+  const r = condividi(pr.r);
+  const gia = REGOLE_PREPARATE.get(r);
+  if (gia) return gia;
+  pr.r = r;
+  REGOLE_PREPARATE.set(r, pr);
+  return pr;
 }
 
 /** `da` as bits: who could act, when any present party or the organismo may be the actor. */
@@ -77,7 +124,7 @@ function dividiPerParte(q: JsonLogic | undefined, intera: Cond | undefined): PRe
   if (!Array.isArray(args)) return undefined;
   const comuni = args.filter((a) => !puoLeggere(a, "parte")), propri = args.filter((a) => puoLeggere(a, "parte"));
   if (comuni.length === 0 || propri.length === 0) return undefined;
-  return { comune: compileFatti({ and: comuni }), proprio: compileFatti({ and: propri }) };
+  return { comune: compilata({ and: comuni }), proprio: compilata({ and: propri }) };
 }
 
 const SEMPRE: Cond = { fn: () => true, vars: [], paths: [], ids: [], radici: [], gruppo: gruppoDi([]), campiAzione: false };
@@ -98,7 +145,7 @@ function prepForma(r: Regola): PRegola {
     case "vincolo": pr.richiede = cond(r.richiede) ?? SEMPRE; pr.daMask = maschera(r.da); break;
     case "tariffa":
       pr.limiti = r.scaglioni.map((x) => x.fino ?? Infinity);
-      if (typeof r.quantita === "object") pr.conta = compileFatti(r.quantita.conta);
+      if (typeof r.quantita === "object") pr.conta = compilata(r.quantita.conta);
       break;
     case "insieme":
       pr.fonti = r.da.map((d) => ({ azione: d.azione, quando: cond(d.quando) })); pr.slot = slotDi(r.nome);
@@ -126,26 +173,33 @@ function ordered(reg: Regolamento, bases: Regolamento[]): Regolamento[] {
   return out;
 }
 
-/**
- * A copy of a piece of IR with every string interned. The engine compares names all the time (an
- * action against the index of its rules, an event against an anchor, a fact against a literal): two
- * interned strings are equal by pointer, while a string from the parser is compared character by
- * character (and, in a Map, hashed) on every question. Values are unchanged.
- */
-function internato<T>(x: T): T {
-  if (typeof x === "string") return intern(x);
-  if (typeof x !== "object" || x === null) return x;
-  if (Array.isArray(x)) return x.map(internato) as T;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(x)) out[intern(k)] = internato((x as Record<string, unknown>)[k]);
-  return out as T;
-}
-
 /** Whether a vincolo, its exceptions or their variants may read the action's name. */
 function leggeNome(pr: PRegola): boolean {
   const r = pr.r;
   if (puoLeggere(r.quando, "azione.azione") || (r.tipo === "vincolo" && puoLeggere(r.richiede, "azione.azione"))) return true;
   return pr.eccezioni.some((e) => puoLeggere(e.r.quando, "azione.azione") || (e.variante !== undefined && leggeNome(e.variante)));
+}
+
+/**
+ * The actions a version knows, as the engine reads them on every question (a Set, the facts' null
+ * events, the slots a question starts from): the same for every version with the same actions, so
+ * made once and shared (issue 15 § 1: one copy per organismo was one more cold table per question).
+ */
+const NOTE_DELLE_AZIONI = new Map<string, { azioniNote: string[]; insiemeAzioniNote: Set<string>; nullEventi: Record<string, null>; slotIniziali: unknown[] }>();
+function noteDelleAzioni(azioniNote: string[]): { azioniNote: string[]; insiemeAzioniNote: Set<string>; nullEventi: Record<string, null>; slotIniziali: unknown[] } {
+  // The slots grow as conditions are compiled: their number is part of the key.
+  const chiave = `${slotNoti().size}|${azioniNote.join(",")}`;
+  let n = NOTE_DELLE_AZIONI.get(chiave);
+  if (n) return n;
+  const nullEventi: Record<string, null> = {};
+  for (const a of azioniNote) nullEventi[a] = null;
+  // The slots a question starts from (conditions compiled above): see slotIniziale.
+  const slotIniziali: unknown[] = [];
+  for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
+  for (const [nome, i] of slotNoti()) slotIniziali[i] = slotIniziale(nullEventi, nome);
+  n = { azioniNote, insiemeAzioniNote: new Set(azioniNote), nullEventi, slotIniziali };
+  NOTE_DELLE_AZIONI.set(chiave, n);
+  return n;
 }
 
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
@@ -156,7 +210,9 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
 
   // 1. rules in order, `sostituisce` removing its target wherever it came from
   let regole: Regola[] = [];
-  for (const layer of layers) for (const r of layer.regole) regole.push(internato(r));
+  // Canonical rules (condivisione.ts: strings interned, equal pieces shared), each copied shallowly:
+  // `unisciPer` and the indexes below work on this version's own rule objects.
+  for (const layer of layers) for (const r of layer.regole) regole.push({ ...condividi(r) });
   const replaced = new Set<Regola>();
   const sostituitaDa = new Map<Regola, Regola>();
   for (const r of regole) {
@@ -175,7 +231,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   unisciPer(regole);
 
   const prepped = regole.filter((r) => r.tipo !== "eccezione").map(prepRule);
-  const perNome = new Map<string, PRegola[]>();
+  let perNome = new Map<string, PRegola[]>();
   for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
   // 2. exceptions attached to their targets
@@ -208,6 +264,14 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     target.eccezioni.push(pe);
     eccezioni.push(pe);
   }
+
+  // 2b. A rule no exception targets is prepared the same in every version that has it (its
+  // compiled conditions, its outcomes): one shared object per canonical rule, so a register of
+  // organismi on the same law holds the law's prepared rules once and the engine reads the same
+  // objects whichever organismo it answers for. (The probe memo on it, sondaTurno, is per call.)
+  for (let i = 0; i < prepped.length; i++) prepped[i] = regolaCondivisa(prepped[i]!);
+  perNome = new Map();
+  for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
   // 3. indexes
   const definizioni = new Map<string, PDefinizione>();
@@ -248,7 +312,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const festivi: { data: string; nome?: string }[] = [];
   const chiusure: Chiusura[] = [];
   for (const layer of layers) {
-    for (const f0 of layer.fasi) { const f = internato(f0); fasi.set(f.nome, f); fontiFasi.set(f.nome, intern(layer.id)); }
+    for (const f0 of layer.fasi) { const f = condividi(f0); fasi.set(f.nome, f); fontiFasi.set(f.nome, intern(layer.id)); }
     Object.assign(parametri, layer.parametri);
     festivi.push(...layer.calendario.festivi);
     for (const c of layer.calendario.chiusure) {
@@ -260,17 +324,10 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const faseIniziale = [...fasi.values()].find((f) => f.iniziale)?.nome ?? "domanda_depositata";
   const fasiFinali = new Set([...fasi.values()].filter((f) => f.finale).map((f) => f.nome));
   const valoriParametri: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(parametri)) valoriParametri[k] = internato(v.valore);
+  for (const [k, v] of Object.entries(parametri)) valoriParametri[k] = condividi(v.valore);
   const mo = parametri["materie_obbligatorie"]?.valore;
 
-  const azioniNote = [...new Set<string>([...AZIONI, ...named])];
-  const nullEventi: Record<string, null> = {};
-  for (const a of azioniNote) nullEventi[a] = null;
-  // The slots a question starts from (conditions compiled above): see slotIniziale.
-  const slotIniziali: unknown[] = [];
-  for (let i = 0; i < slotNoti().size; i++) slotIniziali.push(undefined);
-  for (const [nome, i] of slotNoti()) slotIniziali[i] = slotIniziale(nullEventi, nome);
-
+  const { azioniNote, insiemeAzioniNote, nullEventi, slotIniziali } = noteDelleAzioni([...new Set<string>([...AZIONI, ...named])]);
   const basi = layers.filter((l) => l !== regolamento);
   return {
     id: regolamento.id,
@@ -294,7 +351,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     visibilita,
     eccezioni,
     azioniNote,
-    insiemeAzioniNote: new Set(azioniNote),
+    insiemeAzioniNote,
     azioniCandidate: [...named],
     nullEventi,
     slotIniziali,
@@ -312,7 +369,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
     candidatePerFase: new Map(),
     avvisi,
-    nomi: nomiAccettati(regole, parametri, new Set(azioniNote)),
+    nomi: nomiAccettati(regole, parametri, insiemeAzioniNote),
   };
 }
 

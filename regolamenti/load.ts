@@ -73,6 +73,28 @@ export async function loadAll(dir: string = REGOLAMENTI_DIR, opts: { skipBroken?
   return { sources, catalog, errori: problems };
 }
 
+/**
+ * The regolamenti of a folder read, not compiled: each file with its header's id and version (a
+ * server start compares them with the versions it has, and compiles only the missing ones). A file
+ * whose header does not read comes back in `errori` (`file:line:col: message`).
+ */
+export async function leggiSorgenti(dir: string = REGOLAMENTI_DIR): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; errori: string[] }> {
+  const sources: { file: string; id: string; versione: string; source: string }[] = [];
+  const errori: string[] = [];
+  for (const file of await walk(dir, (f) => f.endsWith(".regolamento"))) {
+    const source = await readFile(file, "utf8");
+    const h = readHeader(source);
+    const rel = relative(process.cwd(), file) || file;
+    if (!h) {
+      const d = compile(source).diagnostics.filter((x) => x.severity === "error");
+      errori.push(...(d.length ? d.map((x) => `${rel}:${x.line}:${x.col}: ${x.code} ${x.message}`) : [`${rel}:1:1: intestazione illeggibile`]));
+      continue;
+    }
+    sources.push({ file: rel, id: h.id, versione: h.versione, source });
+  }
+  return { sources, errori };
+}
+
 // ── scenario files ──────────────────────────────────────────────────────────────────────────
 
 /** Every scenario file of the project: regolamenti/**\/scenari/ and test/scenari/. */

@@ -32,7 +32,7 @@ export interface Motore {
   compile(source: string, bases: Regolamento[]): { regolamento?: Regolamento; diagnostics: dsl.Diagnostic[] };
   format(source: string): { text?: string; diagnostics: dsl.Diagnostic[] };
   readHeader(source: string): dsl.Header | undefined;
-  newCatalog(): engine.Catalog;
+  newCatalog(opzioni?: { budgetPreparate?: number }): engine.Catalog;
   evaluate(p: engine.Prepared, q: Domanda): Risposta;
   /** A procedure's facts, to judge actions in order on its growing history: `evaluate`'s answers, linear work. */
   sequenza(fatti: Procedimento): engine.Sequenza;
@@ -48,6 +48,8 @@ export interface Motore {
   /** Files that do not compile are skipped (a colleague's half-written file must not stop the
    * server) and come back in `errori`, one line per diagnostic: `file:line:col: message`. */
   loadAll(dir?: string): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; errori: string[] }>;
+  /** The files of a folder with their headers' id and version, not compiled (a file whose header does not read is in `errori`). */
+  sorgenti(dir?: string): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; errori: string[] }>;
 }
 
 const MOTORE: Motore = {
@@ -55,7 +57,7 @@ const MOTORE: Motore = {
   compile: (s, bases) => dsl.compile(s, { bases }),
   format: (s) => dsl.format(s),
   readHeader: (s) => dsl.readHeader(s),
-  newCatalog: () => new engine.Catalog(),
+  newCatalog: (opzioni) => new engine.Catalog(opzioni),
   evaluate: (p, q) => engine.evaluate(p, q),
   sequenza: (fatti) => new engine.Sequenza(fatti),
   perConsentire: (p, q, r) => perConsentire(p, q, r),
@@ -65,6 +67,7 @@ const MOTORE: Motore = {
   compare: (ps, q) => engine.compare(ps, q),
   matrix: (ps, o) => engine.matrix(ps, o),
   loadAll: (dir) => load.loadAll(dir, { skipBroken: true }),
+  sorgenti: (dir) => load.leggiSorgenti(dir),
 };
 
 /** The engine, the language and the loader behind one interface. */

@@ -21,7 +21,8 @@ interface Riga {
 
 export async function ricostruisciAgenda(d: Pick<Dipendenze, "database" | "motore" | "registro">): Promise<number> {
   const { database, motore, registro } = d;
-  const organismi = await inTenant(database, null, (tx) => database.rows<{ organismo_id: string }>(tx, sql`select organismo_id from organismi where not normativa`));
+  // Only the organismi that have such a procedure (migration 0008: one round trip, not one per organismo).
+  const organismi = await inTenant(database, null, (tx) => database.rows<{ organismo_id: string }>(tx, sql`select organismi_senza_sintesi() as organismo_id`));
   let scritti = 0;
   for (const { organismo_id: org } of organismi) {
     for (;;) {

@@ -1,9 +1,12 @@
 // At every start: the national baselines and the organismi of regolamenti/**/*.regolamento that
 // the database does not have yet are inserted as published versions (first start: all of them).
-// Idempotent (ON CONFLICT DO NOTHING), so two servers starting together agree.
+// Idempotent (ON CONFLICT DO NOTHING), so two servers starting together agree. The files are read,
+// not compiled: only a version the database lacks is compiled (issue 15 § 1: a start compiles
+// nothing once the register is seeded), each stored with its IR and the IR's hash.
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
+import { improntaIr } from "../ricevute/impronta.ts";
 import type { Motore, Regolamento } from "../engine-adapter.ts";
 
 export interface EsitoSemina {
@@ -12,7 +15,7 @@ export interface EsitoSemina {
 }
 
 export async function semina(database: Database, motore: Motore, cartella?: string): Promise<EsitoSemina> {
-  const { sources, errori } = await motore.loadAll(cartella);
+  const { sources, errori } = await motore.sorgenti(cartella);
   // Compile in two passes: baselines (applied by someone, or under normativa/) first, so the
   // organismi compile against them.
   const basiId = new Set<string>();
@@ -33,17 +36,26 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
     const file = m?.[1] ?? "?";
     if (!esito.scartati.some((x) => x.file === file)) esito.scartati.push({ file, motivo: `non compila (${(m?.[2] ?? riga).trim()})` });
   }
-  // Versions already stored are not compiled again: their stored IR serves as a base for the others.
-  const esistenti = new Map(
+  // Versions already stored are not compiled again. Names only: the IR of a stored version is read
+  // below, and only when a version to compile applies it.
+  const esistenti = new Set(
     (
       await inTenant(database, null, (tx) =>
-        database.rows<{ organismo_id: string; versione: string; ir: Regolamento | null }>(
-          tx,
-          sql`select organismo_id, versione, ir from regolamento_versioni where stato = 'pubblicata'`,
-        ),
+        database.rows<{ organismo_id: string; versione: string }>(tx, sql`select organismo_id, versione from regolamento_versioni where stato = 'pubblicata'`),
       )
-    ).map((r) => [`${r.organismo_id}@${r.versione}`, r.ir] as const),
+    ).map((r) => `${r.organismo_id}@${r.versione}`),
   );
+  const daCompilare = intestazioni.filter(({ s, h }) => h && !esistenti.has(`${s.id}@${s.versione}`));
+  const basiServite = new Set(daCompilare.flatMap(({ h }) => h!.applica));
+  if (basiServite.size > 0) {
+    const righe = await inTenant(database, null, (tx) =>
+      database.rows<{ organismo_id: string; versione: string; ir: Regolamento | null }>(
+        tx,
+        sql`select organismo_id, versione, ir from regolamento_versioni where stato = 'pubblicata' and organismo_id in ${sql`(${sql.join([...basiServite].map((b) => sql`${b}`), sql`, `)})`}`,
+      ),
+    );
+    for (const r of righe) if (r.ir) compilati.set(`${r.organismo_id}@${r.versione}`, r.ir);
+  }
   const ordinati = [...intestazioni].sort((a, b) => Number(!basiId.has(a.s.id)) - Number(!basiId.has(b.s.id)));
   // Baselines may apply other baselines (dm on dlgs): repeat until nothing new compiles.
   const daFare = [...ordinati];
@@ -51,9 +63,7 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
     for (const item of [...daFare]) {
       const { s, h } = item;
       if (!h) continue;
-      const gia = esistenti.get(`${s.id}@${s.versione}`);
       if (esistenti.has(`${s.id}@${s.versione}`)) {
-        if (gia) compilati.set(`${s.id}@${s.versione}`, gia);
         daFare.splice(daFare.indexOf(item), 1);
         continue;
       }
@@ -66,9 +76,9 @@ export async function semina(database: Database, motore: Motore, cartella?: stri
           values (${regolamento.id}, ${regolamento.nome}, ${regolamento.registro ?? null}, ${basiId.has(regolamento.id)}) on conflict do nothing`);
         const r = await database.rows<{ versione: string }>(
           tx,
-          sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, diagnostiche, pubblicato_il)
+          sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, impronta_ir, diagnostiche, pubblicato_il)
               values (${regolamento.id}, ${regolamento.versione}, 'pubblicata', ${regolamento.inVigoreDal}, ${s.source},
-                      ${JSON.stringify(regolamento)}::jsonb, ${JSON.stringify(diagnostics)}::jsonb, now())
+                      ${JSON.stringify(regolamento)}::jsonb, ${improntaIr(regolamento)}, ${JSON.stringify(diagnostics)}::jsonb, now())
               on conflict do nothing returning versione`,
         );
         return r.length > 0;

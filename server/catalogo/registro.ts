@@ -1,18 +1,24 @@
 // The in-memory catalogue of published regolamenti, rebuilt from the database at start and kept in
 // step across servers sharing one database: a publish sends `NOTIFY regolamenti, '<id>@<versione>'`
 // and every server (this one included) adds that version and drops its cached preparations.
+// Published versions are stored compiled (IR and its hash): a start reads them in one query and
+// compiles nothing; a version is prepared on its first question and kept in the catalogue's cache
+// of prepared versions (least recently used out, past a budget in bytes: engine/catalog.ts).
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
+import { improntaIr, ricordaImpronta } from "../ricevute/impronta.ts";
 import type { Catalog, Header, Motore, Pendenza, Prepared, Regolamento } from "../engine-adapter.ts";
 
 export const CANALE_PUBBLICAZIONI = "regolamenti";
 const INTERVALLO_RICONCILIAZIONE_MS = 60_000;
+const PAGINA = 100;
 
 interface RigaPubblicata {
   organismo_id: string;
   versione: string;
   ir: Regolamento;
+  impronta_ir: string | null;
 }
 
 export class Registro {
@@ -26,17 +32,42 @@ export class Registro {
     readonly catalog: Catalog,
   ) {}
 
-  static async apri(database: Database, motore: Motore): Promise<Registro> {
-    const r = new Registro(database, motore.newCatalog());
+  /** `budgetPreparate`: estimated bytes of prepared versions kept (default: the engine's). */
+  static async apri(database: Database, motore: Motore, budgetPreparate?: number): Promise<Registro> {
+    const r = new Registro(database, motore.newCatalog(budgetPreparate === undefined ? {} : { budgetPreparate }));
     // Listen first, then load: a publish in between is seen by one or the other (adding is idempotent).
     r.chiudi = await database.listen(CANALE_PUBBLICAZIONI, (payload) => {
       r.notificheRicevute++;
       void r.ricarica(payload).catch((e: unknown) => console.error("[registro] notifica non applicata:", e));
     });
-    const righe = await inTenant(database, null, (tx) =>
-      database.rows<RigaPubblicata>(tx, sql`select organismo_id, versione, ir from regolamento_versioni where stato = 'pubblicata' and ir is not null`),
-    );
-    for (const riga of righe) r.aggiungi(riga.ir);
+    // In pages: one result of 1,000 IRs (≈ 60 MB of JSON) grew PGlite's memory, which is never given back.
+    const righe: { organismo_id: string; versione: string; impronta_ir: string | null }[] = [];
+    for (let dopo = ["", ""]; ; ) {
+      const pagina = await inTenant(database, null, (tx) =>
+        database.rows<RigaPubblicata>(
+          tx,
+          sql`select organismo_id, versione, ir, impronta_ir from regolamento_versioni
+              where stato = 'pubblicata' and ir is not null and (organismo_id, versione) > (${dopo[0]}, ${dopo[1]})
+              order by organismo_id, versione limit ${PAGINA}`,
+        ),
+      );
+      for (const riga of pagina) {
+        r.aggiungi(riga.ir, riga.impronta_ir);
+        righe.push({ organismo_id: riga.organismo_id, versione: riga.versione, impronta_ir: riga.impronta_ir });
+      }
+      if (pagina.length < PAGINA) break;
+      dopo = [pagina.at(-1)!.organismo_id, pagina.at(-1)!.versione];
+    }
+    // Versions published before the hash was stored get it once (the trigger lets a null hash be set).
+    const senza = righe.filter((x) => x.impronta_ir === null);
+    // Each in its organismo's tenant (the row's policy lets only its owner write it).
+    for (const x of senza) {
+      const v = r.versione(x.organismo_id, x.versione);
+      if (v)
+        await inTenant(database, x.organismo_id, (tx) =>
+          tx.execute(sql`update regolamento_versioni set impronta_ir = ${improntaIr(v)} where organismo_id = ${x.organismo_id} and versione = ${x.versione} and impronta_ir is null`),
+        );
+    }
     // A notification lost (e.g. while the LISTEN connection was reconnecting) is recovered here.
     r.timer = setInterval(() => void r.riconcilia().catch(() => {}), INTERVALLO_RICONCILIAZIONE_MS);
     r.timer.unref();
@@ -67,17 +98,20 @@ export class Registro {
     const [riga] = await inTenant(this.database, null, (tx) =>
       this.database.rows<RigaPubblicata>(
         tx,
-        sql`select organismo_id, versione, ir from regolamento_versioni
+        sql`select organismo_id, versione, ir, impronta_ir from regolamento_versioni
             where organismo_id = ${organismo} and versione = ${versione} and stato = 'pubblicata'`,
       ),
     );
-    if (riga?.ir) this.aggiungi(riga.ir);
+    if (riga?.ir) this.aggiungi(riga.ir, riga.impronta_ir);
   }
 
-  aggiungi(r: Regolamento): void {
+  /** `impronta`: the hash stored with it, if any (not computed again for receipts). */
+  aggiungi(r: Regolamento, impronta?: string | null): void {
     if (this.ha(r.id, r.versione)) return;
     // `add` drops the cached preparations of this id and of everything that applies it.
     this.catalog.add(r);
+    const tenuta = impronta ? this.versione(r.id, r.versione) : undefined;
+    if (tenuta && impronta) ricordaImpronta(tenuta, impronta);
   }
 
   ha(organismo: string, versione?: string): boolean {

@@ -42,6 +42,8 @@ export const regolamentoVersioni = pgTable(
     inVigoreDal: text("in_vigore_dal"),
     sorgente: text("sorgente").notNull(),
     ir: jsonb("ir"),
+    /** sha-256 of the IR's canonical JSON (ricevute/impronta.ts), set when the version is published. */
+    improntaIr: text("impronta_ir"),
     diagnostiche: jsonb("diagnostiche").notNull().default(sql`'[]'::jsonb`),
     creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
     aggiornatoIl: timestamp("aggiornato_il", { withTimezone: true }).notNull().defaultNow(),

@@ -15,6 +15,8 @@ export interface Limiti {
   sogliaHeap: number;
   /** Bytes of procedure states a server keeps in memory (undefined: an eighth of the heap, ≤ 64 MiB). */
   memoriaProcedimenti?: number;
+  /** Estimated bytes of prepared versions the catalogue keeps (undefined: engine/catalog.ts BUDGET_PREPARATE, 128 MiB). */
+  memoriaPreparate?: number;
   /** Analysis worker threads and per-job time limit. */
   analisi: { thread?: number; limiteMs: number };
 }
@@ -37,6 +39,7 @@ function numero(env: NodeJS.ProcessEnv, nome: string, predefinito: number): numb
 export function limitiDaAmbiente(env: NodeJS.ProcessEnv = process.env): Limiti {
   const mb = env.REGOLAMENTO_MEMORIA_PROCEDIMENTI_MB;
   const thread = env.REGOLAMENTO_ANALISI_THREAD;
+  const mbPreparate = env.REGOLAMENTO_MEMORIA_PREPARATE_MB;
   return {
     anonimiAlMinuto: numero(env, "REGOLAMENTO_ANONIMI_AL_MINUTO", 600) || undefined,
     analisiAnonimeAlMinuto: numero(env, "REGOLAMENTO_ANALISI_ANONIME_AL_MINUTO", 30) || undefined,
@@ -44,6 +47,7 @@ export function limitiDaAmbiente(env: NodeJS.ProcessEnv = process.env): Limiti {
     sorgenteAnonimaMassima: numero(env, "REGOLAMENTO_SORGENTE_ANONIMA_KB", 256) * 1024,
     sogliaHeap: numero(env, "REGOLAMENTO_SOGLIA_HEAP", 0.85),
     ...(mb ? { memoriaProcedimenti: numero(env, "REGOLAMENTO_MEMORIA_PROCEDIMENTI_MB", 64) * 1024 * 1024 } : {}),
+    ...(mbPreparate ? { memoriaPreparate: numero(env, "REGOLAMENTO_MEMORIA_PREPARATE_MB", 128) * 1024 * 1024 } : {}),
     analisi: { ...(thread ? { thread: numero(env, "REGOLAMENTO_ANALISI_THREAD", 1) } : {}), limiteMs: numero(env, "REGOLAMENTO_ANALISI_SECONDI", 10) * 1000 },
   };
 }

@@ -7,6 +7,7 @@ import { tenantBozze } from "../auth/permessi.ts";
 import { CANALE_PUBBLICAZIONI, oggi, type Registro } from "../catalogo/registro.ts";
 import type { Database, Tx } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
+import { improntaIr } from "../ricevute/impronta.ts";
 import type { Diagnostic, Motore, Regolamento } from "../engine-adapter.ts";
 import type { Analizzatore } from "../lavoro/analisi.ts";
 import { ErroreApi, RispostaRifiutata } from "../errori/errore.ts";
@@ -188,7 +189,8 @@ export class ServizioRegolamenti {
             versione: stessa.versione,
             in_vigore_dal: dal,
           });
-        await tx.execute(sql`update regolamento_versioni set stato = 'pubblicata', pubblicato_il = now(), aggiornato_il = now()
+        // Stored compiled: the IR and its hash (a start reads them and compiles nothing).
+        await tx.execute(sql`update regolamento_versioni set stato = 'pubblicata', impronta_ir = ${improntaIr(r.ir)}, pubblicato_il = now(), aggiornato_il = now()
           where organismo_id = ${organismo} and versione = ${versione}`);
         await tx.execute(sql`insert into pubblicazioni (organismo_id, versione, chiave_id, ruolo, in_vigore_dal, retroattiva)
           values (${organismo}, ${versione}, ${cred.id}, ${cred.ruolo}, ${dal}, ${passata})`);

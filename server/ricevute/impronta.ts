@@ -22,3 +22,8 @@ export function improntaIr(ir: object): string {
   }
   return h;
 }
+
+/** The hash stored with a published version (regolamento_versioni.impronta_ir), for its IR object: not computed again. */
+export function ricordaImpronta(ir: object, impronta: string): void {
+  memo.set(ir, impronta);
+}

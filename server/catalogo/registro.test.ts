@@ -1,0 +1,99 @@
+// Issue 15 § 1: published versions are stored compiled (IR and its hash); a start reads them,
+// compiles nothing and prepares nothing until a question asks for a version.
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { sql } from "drizzle-orm";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { avvia, type Avviato } from "../avvia.ts";
+import { inTenant } from "../db/tenant.ts";
+import { motore } from "../engine-adapter.ts";
+import { improntaIr } from "../ricevute/impronta.ts";
+import { CHIAVE_ADMIN, FIXTURE, SEMI_DI_PROVA, databaseDiProva } from "../test-support/ambiente.ts";
+import { client, procedimentoDiProva } from "../test-support/client.ts";
+
+const pulizie: (() => Promise<void>)[] = [];
+afterAll(async () => { for (const f of pulizie.reverse()) await f(); });
+
+const domanda = {
+  data: "2026-07-02",
+  procedimento: procedimentoDiProva({ valore: 20000, deposito: "2026-07-01" }),
+  azione: { azione: "designazione_mediatore", data: "2026-07-02", mediatore: { categoria: "praticante_abilitato" } },
+};
+
+type Riga = { organismo_id: string; versione: string; ir: object; impronta_ir: string | null };
+const righe = (s: Avviato) =>
+  inTenant(s.dipendenze.database, null, (tx) => s.dipendenze.database.rows<Riga>(tx, sql`select organismo_id, versione, ir, impronta_ir from regolamento_versioni where stato = 'pubblicata' order by 1, 2`));
+
+describe(`versioni pubblicate salvate compilate (${process.env.DATABASE_URL ? "Postgres" : "PGlite su disco"})`, () => {
+  it("la pubblicazione salva IR e impronta; un riavvio non compila nulla e non prepara nulla finché non serve", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "registro-avvio-"));
+    pulizie.push(() => rm(dir, { recursive: true, force: true }));
+    const db = await databaseDiProva(process.env.DATABASE_URL ? {} : { dataDir: dir });
+    pulizie.push(() => db.elimina());
+
+    const primo = await avvia({ dove: db.dove, chiaveAdmin: CHIAVE_ADMIN, semi: SEMI_DI_PROVA, webhook: false });
+    const api = client(primo.app);
+    const R = await api.chiave("alfa", "responsabile");
+    expect((await api.req("POST", "/v1/organismi/alfa/regolamenti", { chiave: R, corpo: { sorgente: readFileSync(FIXTURE("alfa-2.regolamento"), "utf8") } })).status).toBe(201);
+    const pub = await api.req("POST", "/v1/organismi/alfa/regolamenti/2/pubblica", { chiave: R, corpo: { retroattiva: true } });
+    expect(pub.status, pub.testo).toBe(200);
+    // Seeded and published versions: each stored with its IR and the IR's hash.
+    const salvate = await righe(primo);
+    expect(salvate.map((r) => `${r.organismo_id}@${r.versione}`)).toEqual(expect.arrayContaining(["alfa@1", "alfa@2", "beta@1"]));
+    for (const r of salvate) expect(r.impronta_ir, `${r.organismo_id}@${r.versione}`).toBe(improntaIr(r.ir));
+    // A version stored before the hash existed (as after the migration): no hash yet.
+    const alfa1 = salvate.find((r) => r.organismo_id === "alfa" && r.versione === "1")!;
+    const vecchia = { ...alfa1.ir, id: "vecchio", regole: [] };
+    await inTenant(primo.dipendenze.database, "vecchio", async (tx) => {
+      await tx.execute(sql`insert into organismi (organismo_id, nome) values ('vecchio', 'Vecchio')`);
+      await tx.execute(sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, pubblicato_il)
+        values ('vecchio', '1', 'pubblicata', ${alfa1.ir && (alfa1.ir as { inVigoreDal: string }).inVigoreDal}, '', ${JSON.stringify(vecchia)}::jsonb, now())`);
+    });
+    await primo.chiudi();
+
+    // The second start: the same database and seeds, every compiler entry point watched.
+    const m = await motore();
+    const compila = vi.spyOn(m, "compile"), controlla = vi.spyOn(m, "check"), carica = vi.spyOn(m, "loadAll");
+    const secondo = await avvia({ dove: db.dove, chiaveAdmin: CHIAVE_ADMIN, semi: SEMI_DI_PROVA, webhook: false });
+    try {
+      expect(compila).not.toHaveBeenCalled();
+      expect(controlla).not.toHaveBeenCalled();
+      expect(carica).not.toHaveBeenCalled();
+      const cat = secondo.dipendenze.registro.catalog;
+      expect(cat.versions("alfa").map((v) => v.versione)).toEqual(["1", "2"]);
+      expect(cat.preparazioni).toBe(0);
+      // The old version got its hash, once (the immutability trigger lets only that write through).
+      const dopo = await righe(secondo);
+      expect(dopo.find((r) => r.organismo_id === "vecchio")!.impronta_ir).toBe(improntaIr(vecchia));
+      await expect(inTenant(secondo.dipendenze.database, "vecchio", (tx) => tx.execute(sql`update regolamento_versioni set impronta_ir = 'x' where organismo_id = 'vecchio'`))).rejects.toThrow();
+      await expect(inTenant(secondo.dipendenze.database, "vecchio", (tx) => tx.execute(sql`update regolamento_versioni set impronta_ir = null, sorgente = 'y' where organismo_id = 'vecchio'`))).rejects.toThrow();
+
+      // A question prepares the version it needs, once.
+      const api2 = client(secondo.app);
+      const r = await api2.req("POST", "/v1/organismi/alfa/evaluate", { corpo: domanda });
+      expect(r.status, r.testo).toBe(200);
+      expect(r.json).toMatchObject({ esito: "negato", regolamento: { versione: "2" } });
+      expect(cat.preparazioni).toBe(1);
+      await api2.req("POST", "/v1/organismi/alfa/evaluate", { corpo: domanda });
+      expect(cat.preparazioni).toBe(1);
+      expect(compila).not.toHaveBeenCalled();
+    } finally {
+      compila.mockRestore(); controlla.mockRestore(); carica.mockRestore();
+      await secondo.chiudi();
+    }
+  }, 180_000);
+});
+
+describe("budget delle versioni preparate", () => {
+  it("REGOLAMENTO_MEMORIA_PREPARATE_MB arriva al catalogo", async () => {
+    const { limitiDaAmbiente } = await import("../limiti/configurazione.ts");
+    const l = limitiDaAmbiente({ REGOLAMENTO_MEMORIA_PREPARATE_MB: "3" });
+    expect(l.memoriaPreparate).toBe(3 * 1024 * 1024);
+    expect(limitiDaAmbiente({}).memoriaPreparate).toBeUndefined();
+    expect(() => limitiDaAmbiente({ REGOLAMENTO_MEMORIA_PREPARATE_MB: "molti" })).toThrow(/numero/);
+    const m = await motore();
+    expect(m.newCatalog({ budgetPreparate: l.memoriaPreparate! }).memoria.budget).toBe(3 * 1024 * 1024);
+  });
+});
