@@ -104,6 +104,14 @@ export function normalize(q: unknown, oggi: () => number, storia?: Storia): Norm
   // `determinazione_valore` with a valid `valore_riferimento` is the value of the dispute from then on,
   // for fees and conditions alike (a later determination replaces an earlier one).
   if (storia.valore !== undefined) proc = { ...proc, valore: storia.valore };
+  // The mediator is the one of the last designation (a replacement is a new designation): its facts
+  // (categoria, responsabile_organismo, …) are what rules read as `mediatore.*` from then on. The
+  // same mediator as `procedimento.mediatore` (same id, or no id) completes those facts.
+  if (storia.mediatore !== undefined) {
+    const prima = proc.mediatore;
+    const stesso = isObj(prima) && (storia.mediatore.id === undefined || storia.mediatore.id === prima.id);
+    proc = { ...proc, mediatore: stesso ? { ...prima, ...storia.mediatore } : storia.mediatore };
+  }
 
   let azione: Azione | undefined;
   let azioneGiorno: number | undefined;

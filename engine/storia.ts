@@ -34,6 +34,8 @@ export class Storia {
   /** Whose `adesione`, whose request of a proposal (facts.ts `partiDerivate`): by party id, made when first needed. */
   aderenti: Set<unknown> | undefined;
   richiedenti: Set<unknown> | undefined;
+  /** The `mediatore` of the last `designazione_mediatore` that names one (an object). */
+  mediatore: Record<string, unknown> | undefined;
   /** The last `primo_incontro` that says who was there (a list of `presenti`, or a missed meeting). */
   primoIncontro: Azione | undefined;
   /**
@@ -97,6 +99,7 @@ export class Storia {
     const richiede = nome === "richiesta_proposta" || ((nome === "deposito_domanda" || nome === "adesione") && a.richiesta_proposta === true);
     if (nome === "adesione") this.aderenti = aggiungi(this.aderenti, parte, parti);
     if (richiede) this.richiedenti = aggiungi(this.richiedenti, parte, parti);
+    if (nome === "designazione_mediatore" && isObj(a.mediatore)) this.mediatore = a.mediatore;
     if (nome === "primo_incontro" && (Array.isArray(a.presenti) || a.esito === "mancata_partecipazione")) this.primoIncontro = a;
     if (nome === "comunicazione_lista_candidati" || nome === "preferenze_candidati") (this.grad ??= new AccumuloGraduatoria()).aggiungi(a);
   }
