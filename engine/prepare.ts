@@ -7,7 +7,8 @@ import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
 import { unisciPer } from "./restringimento.ts";
-import { condividi } from "./condivisione.ts";
+import { condividi, condivisioneAttiva } from "./condivisione.ts";
+import { PROPRIA } from "./fonte.ts";
 import { nomiAccettati } from "./nomi.ts";
 import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
@@ -263,6 +264,15 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     }
     target.eccezioni.push(pe);
     eccezioni.push(pe);
+  }
+
+  // 2a. The version's own rules cite PROPRIA instead of its id (fonte.ts): two organismi's rules
+  // equal but for the organismo become one shared rule in 2b. These are this version's own copies
+  // (step 1, the exceptions' variants), safe to change; the answer puts the id back.
+  if (condivisioneAttiva()) {
+    const mia = (r: Regola) => { if (r.fonte === regolamento.id) r.fonte = PROPRIA; };
+    for (const pr of prepped) mia(pr.r);
+    for (const pe of eccezioni) { mia(pe.r); if (pe.variante) mia(pe.variante.r); }
   }
 
   // 2b. A rule no exception targets is prepared the same in every version that has it (its
