@@ -28,7 +28,7 @@ describe("regole proprie condivise tra organismi uguali ma per l'id", () => {
     for (const id of semiConCasi) for (const v of semi.versions(id)) { cat.add(sotto(v, uno(id))); cat.add(sotto(v, due(id))); }
     expect(semiConCasi.length).toBeGreaterThanOrEqual(4);
 
-    let confrontate = 0, conFontePropria = 0;
+    let confrontate = 0, conFontePropria = 0, frasi = 0;
     for (const c of casi) {
       const id = String(c.organismo);
       if (!semiConCasi.includes(id)) continue;
@@ -42,10 +42,12 @@ describe("regole proprie condivise tra organismi uguali ma per l'id", () => {
       expect(r1, c.nome).toBe(comeSeme(uno(id)));
       expect(r2, c.nome).toBe(comeSeme(due(id)));
       if (r1.includes(`"fonte":"${uno(id)}"`)) conFontePropria++;
+      if (r1.includes(`, ${uno(id)})`)) frasi++; // a sentence quoting an own rule (a narrowed window, a conflict)
       confrontate++;
     }
     expect(confrontate).toBeGreaterThan(100);
     expect(conFontePropria).toBeGreaterThan(50);
+    expect(frasi).toBeGreaterThan(0);
 
     let condivise = 0;
     for (const id of semiConCasi) {
