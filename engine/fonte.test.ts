@@ -49,14 +49,17 @@ describe("regole proprie condivise tra organismi uguali ma per l'id", () => {
     expect(conFontePropria).toBeGreaterThan(50);
     expect(frasi).toBeGreaterThan(0);
 
-    let condivise = 0;
+    let condivise = 0, conEccezioni = 0;
     for (const id of semiConCasi) {
       const p1 = cat.prepared(uno(id), {}), p2 = cat.prepared(due(id), {});
       const proprie2 = new Set(p2.regole);
       for (const pr of p1.regole) if (pr.r.fonte === PROPRIA && proprie2.has(pr)) condivise++;
+      for (const pr of p1.regole) if (pr.eccezioni.length > 0 && proprie2.has(pr)) conEccezioni++;
     }
     // The organismi's own rules are shared (not only the law's).
     expect(condivise).toBeGreaterThan(50);
+    // Rules with exceptions too (the same exceptions, so the same variants).
+    expect(conEccezioni).toBeGreaterThan(0);
   }, 120_000);
 
   it("senza condivisione le regole proprie tengono l'id, e le risposte sono le stesse", async () => {

@@ -68,14 +68,21 @@ function gruppoDi(ids: number[]): number {
 }
 
 const REGOLE_PREPARATE = new WeakMap<object, PRegola>();
-/** The prepared rule shared by every version with this rule (canonical), when no exception targets it. */
+/** A shared rule's key when exceptions target it (held as long as the rule, which is what holds nothing else). */
+const CHIAVI = new WeakMap<PRegola, object>();
+/**
+ * The prepared rule shared by every version with this rule (canonical) and the same exceptions to
+ * it, in the same order: all a prepared rule holds (conditions, outcomes, the exceptions' variants)
+ * is made from these.
+ */
 function regolaCondivisa(pr: PRegola): PRegola {
-  if (pr.eccezioni.length > 0) return pr;
   const r = condividi(pr.r);
-  const gia = REGOLE_PREPARATE.get(r);
+  const chiave = pr.eccezioni.length === 0 ? r : condividi([r, ...pr.eccezioni.map((e) => e.r)]);
+  const gia = REGOLE_PREPARATE.get(chiave);
   if (gia) return gia;
   pr.r = r;
-  REGOLE_PREPARATE.set(r, pr);
+  REGOLE_PREPARATE.set(chiave, pr);
+  if (chiave !== r) CHIAVI.set(pr, chiave);
   return pr;
 }
 
@@ -275,11 +282,17 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     for (const pe of eccezioni) { mia(pe.r); if (pe.variante) mia(pe.variante.r); }
   }
 
-  // 2b. A rule no exception targets is prepared the same in every version that has it (its
+  // 2b. A rule (with the exceptions to it) is prepared the same in every version that has it (its
   // compiled conditions, its outcomes): one shared object per canonical rule, so a register of
   // organismi on the same law holds the law's prepared rules once and the engine reads the same
   // objects whichever organismo it answers for. (The probe memo on it, sondaTurno, is per call.)
-  for (let i = 0; i < prepped.length; i++) prepped[i] = regolaCondivisa(prepped[i]!);
+  const eccezioneCondivisa = new Map<PEccezione, PEccezione>();
+  for (let i = 0; i < prepped.length; i++) {
+    const pr = prepped[i]!, s = regolaCondivisa(pr);
+    if (s !== pr) pr.eccezioni.forEach((e, j) => eccezioneCondivisa.set(e, s.eccezioni[j]!));
+    prepped[i] = s;
+  }
+  for (let i = 0; i < eccezioni.length; i++) eccezioni[i] = eccezioneCondivisa.get(eccezioni[i]!) ?? eccezioni[i]!;
   perNome = new Map();
   for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
