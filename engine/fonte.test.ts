@@ -55,6 +55,9 @@ describe("regole proprie condivise tra organismi uguali ma per l'id", () => {
       const proprie2 = new Set(p2.regole);
       for (const pr of p1.regole) if (pr.r.fonte === PROPRIA && proprie2.has(pr)) condivise++;
       for (const pr of p1.regole) if (pr.eccezioni.length > 0 && proprie2.has(pr)) conEccezioni++;
+      // And the indexes by action the engine reads on every question, with the candidates made from them.
+      for (const k of ["definizioni", "vincoliPer", "terminiPer", "visibilita", "candidatePerFase"] as const) expect(p2[k], k).toBe(p1[k]);
+      expect(p1.nomi.campiNoti).toBe(p2.nomi.campiNoti);
     }
     // The organismi's own rules are shared (not only the law's).
     expect(condivise).toBeGreaterThan(50);

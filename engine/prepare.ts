@@ -210,6 +210,34 @@ function noteDelleAzioni(azioniNote: string[]): { azioniNote: string[]; insiemeA
   return n;
 }
 
+/** A number per shared prepared rule (or index), for the keys of the shared indexes. */
+const NUMERO = new WeakMap<object, number>();
+let numeri = 0;
+function numero(o: object): number {
+  let n = NUMERO.get(o);
+  if (n === undefined) { n = numeri++; NUMERO.set(o, n); }
+  return n;
+}
+const INDICI = new Map<string, WeakRef<object>>();
+const puliziaIndici = new FinalizationRegistry<string>((k) => { if (INDICI.get(k)?.deref() === undefined) INDICI.delete(k); });
+/**
+ * The index already made with this content (its key: the shared rules it lists, in order), or this
+ * one. The engine reads a version's indexes on every question: shared, versions with the same rules
+ * for an action read the same objects (issue 15 § 1). Weakly held, as the rules they list.
+ */
+function indiceCondiviso<T extends object>(chiave: string, nuovo: T): T {
+  const gia = INDICI.get(chiave)?.deref();
+  if (gia) return gia as T;
+  INDICI.set(chiave, new WeakRef(nuovo));
+  puliziaIndici.register(nuovo, chiave);
+  return nuovo;
+}
+const chiaveDi = (m: Map<string, object | object[]>, voce: (x: object) => string = (x) => String(numero(x))): string => {
+  let k = "";
+  for (const [nome, v] of m) k += `${nome}=${Array.isArray(v) ? v.map(voce).join(".") : voce(v)};`;
+  return k;
+};
+
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
 
 export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepared {
@@ -325,6 +353,14 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     }
   }
 
+  // Shared by content (the rules in them are shared already); the candidates of `azioni_consentite`,
+  // made on demand from them, with them.
+  const indici = {
+    definizioni: indiceCondiviso(`d${chiaveDi(definizioni)}`, definizioni),
+    vincoliPer: indiceCondiviso(`v${chiaveDi(vincoliPer)}`, vincoliPer),
+    terminiPer: indiceCondiviso(`t${chiaveDi(terminiPer, (x) => { const y = x as { t: PTermine; campo?: string }; return `${numero(y.t)}/${y.campo ?? ""}`; })}`, terminiPer),
+    visibilita: indiceCondiviso(`s${chiaveDi(visibilita)}`, visibilita),
+  };
   for (const pv of new Set([...vincoliPer.values()].flat())) pv.perOgniSonda = !leggeNome(pv);
   for (const pt of new Set([...terminiPer.values()].flat().map((x) => x.t))) pt.perOgniSonda = !leggeNome(pt);
 
@@ -351,6 +387,9 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const mo = parametri["materie_obbligatorie"]?.valore;
 
   const { azioniNote, insiemeAzioniNote, nullEventi, slotIniziali } = noteDelleAzioni([...new Set<string>([...AZIONI, ...named])]);
+  const candidatePerFase = indiceCondiviso(
+    `c${numero(indici.definizioni)},${numero(indici.vincoliPer)},${numero(indici.terminiPer)}|${[...named].join(",")}|${[...fasiFinali].join(",")}`,
+    new Map<string, import("./prepared.ts").Candidata[][]>());
   const basi = layers.filter((l) => l !== regolamento);
   return {
     id: regolamento.id,
@@ -363,15 +402,15 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     solidali: prepped.filter((pr) => pr.r.tipo === "solidarieta") as PRegola<Solidarieta>[],
     compensi: prepped.filter((pr) => pr.r.tipo === "compenso") as PRegola<Compenso>[],
     perNome,
-    definizioni,
-    vincoliPer,
-    terminiPer,
+    definizioni: indici.definizioni,
+    vincoliPer: indici.vincoliPer,
+    terminiPer: indici.terminiPer,
     termini,
     tariffe,
     variazioni,
     effetti,
     insiemi,
-    visibilita,
+    visibilita: indici.visibilita,
     eccezioni,
     azioniNote,
     insiemeAzioniNote,
@@ -390,7 +429,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     },
     chiusure,
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
-    candidatePerFase: new Map(),
+    candidatePerFase,
     avvisi,
     nomi: nomiAccettati(regole, parametri, insiemeAzioniNote),
   };
