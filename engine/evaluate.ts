@@ -181,7 +181,7 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   for (const c of candidateAmmesse(p, st.f.s[S_FASE] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
-    if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
+    if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.conTermini ? p.terminiPer.get(c.nome) : undefined, memo)) out.push(c.nome);
   }
   st.f.s[S_AZIONE] = null;
   return out;

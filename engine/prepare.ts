@@ -388,7 +388,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
 
   const { azioniNote, insiemeAzioniNote, nullEventi, slotIniziali } = noteDelleAzioni([...new Set<string>([...AZIONI, ...named])]);
   const candidatePerFase = indiceCondiviso(
-    `c${numero(indici.definizioni)},${numero(indici.vincoliPer)},${numero(indici.terminiPer)}|${[...named].join(",")}|${[...fasiFinali].join(",")}`,
+    `c${numero(indici.definizioni)},${numero(indici.vincoliPer)},${[...terminiPer.keys()].join(",")}|${[...named].join(",")}|${[...fasiFinali].join(",")}`,
     new Map<string, import("./prepared.ts").Candidata[][]>());
   const basi = layers.filter((l) => l !== regolamento);
   return {

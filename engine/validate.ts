@@ -210,8 +210,8 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
     const def = p.definizioni.get(nome);
     if (def) { if ((def.daMask & ruoli) === 0 || !faseAmmessa(p, def.r.inFase, fase)) continue; }
     else if (p.fasiFinali.has(fase)) continue;
-    const vincoli = p.vincoliPer.get(nome), termini = p.terminiPer.get(nome);
-    list.push({ nome, dinamica: vincoli !== undefined || termini !== undefined, vincoli, termini });
+    const vincoli = p.vincoliPer.get(nome), conTermini = p.terminiPer.has(nome);
+    list.push({ nome, dinamica: vincoli !== undefined || conTermini, vincoli, conTermini });
   }
   perRuoli[ruoli] = list;
   return list;
@@ -235,7 +235,7 @@ export function nuovaSonda(): MemoSonda {
  * Guards that need fields the bare action lacks are not held against it.
  */
 export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: MascheraRuoli,
-  vincoli: PVincolo[] | undefined, terms: Candidata["termini"], memo?: MemoSonda): boolean {
+  vincoli: PVincolo[] | undefined, terms: { t: PTermine; campo?: string }[] | undefined, memo?: MemoSonda): boolean {
   const fase = st.f.s[S_FASE] as string;
   let ok = true;
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {
