@@ -9,6 +9,7 @@ import { formatEuro } from "./money.ts";
 import type { Domanda, Risposta } from "./contract.ts";
 import type { Termine, Vincolo } from "./ir.ts";
 import type { PRegola, Prepared } from "./prepared.ts";
+import { fonteDi } from "./fonte.ts";
 
 export function compare(ps: Prepared[], q: Domanda): { organismo: string; versione: string; risposta: Risposta }[] {
   return ps.map((p) => ({ organismo: p.id, versione: p.versione, risposta: evaluate(p, q) }));
@@ -44,8 +45,8 @@ function termCell(p: Prepared, nome: string): Cella {
   if (r.quando !== undefined) valore += ` (quando ${printCondition(r.quando)})`;
   const ecc = (t as PRegola).eccezioni.map((e) => `${e.r.nome}, ${e.r.cita}`);
   if (ecc.length) valore += ` — eccezioni: ${ecc.join("; ")}`;
-  if (hits.length > 1) valore += ` — anche: ${hits.slice(0, -1).map((h) => `${termineTesto(h.r as Termine)} (${h.r.cita}, ${h.r.fonte})`).join("; ")}`;
-  return { valore, cita: r.cita, fonte: r.fonte };
+  if (hits.length > 1) valore += ` — anche: ${hits.slice(0, -1).map((h) => `${termineTesto(h.r as Termine)} (${h.r.cita}, ${fonteDi(h.r, p.id)})`).join("; ")}`;
+  return { valore, cita: r.cita, fonte: fonteDi(r, p.id) };
 }
 
 function praticanti(p: Prepared): Cella {
@@ -54,7 +55,7 @@ function praticanti(p: Prepared): Cella {
     varsOf((v.r as Vincolo).richiede).some((x) => x.includes("praticante")));
   if (vs.length === 0) return { valore: "nessun limite specifico" };
   const v = vs[vs.length - 1]!.r as Vincolo;
-  return { valore: v.richiede === false ? "non ammessi" : `ammessi se ${printCondition(v.richiede)}`, cita: v.cita, fonte: v.fonte };
+  return { valore: v.richiede === false ? "non ammessi" : `ammessi se ${printCondition(v.richiede)}`, cita: v.cita, fonte: fonteDi(v, p.id) };
 }
 
 function chiusure(p: Prepared): Cella {

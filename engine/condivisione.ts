@@ -51,6 +51,9 @@ export function impostaCondivisione(si: boolean): void {
   attiva = si;
 }
 
+/** Whether `condividi` shares (tests turn it off). */
+export const condivisioneAttiva = (): boolean => attiva;
+
 function copia<T>(x: T): T {
   if (typeof x === "string") return intern(x);
   if (typeof x !== "object" || x === null) return x;

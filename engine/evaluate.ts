@@ -19,6 +19,7 @@ import { solidarietaECompenso } from "./compenso.ts";
 import type { Azione, Conflitto, Domanda, EffettoGiuridico, Motivo, Risposta, Traccia } from "./contract.ts";
 import type { Prepared } from "./prepared.ts";
 import { LAVORO, type Storia } from "./storia.ts";
+import { risolviFonti } from "./fonte.ts";
 
 // Today in Rome, recomputed once a minute: formatting a date in a time zone is not cheap.
 let oggiCache = { minuto: -1, giorno: 0 };
@@ -51,14 +52,14 @@ export function evaluate(p: Prepared, q: Domanda): Risposta {
  */
 export function valutaSu(p: Prepared, q: Domanda, storia?: Storia): Risposta {
   try {
-    return run(p, q, storia);
+    return risolviFonti(run(p, q, storia), p.id);
   } catch (e0) {
     let e = e0;
     // An own `toString`/`valueOf` (JSON carries them as data) makes a coercion throw. Looked for
     // only now, not in every question: the question is asked again without them, and told.
     if (haTrappole(q)) {
       try {
-        const r = run(p, senzaTrappole(q) as Domanda);
+        const r = risolviFonti(run(p, senzaTrappole(q) as Domanda), p.id);
         r.errori = [MSG_TRAPPOLE, ...(r.errori ?? [])];
         return r;
       } catch (e1) { e = e1; }
@@ -180,7 +181,7 @@ function azioniConsentite(p: Prepared, st: State): string[] {
   for (const c of candidateAmmesse(p, st.f.s[S_FASE] as string, ruoli)) {
     if (!c.dinamica) { out.push(c.nome); continue; }
     probe.azione = c.nome;
-    if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.termini, memo)) out.push(c.nome);
+    if (passaIFatti(p, st, st.n.giorno, ruoli, c.vincoli, c.conTermini ? p.terminiPer.get(c.nome) : undefined, memo)) out.push(c.nome);
   }
   st.f.s[S_AZIONE] = null;
   return out;

@@ -21,6 +21,8 @@ export interface State {
   partiDerivate?: Derivata[];
   /** Windows already computed in this question: (term, party, window) triples (terms.ts `finestraDi`). */
   finestre?: (Termine | string | Finestra | undefined)[];
+  /** The organismo answering: its own rules' `fonte` in the sentences that quote it (fonte.ts). */
+  organismo: string;
 }
 
 /** Whether an event is by (or addressed to) party `id`: its `parte`, or one of its `parti` for a joint action. */
@@ -107,7 +109,7 @@ export function buildFacts(p: Prepared, n: Normalized): State {
   s[S_AZIONE] = null;
   s[S_ATTORE] = null;
   s[S_FASE] = p.faseIniziale;
-  const st: State = { n, f: new Fatti(s), partiDerivate: undefined, finestre: undefined };
+  const st: State = { n, f: new Fatti(s), partiDerivate: undefined, finestre: undefined, organismo: p.id };
   if (p.insiemi.length > 0) computeInsiemi(p, st);
   return st;
 }

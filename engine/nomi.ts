@@ -156,9 +156,25 @@ export function nomiAccettati(regole: readonly Regola[], parametri: Record<strin
     if (radice === "azione" || radice === "evento") campo("*", c);
     else if (azioni.has(radice!)) campo(radice!, c);
   });
-  const campiNoti = new Set<string>(CAMPI_AZIONE);
-  for (const s of campiLetti.values()) for (const c of s) campiNoti.add(c);
-  return { tabelle, parametri: acc, campiLetti, campiNoti };
+  return { tabelle, parametri: acc, ...campiCondivisi(campiLetti) };
+}
+
+/**
+ * The fields read and known, one pair per content (in order): every question looks its fields up
+ * there, and most versions of a register read the same fields (issue 15 § 1: one copy per version
+ * was one more cold table per question). Distinct contents are few: held for the process's life.
+ */
+const CAMPI = new Map<string, Pick<NomiAccettati, "campiLetti" | "campiNoti">>();
+function campiCondivisi(campiLetti: Map<string, Set<string>>): Pick<NomiAccettati, "campiLetti" | "campiNoti"> {
+  const chiave = [...campiLetti].map(([a, s]) => `${a}:${[...s].join(",")}`).join(";");
+  let c = CAMPI.get(chiave);
+  if (!c) {
+    const campiNoti = new Set<string>(CAMPI_AZIONE);
+    for (const s of campiLetti.values()) for (const x of s) campiNoti.add(x);
+    c = { campiLetti, campiNoti };
+    CAMPI.set(chiave, c);
+  }
+  return c;
 }
 
 const elenco = (xs: readonly unknown[], max = 12): string =>

@@ -7,7 +7,8 @@ import { toDay } from "./dates/calendar.ts";
 import { FestiviOrganismo } from "./dates/holidays.ts";
 import { AZIONI } from "./vocabolario.ts";
 import { unisciPer } from "./restringimento.ts";
-import { condividi } from "./condivisione.ts";
+import { condividi, condivisioneAttiva } from "./condivisione.ts";
+import { PROPRIA } from "./fonte.ts";
 import { nomiAccettati } from "./nomi.ts";
 import type { Compenso, JsonLogic, Regola, Regolamento, Fase, Parametro, Eccezione, Solidarieta } from "./ir.ts";
 import type {
@@ -67,14 +68,21 @@ function gruppoDi(ids: number[]): number {
 }
 
 const REGOLE_PREPARATE = new WeakMap<object, PRegola>();
-/** The prepared rule shared by every version with this rule (canonical), when no exception targets it. */
+/** A shared rule's key when exceptions target it (held as long as the rule, which is what holds nothing else). */
+const CHIAVI = new WeakMap<PRegola, object>();
+/**
+ * The prepared rule shared by every version with this rule (canonical) and the same exceptions to
+ * it, in the same order: all a prepared rule holds (conditions, outcomes, the exceptions' variants)
+ * is made from these.
+ */
 function regolaCondivisa(pr: PRegola): PRegola {
-  if (pr.eccezioni.length > 0) return pr;
   const r = condividi(pr.r);
-  const gia = REGOLE_PREPARATE.get(r);
+  const chiave = pr.eccezioni.length === 0 ? r : condividi([r, ...pr.eccezioni.map((e) => e.r)]);
+  const gia = REGOLE_PREPARATE.get(chiave);
   if (gia) return gia;
   pr.r = r;
-  REGOLE_PREPARATE.set(r, pr);
+  REGOLE_PREPARATE.set(chiave, pr);
+  if (chiave !== r) CHIAVI.set(pr, chiave);
   return pr;
 }
 
@@ -202,6 +210,34 @@ function noteDelleAzioni(azioniNote: string[]): { azioniNote: string[]; insiemeA
   return n;
 }
 
+/** A number per shared prepared rule (or index), for the keys of the shared indexes. */
+const NUMERO = new WeakMap<object, number>();
+let numeri = 0;
+function numero(o: object): number {
+  let n = NUMERO.get(o);
+  if (n === undefined) { n = numeri++; NUMERO.set(o, n); }
+  return n;
+}
+const INDICI = new Map<string, WeakRef<object>>();
+const puliziaIndici = new FinalizationRegistry<string>((k) => { if (INDICI.get(k)?.deref() === undefined) INDICI.delete(k); });
+/**
+ * The index already made with this content (its key: the shared rules it lists, in order), or this
+ * one. The engine reads a version's indexes on every question: shared, versions with the same rules
+ * for an action read the same objects (issue 15 § 1). Weakly held, as the rules they list.
+ */
+function indiceCondiviso<T extends object>(chiave: string, nuovo: T): T {
+  const gia = INDICI.get(chiave)?.deref();
+  if (gia) return gia as T;
+  INDICI.set(chiave, new WeakRef(nuovo));
+  puliziaIndici.register(nuovo, chiave);
+  return nuovo;
+}
+const chiaveDi = (m: Map<string, object | object[]>, voce: (x: object) => string = (x) => String(numero(x))): string => {
+  let k = "";
+  for (const [nome, v] of m) k += `${nome}=${Array.isArray(v) ? v.map(voce).join(".") : voce(v)};`;
+  return k;
+};
+
 const matches = (r: Regola, nome: string, fonte?: string) => r.nome === nome && (fonte === undefined || r.fonte === fonte);
 
 export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepared {
@@ -265,11 +301,26 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     eccezioni.push(pe);
   }
 
-  // 2b. A rule no exception targets is prepared the same in every version that has it (its
+  // 2a. The version's own rules cite PROPRIA instead of its id (fonte.ts): two organismi's rules
+  // equal but for the organismo become one shared rule in 2b. These are this version's own copies
+  // (step 1, the exceptions' variants), safe to change; the answer puts the id back.
+  if (condivisioneAttiva()) {
+    const mia = (r: Regola) => { if (r.fonte === regolamento.id) r.fonte = PROPRIA; };
+    for (const pr of prepped) mia(pr.r);
+    for (const pe of eccezioni) { mia(pe.r); if (pe.variante) mia(pe.variante.r); }
+  }
+
+  // 2b. A rule (with the exceptions to it) is prepared the same in every version that has it (its
   // compiled conditions, its outcomes): one shared object per canonical rule, so a register of
   // organismi on the same law holds the law's prepared rules once and the engine reads the same
   // objects whichever organismo it answers for. (The probe memo on it, sondaTurno, is per call.)
-  for (let i = 0; i < prepped.length; i++) prepped[i] = regolaCondivisa(prepped[i]!);
+  const eccezioneCondivisa = new Map<PEccezione, PEccezione>();
+  for (let i = 0; i < prepped.length; i++) {
+    const pr = prepped[i]!, s = regolaCondivisa(pr);
+    if (s !== pr) pr.eccezioni.forEach((e, j) => eccezioneCondivisa.set(e, s.eccezioni[j]!));
+    prepped[i] = s;
+  }
+  for (let i = 0; i < eccezioni.length; i++) eccezioni[i] = eccezioneCondivisa.get(eccezioni[i]!) ?? eccezioni[i]!;
   perNome = new Map();
   for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
@@ -302,6 +353,14 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     }
   }
 
+  // Shared by content (the rules in them are shared already); the candidates of `azioni_consentite`,
+  // made on demand from them, with them.
+  const indici = {
+    definizioni: indiceCondiviso(`d${chiaveDi(definizioni)}`, definizioni),
+    vincoliPer: indiceCondiviso(`v${chiaveDi(vincoliPer)}`, vincoliPer),
+    terminiPer: indiceCondiviso(`t${chiaveDi(terminiPer, (x) => { const y = x as { t: PTermine; campo?: string }; return `${numero(y.t)}/${y.campo ?? ""}`; })}`, terminiPer),
+    visibilita: indiceCondiviso(`s${chiaveDi(visibilita)}`, visibilita),
+  };
   for (const pv of new Set([...vincoliPer.values()].flat())) pv.perOgniSonda = !leggeNome(pv);
   for (const pt of new Set([...terminiPer.values()].flat().map((x) => x.t))) pt.perOgniSonda = !leggeNome(pt);
 
@@ -328,6 +387,9 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   const mo = parametri["materie_obbligatorie"]?.valore;
 
   const { azioniNote, insiemeAzioniNote, nullEventi, slotIniziali } = noteDelleAzioni([...new Set<string>([...AZIONI, ...named])]);
+  const candidatePerFase = indiceCondiviso(
+    `c${numero(indici.definizioni)},${numero(indici.vincoliPer)},${[...terminiPer.keys()].join(",")}|${[...named].join(",")}|${[...fasiFinali].join(",")}`,
+    new Map<string, import("./prepared.ts").Candidata[][]>());
   const basi = layers.filter((l) => l !== regolamento);
   return {
     id: regolamento.id,
@@ -340,15 +402,15 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     solidali: prepped.filter((pr) => pr.r.tipo === "solidarieta") as PRegola<Solidarieta>[],
     compensi: prepped.filter((pr) => pr.r.tipo === "compenso") as PRegola<Compenso>[],
     perNome,
-    definizioni,
-    vincoliPer,
-    terminiPer,
+    definizioni: indici.definizioni,
+    vincoliPer: indici.vincoliPer,
+    terminiPer: indici.terminiPer,
     termini,
     tariffe,
     variazioni,
     effetti,
     insiemi,
-    visibilita,
+    visibilita: indici.visibilita,
     eccezioni,
     azioniNote,
     insiemeAzioniNote,
@@ -367,7 +429,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     },
     chiusure,
     materieObbligatorie: Array.isArray(mo) ? mo : undefined,
-    candidatePerFase: new Map(),
+    candidatePerFase,
     avvisi,
     nomi: nomiAccettati(regole, parametri, insiemeAzioniNote),
   };

@@ -95,7 +95,8 @@ export interface Candidata {
   /** A vincolo or a term bears on it: the facts decide. */
   dinamica: boolean;
   vincoli?: PVincolo[];
-  termini?: { t: PTermine; campo?: string }[];
+  /** A term binds it (`Prepared.terminiPer`): the terms are the version's, the list is shared by versions with other terms. */
+  conTermini: boolean;
 }
 
 export interface Chiusura { dal: number; al: number; nome?: string; cita?: string }

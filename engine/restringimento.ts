@@ -2,6 +2,7 @@
 // scadenza written by different sources (the law and an organismo, two bases) bind together. The
 // deadline is the later of their `dal` and the earlier of their `entro`; each binds every action any
 // of them binds, so an action dated outside the narrowed window is denied by the rule that set the bound.
+import { fonteDi } from "./fonte.ts";
 import { fromDay } from "./dates/calendar.ts";
 import type { Regola, Termine } from "./ir.ts";
 
@@ -53,13 +54,13 @@ export function restringi(membri: readonly Membro[]): Ristretta {
   return out;
 }
 
-const chi = (t: Termine) => `${t.nome} (${t.cita}, ${t.fonte})`;
+const chi = (t: Termine, organismo: string) => `${t.nome} (${t.cita}, ${fonteDi(t, organismo)})`;
 
-/** What the trace says of a narrowed window: which bound came from which rule. */
-export function dettaglioRestringimento(r: Ristretta): string {
+/** What the trace says of a narrowed window: which bound came from which rule (of `organismo`'s version). */
+export function dettaglioRestringimento(r: Ristretta, organismo: string): string {
   const parti: string[] = [];
-  if (r.dal !== undefined && r.daDal) parti.push(`dal ${fromDay(r.dal)} per ${chi(r.daDal)}`);
-  if (r.entro !== undefined && r.daEntro) parti.push(`entro ${fromDay(r.entro)} per ${chi(r.daEntro)}`);
+  if (r.dal !== undefined && r.daDal) parti.push(`dal ${fromDay(r.dal)} per ${chi(r.daDal, organismo)}`);
+  if (r.entro !== undefined && r.daEntro) parti.push(`entro ${fromDay(r.entro)} per ${chi(r.daEntro, organismo)}`);
   return parti.join("; ");
 }
 

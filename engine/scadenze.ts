@@ -1,6 +1,7 @@
 // `scadenze`: every applicable term whose anchor exists and that no `per` action has closed, one
 // per deadline name (and party): terms of one name narrow each other (restringimento.ts); a term
 // run out unclosed adds its `inMancanza` effect (silence as refusal).
+import { fonteDi } from "./fonte.ts";
 import { fromDay } from "./dates/calendar.ts";
 import { resolve, type Resolved } from "./defaults.ts";
 import { ancoraMancante, finestraDi, chiuso, resolvePerLaParte, senzaFinestra, type Finestra } from "./terms.ts";
@@ -59,7 +60,7 @@ function perScadenza(st: State, voci: Voce[], traccia: Traccia[], effetti: Effet
   for (const v of voci) if (!nomi.includes(v.t.scadenza)) nomi.push(v.t.scadenza);
   for (const nome of nomi) {
     const tutte = voci.filter((v) => v.t.scadenza === nome);
-    conflittiDellaFonte(tutte, conflitti);
+    conflittiDellaFonte(tutte, conflitti, st.organismo);
     const parti: (string | undefined)[] = [];
     for (const v of tutte) if (v.parte !== undefined && !parti.includes(v.parte)) parti.push(v.parte);
     if (parti.length === 0) parti.push(undefined);
@@ -74,7 +75,7 @@ function perScadenza(st: State, voci: Voce[], traccia: Traccia[], effetti: Effet
   return out;
 }
 
-function conflittiDellaFonte(voci: Voce[], conflitti: Conflitto[]): void {
+function conflittiDellaFonte(voci: Voce[], conflitti: Conflitto[], organismo: string): void {
   const visti: Termine[] = [];
   for (const { t } of voci) {
     if (visti.includes(t)) continue;
@@ -82,7 +83,7 @@ function conflittiDellaFonte(voci: Voce[], conflitti: Conflitto[]): void {
     visti.push(t);
     if (prev) conflitti.push({
       regole: [prev, t].map((r) => ({ regola: r.nome, cita: r.cita, fonte: r.fonte })),
-      messaggio: `due termini ${t.scadenza} dello stesso regolamento si applicano insieme: ${prev.nome} (${prev.cita}, ${prev.fonte}) e ${t.nome} (${t.cita}, ${t.fonte}); nessuno sostituisce l'altro`,
+      messaggio: `due termini ${t.scadenza} dello stesso regolamento si applicano insieme: ${prev.nome} (${prev.cita}, ${fonteDi(prev, organismo)}) e ${t.nome} (${t.cita}, ${fonteDi(t, organismo)}); nessuno sostituisce l'altro`,
     });
   }
 }
@@ -102,7 +103,7 @@ function scadenza(st: State, nome: string, parte: string | undefined, gruppo: Vo
   const regole = [...new Set(gruppo.map((v) => v.t))];
   if (regole.length > 1) {
     s.fonti = regole.map((t) => ({ regola: t.nome, cita: t.cita, fonte: t.fonte, limiti: limitiDi(t, r) }));
-    const dettaglio = dettaglioRestringimento(r);
+    const dettaglio = dettaglioRestringimento(r, st.organismo);
     for (const t of regole) {
       const limiti = limitiDi(t, r);
       traccia.push({ regola: t.nome, cita: t.cita, fonte: t.fonte, esito: limiti.length ? `termine ${nome}${parte ? ` (${parte})` : ""}: ${limiti.join(" ed ")} da questa regola` : `termine ${nome}${parte ? ` (${parte})` : ""}: finestra più ampia, ristretta da altre regole`, dettaglio });

@@ -2,6 +2,7 @@
 // bind it and, for `accesso_documento`, the visibility of the document (engine/SEMANTICS.md §4).
 // `esamina` explains (motivi, trace, missing facts); `candidateAmmesse` and `passaIFatti` are the
 // lean probe behind `azioni_consentite`: no allocation on the way, first failure wins.
+import { fonteDi } from "./fonte.ts";
 import { truthy } from "./conditions/compile.ts";
 import { fromDay, romeDay } from "./dates/calendar.ts";
 import { applicabile, CONFLITTO, mancantiIn, missingIn, qualcheMancante, resolve } from "./defaults.ts";
@@ -57,8 +58,8 @@ function eccezioneTraccia(e: PEccezione, target: Regola): Traccia {
   return traccia(e.r, `eccezione ${e.r.nome} prevale su ${target.nome}`, e.variante ? "la regola si applica modificata" : "la regola non si applica");
 }
 
-function conflitto(target: Regola, ecc: { r: Regola }[], out: Esame): void {
-  const regole = ecc.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: e.r.fonte }));
+function conflitto(target: Regola, ecc: { r: Regola }[], out: Esame, organismo: string): void {
+  const regole = ecc.map((e) => ({ regola: e.r.nome, cita: e.r.cita, fonte: fonteDi(e.r, organismo) }));
   const messaggio = `conflitto: ${regole.map((r) => `${r.regola} (${r.cita}, ${r.fonte})`).join(" e ")} si applicano entrambe a ${target.nome} e nessuna prevale sull'altra`;
   out.conflitti.push({ regole, messaggio });
   out.negativi.push({ regola: target.nome, cita: target.cita, fonte: target.fonte, messaggio });
@@ -107,7 +108,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
   // 2. vincoli
   for (const pv of p.vincoliPer.get(a.azione) ?? NESSUNO) {
     const res = resolve(pv, st.f);
-    if (res.kind === "conflitto") { conflitto(pv.r, res.eccezioni, out); continue; }
+    if (res.kind === "conflitto") { conflitto(pv.r, res.eccezioni, out, p.id); continue; }
     if (res.via) {
       out.traccia.push(eccezioneTraccia(res.via, pv.r));
       out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${pv.r.nome}`));
@@ -135,7 +136,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
     for (const { t, campo } of terms) {
       // A term per party is decided for the party acting (its copy of the anchoring action).
       const res = t.r.ciascunaParte && typeof a.parte === "string" ? resolvePerLaParte(t, st, a.parte) : resolve(t, st.f);
-      if (res.kind === "conflitto") { conflitto(t.r, res.eccezioni, out); continue; }
+      if (res.kind === "conflitto") { conflitto(t.r, res.eccezioni, out, p.id); continue; }
       if (res.via) {
         out.traccia.push(eccezioneTraccia(res.via, t.r));
         out.positivi.push(motivo(res.via.r, `eccezione ${res.via.r.nome} prevale su ${t.r.nome}`));
@@ -145,7 +146,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
       const w = finestraDi(p, st, r, r.ciascunaParte && typeof a.parte === "string" ? a.parte : undefined);
       if (!w) continue;
       const same = vigenti.find((x) => x.r.scadenza === r.scadenza && x.r.fonte === r.fonte);
-      if (same) { conflitto(r, [{ r: same.r }, { r }], out); continue; }
+      if (same) { conflitto(r, [{ r: same.r }, { r }], out, p.id); continue; }
       vigenti.push({ t, r, via: res.via, w, campo });
     }
     for (const { t, r, via, w, campo } of vigenti) {
@@ -180,7 +181,7 @@ export function esamina(p: Prepared, st: State, a: Azione, giorno: number, into:
         // The window that excluded the action is the exception's: it decides too, and is cited.
         if (via) out.negativi.push(motivo(via.r, `il termine applicato è quello dell'eccezione ${via.r.nome} a ${t.r.nome}`, extra));
       } else {
-        out.traccia.push(traccia(r, "consente", `${quando} nel termine${gruppo.length > 1 ? ` (${dettaglioRestringimento(stretta)})` : ""}`));
+        out.traccia.push(traccia(r, "consente", `${quando} nel termine${gruppo.length > 1 ? ` (${dettaglioRestringimento(stretta, p.id)})` : ""}`));
         out.positivi.push(motivo(r, `${a.azione} nel termine ${r.scadenza}`, { scadenza }));
       }
     }
@@ -209,8 +210,8 @@ export function candidateAmmesse(p: Prepared, fase: string, ruoli: MascheraRuoli
     const def = p.definizioni.get(nome);
     if (def) { if ((def.daMask & ruoli) === 0 || !faseAmmessa(p, def.r.inFase, fase)) continue; }
     else if (p.fasiFinali.has(fase)) continue;
-    const vincoli = p.vincoliPer.get(nome), termini = p.terminiPer.get(nome);
-    list.push({ nome, dinamica: vincoli !== undefined || termini !== undefined, vincoli, termini });
+    const vincoli = p.vincoliPer.get(nome), conTermini = p.terminiPer.has(nome);
+    list.push({ nome, dinamica: vincoli !== undefined || conTermini, vincoli, conTermini });
   }
   perRuoli[ruoli] = list;
   return list;
@@ -234,7 +235,7 @@ export function nuovaSonda(): MemoSonda {
  * Guards that need fields the bare action lacks are not held against it.
  */
 export function passaIFatti(p: Prepared, st: State, giorno: number, ruoli: MascheraRuoli,
-  vincoli: PVincolo[] | undefined, terms: Candidata["termini"], memo?: MemoSonda): boolean {
+  vincoli: PVincolo[] | undefined, terms: { t: PTermine; campo?: string }[] | undefined, memo?: MemoSonda): boolean {
   const fase = st.f.s[S_FASE] as string;
   let ok = true;
   if (vincoli) for (let i = 0; ok && i < vincoli.length; i++) {

@@ -6,6 +6,7 @@
 // findings into diagnostics on the rule's line.
 import type { Ancora, DefinizioneAzione, Eccezione, Limite, Regola, Regolamento, Tariffa, Termine } from "../ir.ts";
 import { prepare } from "../prepare.ts";
+import { conFonte } from "../fonte.ts";
 import { descriviCaso, fuoriVocabolario, insieme, verdetto, type Assegnazione } from "./condizioni.ts";
 
 export interface Rilievo {
@@ -227,7 +228,7 @@ function ancore(proprie: Regola[], tutte: Regola[], reg: Regolamento, bases: Reg
 export function coerenza(reg: Regolamento, bases: Regolamento[] = []): { rilievi: Rilievo[]; salti: Salto[] } {
   let tutte: Regola[];
   try {
-    tutte = prepare(reg, bases).regole.map((p) => p.r);
+    tutte = prepare(reg, bases).regole.map((p) => conFonte(p.r, reg.id));
   } catch {
     tutte = [...bases.flatMap((b) => b.regole), ...reg.regole];
   }

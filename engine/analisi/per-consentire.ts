@@ -7,6 +7,7 @@ import { evaluate } from "../evaluate.ts";
 import type { Azione, Domanda, ModificaPerConsentire, Motivo, Risposta } from "../contract.ts";
 import type { JsonLogic, Regola } from "../ir.ts";
 import type { Prepared } from "../prepared.ts";
+import { fonteDi } from "../fonte.ts";
 import { fromDay, toDay } from "../dates/calendar.ts";
 import { varsOf } from "../conditions/vars.ts";
 import { campioniDi } from "./condizioni.ts";
@@ -37,7 +38,7 @@ const fmt = (x: unknown) => (x === undefined ? "assente" : typeof x === "number"
 /** The rules behind the denial's reasons, as the prepared version holds them. */
 function regoleDi(p: Prepared, motivi: Motivo[]): Regola[] {
   const out: Regola[] = [];
-  for (const m of motivi) for (const pr of p.perNome.get(m.regola) ?? []) if (pr.r.fonte === m.fonte) out.push(pr.r);
+  for (const m of motivi) for (const pr of p.perNome.get(m.regola) ?? []) if (fonteDi(pr.r, p.id) === m.fonte) out.push(pr.r);
   return out;
 }
 
