@@ -73,7 +73,7 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     const motore = await caricaMotore();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
     const admin = await chiaveAmministratore(database, conf.chiaveAdmin);
-    const registro = await Registro.apri(database, motore, limiti.memoriaPreparate);
+    const registro = await Registro.apri(database, motore, { ...(limiti.memoriaPreparate === undefined ? {} : { budgetPreparate: limiti.memoriaPreparate }), ...(limiti.memoriaIr === undefined ? {} : { budgetIr: limiti.memoriaIr }) });
     // Procedures recorded before the agenda existed get theirs (a no-op once done).
     await ricostruisciAgenda({ database, motore, registro });
     const verificatore = new Verificatore(database, admin.hashAmbiente);

@@ -32,7 +32,7 @@ export interface Motore {
   compile(source: string, bases: Regolamento[]): { regolamento?: Regolamento; diagnostics: dsl.Diagnostic[] };
   format(source: string): { text?: string; diagnostics: dsl.Diagnostic[] };
   readHeader(source: string): dsl.Header | undefined;
-  newCatalog(opzioni?: { budgetPreparate?: number }): engine.Catalog;
+  newCatalog(opzioni?: engine.OpzioniCatalogo): engine.Catalog;
   evaluate(p: engine.Prepared, q: Domanda): Risposta;
   /** A procedure's facts, to judge actions in order on its growing history: `evaluate`'s answers, linear work. */
   sequenza(fatti: Procedimento): engine.Sequenza;
