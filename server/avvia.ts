@@ -56,11 +56,9 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
   const blocco = "dataDir" in conf.dove ? bloccaCartella(conf.dove.dataDir) : undefined;
   if (blocco?.ripresoDa !== undefined)
     console.log(`regolamenti: il blocco ${blocco.file} era del processo ${blocco.ripresoDa}, non più attivo: lo riprendo.`);
-  // The analysis threads load the language (seconds) while the database opens.
+  // The analysis threads start at the first check/format/compile (server/lavoro/analisi.ts).
   const limiti = conf.limiti ?? LIMITI_DI_PROVA;
   const analisi = new Analizzatore(limiti.analisi);
-  const analisiPronta = analisi.pronto();
-  analisiPronta.catch(() => {});
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase(conf.dove);
@@ -78,7 +76,6 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     await ricostruisciAgenda({ database, motore, registro });
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
-    await analisiPronta;
     const dipendenze: Dipendenze = { database, motore, registro, verificatore, analisi, limiti, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
     const consegnatore = conf.webhook === false ? undefined : new Consegnatore(database, { ...OPZIONI_PREDEFINITE, ...conf.webhook });
     consegnatore?.avvia();
