@@ -18,12 +18,13 @@ const INTERVALLO_RICONCILIAZIONE_MS = 60_000;
 /** Versions read in one query when a question needs several (its baselines, a listing). */
 const PAGINA = 100;
 /**
- * The default budget of IRs kept (estimated bytes: the JSON's length × 3, measured on the 1,000
- * variants of bench/registro.ts: ≈ 60 kB of JSON, ≈ 180 kB of heap each). Past it, the least
- * recently used are read again from the database on their next question.
+ * The default budget of IRs kept (estimated bytes: the JSON's length × 2; measured on the 1,000
+ * variants of bench/registro.ts, ≈ 58 kB of JSON and ≈ 90 kB of heap each). Past it, the least
+ * recently used are read again from the database when a request needs them. A prepared version
+ * holds its IR too (engine/prepared.ts `regolamento`): this cache bounds the IRs beyond those.
  */
 export const BUDGET_IR = 64 * 2 ** 20;
-const BYTE_PER_CARATTERE = 3;
+const BYTE_PER_CARATTERE = 2;
 
 interface RigaIndice {
   organismo_id: string;
