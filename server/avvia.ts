@@ -8,7 +8,7 @@ import { Verificatore } from "./auth/verifica.ts";
 import { Registro } from "./catalogo/registro.ts";
 import type { Dipendenze } from "./contesto.ts";
 import { openDatabase, type Where } from "./db/open.ts";
-import { motore as caricaMotore } from "./engine-adapter.ts";
+import { motoreSenzaLingua } from "./engine-adapter.ts";
 import { Analizzatore } from "./lavoro/analisi.ts";
 import { LIMITI_DI_PROVA, type Limiti } from "./limiti/configurazione.ts";
 import { ricostruisciAgenda } from "./agenda/ricostruzione.ts";
@@ -68,7 +68,8 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     throw e;
   }
   try {
-    const motore = await caricaMotore();
+    // The language is loaded where needed (a seed to compile, a draft to check for conformity).
+    const motore = motoreSenzaLingua();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
     const admin = await chiaveAmministratore(database, conf.chiaveAdmin);
     const registro = await Registro.apri(database, motore, { ...(limiti.memoriaPreparate === undefined ? {} : { budgetPreparate: limiti.memoriaPreparate }), ...(limiti.memoriaIr === undefined ? {} : { budgetIr: limiti.memoriaIr }) });

@@ -22,6 +22,7 @@ export function conformitaRoute(d: Dipendenze) {
       async (c) => {
         const { organismo, versione, sorgente } = c.req.valid("json");
         if (sorgente !== undefined) {
+          await d.motore.lingua();
           const h = d.motore.readHeader(sorgente);
           return d.registro.usa(h?.applica ?? [], () => {
             const { regolamento, diagnostics } = d.motore.compile(sorgente, d.registro.basi(h));
