@@ -47,7 +47,10 @@ export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
   const durabilita = env.REGOLAMENTO_DURABILITA ?? "piena";
   if (durabilita !== "piena" && durabilita !== "veloce")
     throw new ErroreAvvio(`REGOLAMENTO_DURABILITA=${durabilita}: i valori ammessi sono "piena" (predefinito) e "veloce".`);
-  return { dataDir: env.REGOLAMENTO_DATA ?? "./data", durabilita };
+  const mb = env.REGOLAMENTO_PGLITE_MEMORIA_MB;
+  if (mb !== undefined && !(Number.isInteger(Number(mb)) && Number(mb) >= 1))
+    throw new ErroreAvvio(`REGOLAMENTO_PGLITE_MEMORIA_MB=${mb}: serve un numero intero di MB, almeno 1.`);
+  return { dataDir: env.REGOLAMENTO_DATA ?? "./data", durabilita, ...(mb !== undefined ? { memoriaMb: Number(mb) } : {}) };
 }
 
 export async function avvia(conf: Configurazione): Promise<Avviato> {
