@@ -4,7 +4,7 @@ import { evaluate } from "../engine/evaluate.ts";
 import type { Domanda } from "../engine/contract.ts";
 import { avvia } from "../server/avvia.ts";
 import { openDatabase } from "../server/db/open.ts";
-import { idVariante } from "./registro.ts";
+import { idVariante } from "./varianti.ts";
 
 const [dataDir, admin, quanti] = process.argv.slice(2) as [string, string, string];
 const dove = /^postgres(ql)?:/.test(dataDir) ? { url: dataDir } : { dataDir, durabilita: "veloce" as const };

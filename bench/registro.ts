@@ -21,7 +21,7 @@ import { creaDatabaseTemporaneo } from "../server/db/database-temporaneo.ts";
 import type { Where } from "../server/db/open.ts";
 import { inTenant } from "../server/db/tenant.ts";
 import { improntaIr } from "../server/ricevute/impronta.ts";
-import { SEMI, variante } from "./varianti.ts";
+import { idVariante, SEMI, variante } from "./varianti.ts";
 
 export const ORGANISMI = Number(process.env.BENCH_REGISTRO_ORGANISMI ?? 1000);
 const MARCA = "registro-avvio ";
@@ -37,8 +37,7 @@ function calibrazione(): number {
   return Math.round(cpuMs() - t0);
 }
 
-/** The id of variant `i`. */
-export const idVariante = (i: number) => `reg${String(i).padStart(4, "0")}`;
+export { idVariante };
 
 /** The 1,000 variants compiled from source, against the seeds' baselines; the CPU ms it took. */
 export async function compilaVarianti(n = ORGANISMI): Promise<{ versioni: { regolamento: Regolamento; sorgente: string }[]; ms: number }> {
