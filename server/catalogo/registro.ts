@@ -222,12 +222,15 @@ export class Registro {
   }
 
   private async leggi(versioni: [string, string][]): Promise<Map<string, Regolamento>> {
-    const chiavi = versioni.map(([id, v]) => chiave(id, v));
+    // Two text arrays, joined on the primary key (array literals: JSON's quoting is Postgres's).
+    const lista = (xs: string[]) => `{${xs.map((x) => JSON.stringify(x)).join(",")}}`;
     const righe = await inTenant(this.database, null, (tx) =>
       this.database.rows<{ ir: string; impronta_ir: string | null }>(
         tx,
-        sql`select ir::text as ir, impronta_ir from regolamento_versioni
-            where stato = 'pubblicata' and organismo_id || '@' || versione = any(${`{${chiavi.map((k) => JSON.stringify(k)).join(",")}}`}::text[])`,
+        sql`select v.ir::text as ir, v.impronta_ir from regolamento_versioni v
+            join unnest(${lista(versioni.map((x) => x[0]))}::text[], ${lista(versioni.map((x) => x[1]))}::text[]) as k(organismo_id, versione)
+              on v.organismo_id = k.organismo_id and v.versione = k.versione
+            where v.stato = 'pubblicata'`,
       ),
     );
     const lette = new Map<string, Regolamento>();
