@@ -87,7 +87,8 @@ export class Registro {
     // Versions published before the hash was stored get it once (the trigger lets a null hash be set):
     // their IR is read for it. Each in its organismo's tenant (the row's policy lets only its owner write it).
     for (const x of righe.filter((x) => x.impronta_ir === null)) {
-      const v = await r.usa([x.organismo_id], () => r.versione(x.organismo_id, x.versione));
+      const k = chiave(x.organismo_id, x.versione);
+      const v = (await r.assicuraVersioni([[x.organismo_id, x.versione]])).get(k) ?? r.ir.get(k);
       if (v)
         await inTenant(database, x.organismo_id, (tx) =>
           tx.execute(sql`update regolamento_versioni set impronta_ir = ${improntaIr(v)} where organismo_id = ${x.organismo_id} and versione = ${x.versione} and impronta_ir is null`),
