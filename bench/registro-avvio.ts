@@ -1,12 +1,13 @@
-// The server side of bench/registro.ts, in a process of its own: `<dataDir> <admin key> <n>`.
+// The server side of bench/registro.ts, in a process of its own: `<dataDir or postgres:// url> <admin key> <n>`.
 // Prints one line `registro-avvio {json}` with its figures.
 import { evaluate } from "../engine/evaluate.ts";
 import type { Domanda } from "../engine/contract.ts";
 import { avvia } from "../server/avvia.ts";
 import { openDatabase } from "../server/db/open.ts";
-import { idVariante } from "./registro.ts";
+import { idVariante } from "./varianti.ts";
 
 const [dataDir, admin, quanti] = process.argv.slice(2) as [string, string, string];
+const dove = /^postgres(ql)?:/.test(dataDir) ? { url: dataDir } : { dataDir, durabilita: "veloce" as const };
 const n = Number(quanti);
 const parti = [{ id: "A", ruolo: "istante" as const, avvocato: true }, { id: "B", ruolo: "invitata" as const, avvocato: true }];
 /** The validation question of bench/engine.ts: may the responsible designate a trainee mediator? */
@@ -34,19 +35,20 @@ if (process.argv[5] === "solo-database") {
   // PGlite's own start (open + migrations) on this data dir: the fixed part of a start. In a process
   // of its own: the memory of a PGlite instance closed is not given back.
   const t = performance.now();
-  await (await openDatabase({ dataDir, durabilita: "veloce" })).close();
+  await (await openDatabase(dove)).close();
   process.stdout.write(`\nregistro-avvio ${JSON.stringify({ registro_avvio_database_ms: Math.round(performance.now() - t) })}\n`);
   process.exit(0);
 }
 
 const t0 = performance.now();
-const s = await avvia({ dove: { dataDir, durabilita: "veloce" }, chiaveAdmin: admin, webhook: false });
+const s = await avvia({ dove, chiaveAdmin: admin, webhook: false });
 const primo = await s.app.request(`/v1/organismi/${idVariante(0)}/evaluate`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(domanda) });
 if (primo.status !== 200) throw new Error(`evaluate: ${primo.status} ${await primo.text()}`);
 await primo.json();
 const avvioMs = performance.now() - t0;
 const catalog = s.dipendenze.registro.catalog;
 const preparateAllAvvio = catalog.preparazioni;
+const irAllAvvio = s.dipendenze.registro.letture;
 
 // One question to each organismo, through the API.
 for (let i = 0; i < n; i++) {
@@ -66,6 +68,7 @@ const ids = Array.from({ length: n }, (_, i) => idVariante(i));
 const mistoUs = timeUs((i) => { sink += evaluate(catalog.perDomanda(ids[i % n]!, domanda), domanda).motivi.length; }, n, 15, 3);
 if (sink < 0) console.log(sink);
 const memoria = catalog.memoria;
+const ir = s.dipendenze.registro.memoriaIr;
 await s.chiudi();
 
 process.stdout.write(`\nregistro-avvio ${JSON.stringify({
@@ -78,6 +81,7 @@ process.stdout.write(`\nregistro-avvio ${JSON.stringify({
   registro_rss_processo_vuoto_mb: Math.round(base.rss / 2 ** 20),
   registro_pglite_mb: Math.round((mem.external - base.external) / 2 ** 20),
   registro_cache_preparate: `${memoria.preparate} versioni, ${Math.round(memoria.byte / 2 ** 20)} / ${Math.round(memoria.budget / 2 ** 20)} MB stimati, ${memoria.espulse} espulse`,
+  registro_cache_ir: `${ir.versioni} IR, ${Math.round(ir.byte / 2 ** 20)} / ${Math.round(ir.budget / 2 ** 20)} MB stimati, ${ir.espulse} espulse, ${s.dipendenze.registro.letture} lette (all'avvio: ${irAllAvvio})`,
   evaluate_us_median: +evaluateUs.toFixed(2),
   registro_evaluate_us_uno: +unoCatalogoUs.toFixed(2),
   registro_evaluate_us_median: +mistoUs.toFixed(2),

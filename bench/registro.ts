@@ -1,7 +1,8 @@
 // The Ministry's register (issue 15 § 1): 1,000 organismi, generated variants of the four full seeds
 // (bench/varianti.ts: other ids, terms, fees, parametri). This part compiles them all from source
 // (`registro_compile_ms`), stores them as published (IR and its hash, as a publication does) in a
-// PGlite database of its own, then starts a server on that database in a fresh process
+// PGlite database of its own (with DATABASE_URL: a Postgres database of its own, created beside it
+// and dropped after), then starts a server on that database in a fresh process
 // (bench/registro-avvio.ts): start to first answer, RSS after one question to each organismo, and
 // the evaluation cycling over all 1,000 against the same question on one regolamento.
 import { execFileSync } from "node:child_process";
@@ -16,9 +17,11 @@ import { Catalog } from "../engine/catalog.ts";
 import type { Regolamento } from "../engine/ir.ts";
 import { loadAll, REGOLAMENTI_DIR } from "../regolamenti/load.ts";
 import { avvia } from "../server/avvia.ts";
+import { creaDatabaseTemporaneo } from "../server/db/database-temporaneo.ts";
+import type { Where } from "../server/db/open.ts";
 import { inTenant } from "../server/db/tenant.ts";
 import { improntaIr } from "../server/ricevute/impronta.ts";
-import { SEMI, variante } from "./varianti.ts";
+import { idVariante, SEMI, variante } from "./varianti.ts";
 
 export const ORGANISMI = Number(process.env.BENCH_REGISTRO_ORGANISMI ?? 1000);
 const MARCA = "registro-avvio ";
@@ -34,8 +37,7 @@ function calibrazione(): number {
   return Math.round(cpuMs() - t0);
 }
 
-/** The id of variant `i`. */
-export const idVariante = (i: number) => `reg${String(i).padStart(4, "0")}`;
+export { idVariante };
 
 /** The 1,000 variants compiled from source, against the seeds' baselines; the CPU ms it took. */
 export async function compilaVarianti(n = ORGANISMI): Promise<{ versioni: { regolamento: Regolamento; sorgente: string }[]; ms: number }> {
@@ -62,12 +64,14 @@ export async function bench(): Promise<Record<string, number | string>> {
   const { versioni, ms } = await compilaVarianti();
   // BENCH_REGISTRO_DIR: keep the database there (to profile the start: bench/registro-avvio.ts <dir> <key> <n>).
   const tenuta = process.env.BENCH_REGISTRO_DIR;
-  const dataDir = tenuta ?? (await mkdtemp(join(tmpdir(), "bench-registro-")));
+  const pg = process.env.DATABASE_URL ? await creaDatabaseTemporaneo(process.env.DATABASE_URL, "bench_registro_") : undefined;
+  const dataDir = pg ? pg.url : tenuta ?? (await mkdtemp(join(tmpdir(), "bench-registro-")));
+  const dove: Where = pg ? { url: pg.url } : { dataDir, durabilita: "veloce" };
   const admin = tenuta ? "bench-registro-chiave-amministratore-0123456789" : `bench-${randomBytes(16).toString("hex")}`;
   try {
     // The database: the seeds (the server's own start seeds them) and the variants stored as a
     // publication stores them (IR and hash).
-    const s = await avvia({ dove: { dataDir, durabilita: "veloce" }, chiaveAdmin: admin, webhook: false });
+    const s = await avvia({ dove, chiaveAdmin: admin, webhook: false });
     const db = s.dipendenze.database;
     for (const { regolamento: r, sorgente } of versioni) {
       await inTenant(db, r.id, async (tx) => {
@@ -89,8 +93,9 @@ export async function bench(): Promise<Record<string, number | string>> {
     // PGlite alone first (it also replays what the seeding left to replay: not the server's start).
     const database = figlio("solo-database");
     const misure = { ...figlio(), ...database };
-    return { registro_calibrazione_ms: `${calibrazionePrima} / ${calibrazione()} (prima / dopo)`, registro_organismi: versioni.length, registro_compile_ms: ms, ...misure };
+    return { registro_calibrazione_ms: `${calibrazionePrima} / ${calibrazione()} (prima / dopo)`, registro_database: pg ? "Postgres" : "PGlite", registro_organismi: versioni.length, registro_compile_ms: ms, ...misure };
   } finally {
-    if (!tenuta) await rm(dataDir, { recursive: true, force: true });
+    if (pg) await pg.elimina();
+    else if (!tenuta) await rm(dataDir, { recursive: true, force: true });
   }
 }

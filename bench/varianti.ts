@@ -56,3 +56,6 @@ export function variante(sorgente: string, id: string, n: number): string {
   }).join("\n");
   // Header (id, registro) is always changed: a variant is never a byte copy of its seed.
 }
+
+/** The id of variant `i` (here, not in registro.ts: the server's process imports it without the compiler). */
+export const idVariante = (i: number) => `reg${String(i).padStart(4, "0")}`;

@@ -45,15 +45,82 @@ export function byteStimati(p: Prepared): number {
   return 8_192 + 352 * (p.regole.length + p.eccezioni.length) + 16 * p.azioniNote.length;
 }
 
+/**
+ * What choosing a version needs of it (its place among the versions, the baselines it applies,
+ * whether it governs the pending procedures): a server starts with these alone and loads a
+ * version's rules when a question needs them (server/catalogo/registro.ts).
+ */
+export interface Intestazione {
+  id: string;
+  versione: string;
+  inVigoreDal: string;
+  applica: string[];
+  governaIPendenti: boolean;
+}
+
+/** A version known by its header only whose rules are not loaded: the caller had to load them first. */
+export class IrNonCaricata extends Error {
+  constructor(readonly id: string, readonly versione: string) {
+    super(`${id}@${versione}: regole non caricate`);
+  }
+}
+
+export interface OpzioniCatalogo {
+  budgetPreparate?: number;
+  /** The full version of a header added with `addIntestazione`, if loaded (else undefined). */
+  carica?: (id: string, versione: string) => Regolamento | undefined;
+}
+
 export class Catalog {
+  // A version added by its header alone is held as a stand-in (id, versione, inVigoreDal, applica,
+  // parametri: what the choice of versions reads) and completed through `carica` when its rules are needed.
   private readonly byId = new Map<string, Regolamento[]>();
+  private readonly parziali = new WeakSet<Regolamento>();
+  private readonly carica: ((id: string, versione: string) => Regolamento | undefined) | undefined;
   private readonly cache: LruByte<string, Prepared>;
   private readonly chiavi = new WeakMap<Regolamento, { basi: Regolamento[]; chiave: string }[]>();
   /** Versions prepared so far (a count of work, for tests: a start prepares nothing). */
   preparazioni = 0;
 
-  constructor(opzioni: { budgetPreparate?: number } = {}) {
+  constructor(opzioni: OpzioniCatalogo = {}) {
     this.cache = new LruByte(opzioni.budgetPreparate ?? BUDGET_PREPARATE);
+    this.carica = opzioni.carica;
+  }
+
+  /** A published version known by its header: its rules come from `carica` when first needed. */
+  addIntestazione(h: Intestazione): void {
+    const r = { id: h.id, versione: h.versione, inVigoreDal: h.inVigoreDal, applica: h.applica, parametri: h.governaIPendenti ? { [APPLICA_AI_PENDENTI]: { valore: true } } : {} } as unknown as Regolamento;
+    this.parziali.add(r);
+    this.add(r);
+  }
+
+  /** The same versions (those known by their header stay so, loaded as here), an empty cache: a scratch catalogue. */
+  copia(): Catalog {
+    const c = new Catalog(this.carica ? { carica: this.carica } : {});
+    for (const [id, list] of this.byId) {
+      c.byId.set(id, [...list]);
+      for (const r of list) if (this.parziali.has(r)) c.parziali.add(r);
+    }
+    return c;
+  }
+
+  /** The headers of an id's versions, oldest first (nothing loaded). */
+  intestazioni(id: string): Intestazione[] {
+    return (this.byId.get(id) ?? []).map((r) => ({ id: r.id, versione: r.versione, inVigoreDal: r.inVigoreDal, applica: r.applica, governaIPendenti: r.parametri[APPLICA_AI_PENDENTI]?.valore === true }));
+  }
+
+  /** Whether a version's rules are at hand (held, or loaded and not yet dropped). */
+  caricata(id: string, versione: string): boolean {
+    const r = this.byId.get(id)?.find((x) => x.versione === versione);
+    return !!r && (!this.parziali.has(r) || this.carica?.(id, versione) !== undefined);
+  }
+
+  /** The full version of what the catalogue holds (itself, or its loaded rules). */
+  private completa(r: Regolamento): Regolamento {
+    if (!this.parziali.has(r)) return r;
+    const piena = this.carica?.(r.id, r.versione);
+    if (!piena) throw new IrNonCaricata(r.id, r.versione);
+    return piena;
   }
 
   /** The cache of prepared versions: its budget, what it holds, how many it dropped. */
@@ -88,10 +155,15 @@ export class Catalog {
 
   /** Oldest first. */
   versions(id: string): Regolamento[] {
-    return [...(this.byId.get(id) ?? [])];
+    return (this.byId.get(id) ?? []).map((r) => this.completa(r));
   }
 
   inForce(id: string, date: string): Regolamento | undefined {
+    const r = this.inVigore(id, date);
+    return r && this.completa(r);
+  }
+
+  private inVigore(id: string, date: string): Regolamento | undefined {
     const list = this.byId.get(id);
     if (!list) return undefined;
     const d = date.slice(0, 10);
@@ -105,14 +177,18 @@ export class Catalog {
    * before a baseline's first version, its oldest version. With `pendenza`, a later version that
    * governs the procedures pending at its date (and this one was) takes its place: the latest such.
    */
-  bases(r: Regolamento, date: string, pendenza?: Pendenza): Regolamento[] {
+  bases(r: Pick<Regolamento, "id" | "applica">, date: string, pendenza?: Pendenza): Regolamento[] {
+    return this.basi(r, date, pendenza).map((b) => this.completa(b));
+  }
+
+  private basi(r: Pick<Regolamento, "id" | "applica">, date: string, pendenza?: Pendenza): Regolamento[] {
     const out: Regolamento[] = [];
     const seen = new Set<string>([r.id]);
     const visit = (ids: string[]) => {
       for (const id of ids) {
         if (seen.has(id)) continue;
         seen.add(id);
-        let b = this.inForce(id, date) ?? this.byId.get(id)?.[0];
+        let b = this.inVigore(id, date) ?? this.byId.get(id)?.[0];
         if (!b) continue;
         if (pendenza) for (const v of this.byId.get(id) ?? []) if (v.inVigoreDal > b.inVigoreDal && governaIPendenti(v, pendenza)) b = v;
         visit(b.applica);
@@ -133,14 +209,14 @@ export class Catalog {
       if (!r) throw new Error(`${id}: versione sconosciuta ${at.versione} (versioni: ${list.map((x) => x.versione).join(", ")})`);
     } else {
       const d = at.date ?? today();
-      r = this.inForce(id, d);
+      r = this.inVigore(id, d);
       if (!r) throw new Error(`${id}: nessuna versione in vigore al ${d} (la prima è in vigore dal ${list[0]!.inVigoreDal})`);
     }
     const date = at.date ?? (r.inVigoreDal > today() ? r.inVigoreDal : today());
-    const bases = this.bases(r, date, at.pendenza);
+    const bases = this.basi(r, date, at.pendenza);
     const key = this.chiave(r, bases);
     let p = this.cache.get(key);
-    if (!p) { p = prepare(r, bases); this.preparazioni++; this.cache.set(key, p, byteStimati(p)); }
+    if (!p) { p = prepare(this.completa(r), bases.map((b) => this.completa(b))); this.preparazioni++; this.cache.set(key, p, byteStimati(p)); }
     return p;
   }
 

@@ -5,7 +5,7 @@ export { Sequenza, valutaSequenza } from "./sequenza.ts";
 export { LAVORO } from "./storia.ts";
 export { diff, type Change } from "./diff.ts";
 export { compare, matrix, type Matrix, type Cella } from "./compare.ts";
-export { Catalog, dataDiRiferimento, pendenzaDi, type Pendenza } from "./catalog.ts";
+export { Catalog, dataDiRiferimento, IrNonCaricata, pendenzaDi, type Intestazione, type OpzioniCatalogo, type Pendenza } from "./catalog.ts";
 export type { Prepared } from "./prepared.ts";
 export { compile as compileCondition, type Compiled } from "./conditions/compile.ts";
 export { varsOf } from "./conditions/vars.ts";

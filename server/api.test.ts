@@ -348,7 +348,7 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     const altroRegistro = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
     expect(altroRegistro.ha("alfa", "2")).toBe(false);
     // Its cache holds alfa prepared (version 1 in force on 2026-07-01) until the publish is heard.
-    expect(altroRegistro.preparato("alfa", { date: "2026-07-01" })?.versione).toBe("1");
+    expect((await altroRegistro.usa(["alfa"], () => altroRegistro.preparato("alfa", { date: "2026-07-01" })))?.versione).toBe("1");
     // And one that is not listening (its notification is lost) recovers it by reconciliation.
     const sordo = await Registro.apri(s.dipendenze.database, s.dipendenze.motore);
     await sordo.chiusura();
@@ -358,7 +358,7 @@ describe(`runtime (${process.env.DATABASE_URL ? "Postgres" : "PGlite"})`, () => 
     for (let i = 0; i < 100 && !altroRegistro.ha("alfa", "2"); i++) await new Promise((ok) => setTimeout(ok, 20));
     expect(altroRegistro.ha("alfa", "2")).toBe(true);
     expect(altroRegistro.notificheRicevute).toBeGreaterThan(0);
-    expect(altroRegistro.preparato("alfa", { date: "2026-07-01" })?.versione).toBe("2");
+    expect((await altroRegistro.usa(["alfa"], () => altroRegistro.preparato("alfa", { date: "2026-07-01" })))?.versione).toBe("2");
     await altroRegistro.chiusura();
     expect(sordo.ha("alfa", "2")).toBe(false);
     expect(await sordo.riconcilia()).toBe(1);

@@ -8,7 +8,7 @@ import { Verificatore } from "./auth/verifica.ts";
 import { Registro } from "./catalogo/registro.ts";
 import type { Dipendenze } from "./contesto.ts";
 import { openDatabase, type Where } from "./db/open.ts";
-import { motore as caricaMotore } from "./engine-adapter.ts";
+import { motoreSenzaLingua } from "./engine-adapter.ts";
 import { Analizzatore } from "./lavoro/analisi.ts";
 import { LIMITI_DI_PROVA, type Limiti } from "./limiti/configurazione.ts";
 import { ricostruisciAgenda } from "./agenda/ricostruzione.ts";
@@ -47,7 +47,10 @@ export function dovePerAmbiente(env: NodeJS.ProcessEnv = process.env): Where {
   const durabilita = env.REGOLAMENTO_DURABILITA ?? "piena";
   if (durabilita !== "piena" && durabilita !== "veloce")
     throw new ErroreAvvio(`REGOLAMENTO_DURABILITA=${durabilita}: i valori ammessi sono "piena" (predefinito) e "veloce".`);
-  return { dataDir: env.REGOLAMENTO_DATA ?? "./data", durabilita };
+  const mb = env.REGOLAMENTO_PGLITE_MEMORIA_MB;
+  if (mb !== undefined && !(Number.isInteger(Number(mb)) && Number(mb) >= 1))
+    throw new ErroreAvvio(`REGOLAMENTO_PGLITE_MEMORIA_MB=${mb}: serve un numero intero di MB, almeno 1.`);
+  return { dataDir: env.REGOLAMENTO_DATA ?? "./data", durabilita, ...(mb !== undefined ? { memoriaMb: Number(mb) } : {}) };
 }
 
 export async function avvia(conf: Configurazione): Promise<Avviato> {
@@ -56,11 +59,9 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
   const blocco = "dataDir" in conf.dove ? bloccaCartella(conf.dove.dataDir) : undefined;
   if (blocco?.ripresoDa !== undefined)
     console.log(`regolamenti: il blocco ${blocco.file} era del processo ${blocco.ripresoDa}, non più attivo: lo riprendo.`);
-  // The analysis threads load the language (seconds) while the database opens.
+  // The analysis threads start at the first check/format/compile (server/lavoro/analisi.ts).
   const limiti = conf.limiti ?? LIMITI_DI_PROVA;
   const analisi = new Analizzatore(limiti.analisi);
-  const analisiPronta = analisi.pronto();
-  analisiPronta.catch(() => {});
   let database: Awaited<ReturnType<typeof openDatabase>>;
   try {
     database = await openDatabase(conf.dove);
@@ -70,15 +71,15 @@ export async function avvia(conf: Configurazione): Promise<Avviato> {
     throw e;
   }
   try {
-    const motore = await caricaMotore();
+    // The language is loaded where needed (a seed to compile, a draft to check for conformity).
+    const motore = motoreSenzaLingua();
     const esito = conf.semi === null ? { inseriti: [], scartati: [] } : await semina(database, motore, conf.semi);
     const admin = await chiaveAmministratore(database, conf.chiaveAdmin);
-    const registro = await Registro.apri(database, motore, limiti.memoriaPreparate);
+    const registro = await Registro.apri(database, motore, { ...(limiti.memoriaPreparate === undefined ? {} : { budgetPreparate: limiti.memoriaPreparate }), ...(limiti.memoriaIr === undefined ? {} : { budgetIr: limiti.memoriaIr }) });
     // Procedures recorded before the agenda existed get theirs (a no-op once done).
     await ricostruisciAgenda({ database, motore, registro });
     const verificatore = new Verificatore(database, admin.hashAmbiente);
     await verificatore.ascolta();
-    await analisiPronta;
     const dipendenze: Dipendenze = { database, motore, registro, verificatore, analisi, limiti, statistiche: { azioniUnTempo: 0, azioniConLock: 0 } };
     const consegnatore = conf.webhook === false ? undefined : new Consegnatore(database, { ...OPZIONI_PREDEFINITE, ...conf.webhook });
     consegnatore?.avvia();

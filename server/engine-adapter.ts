@@ -1,8 +1,11 @@
 // The one file of server/ that imports dsl/, engine/ and regolamenti/load.ts. Everything else in
 // server/ speaks to `Motore` and these types, so a changed seam is a change here only.
-import * as dsl from "../dsl/index.ts";
+// The language (dsl/, its parser library, the loader) is imported on first need (`lingua()`), not at
+// start: a server answering questions never parses (≈ 70 MB of RSS and the modules' load time; its
+// analysis threads load their own copy).
+import type * as dsl from "../dsl/index.ts";
 import * as engine from "../engine/index.ts";
-import * as load from "../regolamenti/load.ts";
+import type * as Load from "../regolamenti/load.ts";
 import { perConsentire } from "../engine/analisi/per-consentire.ts";
 import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformita.ts";
 import { diffCasi, preparatoreDi, type DiffCasi } from "../engine/analisi/diff-casi.ts";
@@ -28,11 +31,15 @@ export const pendenzaDi = engine.pendenzaDi;
 export { FATTI } from "../engine/vocabolario.ts";
 
 export interface Motore {
+  /** Loads the language: `check`, `compile`, `format`, `readHeader` throw before it (motore() has loaded it). */
+  lingua(): Promise<void>;
+  /** Whether the language is loaded (for tests: a start does not load it). */
+  linguaCaricata(): boolean;
   check(source: string, bases: Regolamento[]): dsl.Diagnostic[];
   compile(source: string, bases: Regolamento[]): { regolamento?: Regolamento; diagnostics: dsl.Diagnostic[] };
   format(source: string): { text?: string; diagnostics: dsl.Diagnostic[] };
   readHeader(source: string): dsl.Header | undefined;
-  newCatalog(opzioni?: { budgetPreparate?: number }): engine.Catalog;
+  newCatalog(opzioni?: engine.OpzioniCatalogo): engine.Catalog;
   evaluate(p: engine.Prepared, q: Domanda): Risposta;
   /** A procedure's facts, to judge actions in order on its growing history: `evaluate`'s answers, linear work. */
   sequenza(fatti: Procedimento): engine.Sequenza;
@@ -52,11 +59,23 @@ export interface Motore {
   sorgenti(dir?: string): Promise<{ sources: { file: string; id: string; versione: string; source: string }[]; errori: string[] }>;
 }
 
+let caricata: { dsl: typeof dsl; load: typeof Load } | undefined;
+const L = () => {
+  if (!caricata) throw new Error("linguaggio non caricato: serve await motore.lingua() prima");
+  return caricata.dsl;
+};
+const carica = async () => {
+  caricata ??= { dsl: await import("../dsl/index.ts"), load: await import("../regolamenti/load.ts") };
+  return caricata;
+};
+
 const MOTORE: Motore = {
-  check: (s, bases) => dsl.check(s, { bases }),
-  compile: (s, bases) => dsl.compile(s, { bases }),
-  format: (s) => dsl.format(s),
-  readHeader: (s) => dsl.readHeader(s),
+  lingua: async () => { await carica(); },
+  linguaCaricata: () => caricata !== undefined,
+  check: (s, bases) => L().check(s, { bases }),
+  compile: (s, bases) => L().compile(s, { bases }),
+  format: (s) => L().format(s),
+  readHeader: (s) => L().readHeader(s),
   newCatalog: (opzioni) => new engine.Catalog(opzioni),
   evaluate: (p, q) => engine.evaluate(p, q),
   sequenza: (fatti) => new engine.Sequenza(fatti),
@@ -66,11 +85,17 @@ const MOTORE: Motore = {
   diffProcedimenti: (catalog, a, b, casi) => diffCasi({ a: preparatoreDi(a, catalog), b: preparatoreDi(b, catalog) }, casi, { ripercorri: true }),
   compare: (ps, q) => engine.compare(ps, q),
   matrix: (ps, o) => engine.matrix(ps, o),
-  loadAll: (dir) => load.loadAll(dir, { skipBroken: true }),
-  sorgenti: (dir) => load.leggiSorgenti(dir),
+  loadAll: async (dir) => (await carica()).load.loadAll(dir, { skipBroken: true }),
+  sorgenti: async (dir) => (await carica()).load.leggiSorgenti(dir),
 };
 
 /** The engine, the language and the loader behind one interface. */
 export async function motore(): Promise<Motore> {
+  await carica();
+  return MOTORE;
+}
+
+/** The same, the language not loaded yet (the server's start: `lingua()` where a route or the seed needs it). */
+export function motoreSenzaLingua(): Motore {
   return MOTORE;
 }

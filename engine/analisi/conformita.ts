@@ -69,14 +69,14 @@ const ABROGATE: Record<string, { da: string; dal: string }> = { "dm-180-2010": {
 
 /** The law alone for an organismo: its parameters and calendar, today's baselines, no rule of its own (id `<id>~legge`). */
 export function leggeSola(catalog: Catalog, r: Regolamento, oggi: string): Regolamento {
-  const applica = [...new Set(r.applica.map((b) => (ABROGATE[b] && oggi >= ABROGATE[b]!.dal && catalog.versions(ABROGATE[b]!.da).length ? ABROGATE[b]!.da : b)))];
+  const applica = [...new Set(r.applica.map((b) => (ABROGATE[b] && oggi >= ABROGATE[b]!.dal && catalog.intestazioni(ABROGATE[b]!.da).length ? ABROGATE[b]!.da : b)))];
   return { ...r, id: `${r.id}~legge`, nome: `${r.nome} (la sola legge)`, applica, fasi: [], struttura: [], regole: [] };
 }
 
 /** A scratch catalogue: the baselines, the regolamento, and the law alone. */
 function catalogoDi(catalog: Catalog, r: Regolamento, oggi: string): { c: Catalog; legge: Regolamento } {
-  const c = new Catalog();
-  for (const id of catalog.ids()) for (const v of catalog.versions(id)) c.add(v);
+  // A copy (not every version read: a server loads versions on first use, catalog.ts).
+  const c = catalog.copia();
   c.add(r);
   const legge = leggeSola(c, r, oggi);
   c.add(legge);

@@ -39,7 +39,7 @@ export async function ricostruisciAgenda(d: Pick<Dipendenze, "database" | "motor
       );
       const fatte = righe.filter((r) => (r.eventi ?? []).length > 0);
       let nelLotto = 0;
-      await inTenant(database, org, async (tx) => {
+      await registro.usa([org], () => inTenant(database, org, async (tx) => {
         for (const r of fatte) {
           const storia = r.eventi!;
           const deposito = String(storia[0]?.data ?? oggi()).slice(0, 10);
@@ -50,7 +50,7 @@ export async function ricostruisciAgenda(d: Pick<Dipendenze, "database" | "motor
           for (const w of scritture) await tx.execute(w);
           nelLotto++;
         }
-      });
+      }));
       scritti += nelLotto;
       // A procedure whose version is not loaded here is left for a server that has it (and ends the loop).
       if (righe.length < LOTTO || nelLotto === 0) break;

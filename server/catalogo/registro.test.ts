@@ -10,6 +10,7 @@ import { avvia, type Avviato } from "../avvia.ts";
 import { inTenant } from "../db/tenant.ts";
 import { motore } from "../engine-adapter.ts";
 import { improntaIr } from "../ricevute/impronta.ts";
+import { LIMITI_DI_PROVA } from "../limiti/configurazione.ts";
 import { CHIAVE_ADMIN, FIXTURE, SEMI_DI_PROVA, databaseDiProva } from "../test-support/ambiente.ts";
 import { client, procedimentoDiProva } from "../test-support/client.ts";
 
@@ -61,9 +62,13 @@ describe(`versioni pubblicate salvate compilate (${process.env.DATABASE_URL ? "P
       expect(compila).not.toHaveBeenCalled();
       expect(controlla).not.toHaveBeenCalled();
       expect(carica).not.toHaveBeenCalled();
-      const cat = secondo.dipendenze.registro.catalog;
-      expect(cat.versions("alfa").map((v) => v.versione)).toEqual(["1", "2"]);
+      const registro = secondo.dipendenze.registro;
+      const cat = registro.catalog;
+      expect(cat.intestazioni("alfa").map((v) => v.versione)).toEqual(["1", "2"]);
       expect(cat.preparazioni).toBe(0);
+      // The start read the index alone: one IR, the old version's, for its hash; none of the others.
+      expect(registro.letture).toBe(1);
+      expect(cat.caricata("alfa", "1") || cat.caricata("alfa", "2") || cat.caricata("beta", "1")).toBe(false);
       // The old version got its hash, once (the immutability trigger lets only that write through).
       const dopo = await righe(secondo);
       expect(dopo.find((r) => r.organismo_id === "vecchio")!.impronta_ir).toBe(improntaIr(vecchia));
@@ -76,8 +81,13 @@ describe(`versioni pubblicate salvate compilate (${process.env.DATABASE_URL ? "P
       expect(r.status, r.testo).toBe(200);
       expect(r.json).toMatchObject({ esito: "negato", regolamento: { versione: "2" } });
       expect(cat.preparazioni).toBe(1);
+      // Its IRs were read then (alfa's versions and the baselines), once.
+      const lette = registro.letture;
+      expect(lette).toBeGreaterThan(1);
+      expect(cat.caricata("alfa", "2")).toBe(true);
       await api2.req("POST", "/v1/organismi/alfa/evaluate", { corpo: domanda });
       expect(cat.preparazioni).toBe(1);
+      expect(registro.letture).toBe(lette);
       expect(compila).not.toHaveBeenCalled();
     } finally {
       compila.mockRestore(); controlla.mockRestore(); carica.mockRestore();
@@ -95,5 +105,39 @@ describe("budget delle versioni preparate", () => {
     expect(() => limitiDaAmbiente({ REGOLAMENTO_MEMORIA_PREPARATE_MB: "molti" })).toThrow(/numero/);
     const m = await motore();
     expect(m.newCatalog({ budgetPreparate: l.memoriaPreparate! }).memoria.budget).toBe(3 * 1024 * 1024);
+  });
+});
+
+describe("IR lette al primo uso, in una cache limitata", () => {
+  it("con un budget che non tiene alcuna IR, un'IR espulsa è letta di nuovo e la risposta è la stessa", async () => {
+    const db = await databaseDiProva();
+    pulizie.push(() => db.elimina());
+    // Prepared versions kept for none, IRs for about one: every question reads and prepares again.
+    const s = await avvia({ dove: db.dove, chiaveAdmin: CHIAVE_ADMIN, semi: SEMI_DI_PROVA, webhook: false, limiti: { ...LIMITI_DI_PROVA, memoriaPreparate: 1, memoriaIr: 1 } });
+    try {
+      const registro = s.dipendenze.registro;
+      const api = client(s.app);
+      expect(registro.letture).toBe(0);
+      const prima = await api.req("POST", "/v1/organismi/alfa/evaluate", { corpo: domanda });
+      expect(prima.status, prima.testo).toBe(200);
+      const lette = registro.letture;
+      expect(lette).toBeGreaterThan(0);
+      // Nothing fits the budget: the IRs were used while held, then dropped.
+      expect(registro.catalog.caricata("alfa", "1")).toBe(false);
+      const beta = await api.req("POST", "/v1/organismi/beta/evaluate", { corpo: domanda });
+      expect(beta.status, beta.testo).toBe(200);
+      const dopo = await api.req("POST", "/v1/organismi/alfa/evaluate", { corpo: domanda });
+      expect(registro.letture).toBeGreaterThan(lette);
+      expect(dopo.json).toEqual(prima.json);
+    } finally {
+      await s.chiudi();
+    }
+  }, 120_000);
+
+  it("REGOLAMENTO_MEMORIA_IR_MB arriva al registro", async () => {
+    const { limitiDaAmbiente } = await import("../limiti/configurazione.ts");
+    expect(limitiDaAmbiente({ REGOLAMENTO_MEMORIA_IR_MB: "5" }).memoriaIr).toBe(5 * 1024 * 1024);
+    expect(limitiDaAmbiente({}).memoriaIr).toBeUndefined();
+    expect(() => limitiDaAmbiente({ REGOLAMENTO_MEMORIA_IR_MB: "tante" })).toThrow(/numero/);
   });
 });

@@ -54,7 +54,14 @@ export interface Piano<T> {
  * acknowledged write survives a crash of the machine too; "veloce" (REGOLAMENTO_DURABILITA=veloce)
  * leaves it to the operating system: it survives the process's death, not a power cut.
  */
-export type Where = { url: string; urlApp?: string; urlListen?: string } | { dataDir: string; durabilita?: Durabilita } | { memory: true };
+export type Where = { url: string; urlApp?: string; urlListen?: string } | { dataDir: string; durabilita?: Durabilita; memoriaMb?: number } | { memory: true };
+
+/**
+ * PGlite's shared_buffers, MB (REGOLAMENTO_PGLITE_MEMORIA_MB). Postgres's default, 128 MB, is
+ * touched at start: a PGlite process held ≈ 300 MB of RSS before any query, ≈ 165 MB with 16 (the
+ * pages PGlite reads are in the operating system's cache anyway; measured in bench/registro.ts).
+ */
+export const PGLITE_MEMORIA_MB = 16;
 export type Durabilita = "piena" | "veloce";
 
 /** The login role the pool connects as on Postgres (created by migration 0002; owns nothing). */
@@ -80,7 +87,7 @@ export async function openDatabase(where: Where): Promise<Database> {
     const urlApp = where.urlApp ?? urlApplicazione(where.url);
     return openPostgres(where.url, urlApp, where.urlListen ?? urlApp);
   }
-  return openPglite("dataDir" in where ? where.dataDir : undefined, "dataDir" in where ? (where.durabilita ?? "piena") : "veloce");
+  return openPglite("dataDir" in where ? where.dataDir : undefined, "dataDir" in where ? (where.durabilita ?? "piena") : "veloce", ("dataDir" in where ? where.memoriaMb : undefined) ?? PGLITE_MEMORIA_MB);
 }
 
 async function openPostgres(url: string, urlApp: string, urlListen: string): Promise<Database> {
@@ -240,14 +247,17 @@ async function provaAscolto(ascolto: import("postgres").Sql, pool: import("postg
  * WAL at every commit) and the file system's fsync wired to the real one.
  */
 export const fsyncReali = { n: 0 };
-async function openPglite(dataDir: string | undefined, durabilita: Durabilita): Promise<Database> {
+async function openPglite(dataDir: string | undefined, durabilita: Durabilita, memoriaMb: number): Promise<Database> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const durevole = dataDir !== undefined && durabilita === "piena";
+  const memoria = ["-c", `shared_buffers=${memoriaMb}MB`];
   const client = dataDir
-    ? new PGlite(dataDir, durevole ? { relaxedDurability: false, startParams: [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "wal_sync_method=fsync"] } : {})
-    : new PGlite();
+    ? new PGlite(dataDir, durevole
+      ? { relaxedDurability: false, startParams: [...PGlite.defaultStartParams.filter((p) => p !== "-F"), "-c", "wal_sync_method=fsync", ...memoria] }
+      : { startParams: [...PGlite.defaultStartParams, ...memoria] })
+    : new PGlite({ startParams: [...PGlite.defaultStartParams, ...memoria] });
   await client.waitReady;
   if (durevole) collegaFsync(client);
   const db = drizzle({ client, schema }) as unknown as Db;

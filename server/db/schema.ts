@@ -44,6 +44,9 @@ export const regolamentoVersioni = pgTable(
     ir: jsonb("ir"),
     /** sha-256 of the IR's canonical JSON (ricevute/impronta.ts), set when the version is published. */
     improntaIr: text("impronta_ir"),
+    /** What choosing a version needs of its IR, computed from it (migration 0009): a start reads these, not the IR. */
+    applica: jsonb("applica").generatedAlwaysAs(sql`ir->'applica'`),
+    governaPendenti: boolean("governa_pendenti").generatedAlwaysAs(sql`coalesce((ir->'parametri'->'applica_ai_procedimenti_pendenti'->>'valore') = 'true', false)`),
     diagnostiche: jsonb("diagnostiche").notNull().default(sql`'[]'::jsonb`),
     creatoIl: timestamp("creato_il", { withTimezone: true }).notNull().defaultNow(),
     aggiornatoIl: timestamp("aggiornato_il", { withTimezone: true }).notNull().defaultNow(),

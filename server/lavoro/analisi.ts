@@ -18,13 +18,25 @@ export interface OpzioniAnalisi {
 }
 
 export class Analizzatore {
-  private readonly pool: Piscina<Compito, unknown>;
+  // Made at the first job, not at start: each thread loads the language (seconds of CPU, tens of MB)
+  // and most servers answer questions for hours without a check (issue 15 § 1: start and RSS).
+  private piscina?: Piscina<Compito, unknown>;
   readonly limiteMs: number;
 
-  constructor(o: OpzioniAnalisi = {}) {
-    const thread = Math.max(1, o.thread ?? availableParallelism() - 1);
+  constructor(private readonly o: OpzioniAnalisi = {}) {
     this.limiteMs = o.limiteMs ?? 10_000;
-    this.pool = new Piscina({
+  }
+
+  /** Threads running (0 until the first job). */
+  get threadAvviati(): number {
+    return this.piscina?.threads.length ?? 0;
+  }
+
+  private get pool(): Piscina<Compito, unknown> {
+    if (this.piscina) return this.piscina;
+    const o = this.o;
+    const thread = Math.max(1, o.thread ?? availableParallelism() - 1);
+    this.piscina = new Piscina({
       // The worker is TypeScript: its entry registers the loader in its own thread.
       filename: new URL("./avvio-lavoratore.mjs", import.meta.url).href,
       minThreads: thread,
@@ -35,9 +47,10 @@ export class Analizzatore {
       niceIncrement: 10,
       execArgv: [],
     });
+    return this.piscina;
   }
 
-  /** Waits for the threads to load the language (seconds): the server starts listening after. */
+  /** Starts the threads and waits for them to load the language (seconds). */
   async pronto(): Promise<void> {
     await Promise.all(Array.from({ length: this.pool.maxThreads }, () => this.pool.run({ op: "intestazione", sorgente: "" })));
   }
@@ -69,7 +82,7 @@ export class Analizzatore {
     return this.esegui({ op: "format", sorgente });
   }
 
-  chiudi(): Promise<void> {
-    return this.pool.destroy();
+  async chiudi(): Promise<void> {
+    await this.piscina?.destroy();
   }
 }

@@ -17,6 +17,8 @@ export interface Limiti {
   memoriaProcedimenti?: number;
   /** Estimated bytes of prepared versions the catalogue keeps (undefined: engine/catalog.ts BUDGET_PREPARATE, 128 MiB). */
   memoriaPreparate?: number;
+  /** Estimated bytes of published versions' IRs kept in memory (undefined: server/catalogo/registro.ts BUDGET_IR, 64 MiB). */
+  memoriaIr?: number;
   /** Analysis worker threads and per-job time limit. */
   analisi: { thread?: number; limiteMs: number };
 }
@@ -40,6 +42,7 @@ export function limitiDaAmbiente(env: NodeJS.ProcessEnv = process.env): Limiti {
   const mb = env.REGOLAMENTO_MEMORIA_PROCEDIMENTI_MB;
   const thread = env.REGOLAMENTO_ANALISI_THREAD;
   const mbPreparate = env.REGOLAMENTO_MEMORIA_PREPARATE_MB;
+  const mbIr = env.REGOLAMENTO_MEMORIA_IR_MB;
   return {
     anonimiAlMinuto: numero(env, "REGOLAMENTO_ANONIMI_AL_MINUTO", 600) || undefined,
     analisiAnonimeAlMinuto: numero(env, "REGOLAMENTO_ANALISI_ANONIME_AL_MINUTO", 30) || undefined,
@@ -48,6 +51,7 @@ export function limitiDaAmbiente(env: NodeJS.ProcessEnv = process.env): Limiti {
     sogliaHeap: numero(env, "REGOLAMENTO_SOGLIA_HEAP", 0.85),
     ...(mb ? { memoriaProcedimenti: numero(env, "REGOLAMENTO_MEMORIA_PROCEDIMENTI_MB", 64) * 1024 * 1024 } : {}),
     ...(mbPreparate ? { memoriaPreparate: numero(env, "REGOLAMENTO_MEMORIA_PREPARATE_MB", 128) * 1024 * 1024 } : {}),
+    ...(mbIr ? { memoriaIr: numero(env, "REGOLAMENTO_MEMORIA_IR_MB", 64) * 1024 * 1024 } : {}),
     analisi: { ...(thread ? { thread: numero(env, "REGOLAMENTO_ANALISI_THREAD", 1) } : {}), limiteMs: numero(env, "REGOLAMENTO_ANALISI_SECONDI", 10) * 1000 },
   };
 }

@@ -122,6 +122,13 @@ export class ServizioProcedimenti {
     this.memoria = new MemoriaLimitata(s.limiti?.memoriaProcedimenti ?? budgetMemoria());
   }
 
+  // Each entry point holds the organismo's IRs (and its baselines') while it works: read from the
+  // database if this server has not got them (server/catalogo/registro.ts).
+  crea(...a: Parameters<ServizioProcedimenti["creaConIr"]>) { return this.s.registro.usa([a[1]], () => this.creaConIr(...a)); }
+  agisci(...a: Parameters<ServizioProcedimenti["agisciConIr"]>) { return this.s.registro.usa([a[1]], () => this.agisciConIr(...a)); }
+  leggi(...a: Parameters<ServizioProcedimenti["leggiConIr"]>) { return this.s.registro.usa([a[1]], () => this.leggiConIr(...a)); }
+  eventi(...a: Parameters<ServizioProcedimenti["eventiConIr"]>) { return this.s.registro.usa([a[1]], () => this.eventiConIr(...a)); }
+
   private preparato(organismo: string, versione: string, deposito: string, pendenza?: Pendenza) {
     const p = this.s.registro.preparato(organismo, { versione, date: deposito, ...(pendenza ? { pendenza } : {}) });
     if (!p) throw new ErroreApi(503, "regolamento_unavailable", `La versione ${versione} del regolamento non è disponibile su questo server.`);
@@ -152,7 +159,7 @@ export class ServizioProcedimenti {
     return seq.valuta(this.preparato(organismo, versione, deposito, seq.pendenza(data)), { data, ...(azione ? { azione } : {}) });
   }
 
-  async crea(cred: CredenzialeChiave, organismo: string, corpo: Procedimento & { eventi: Azione[]; parti: NonNullable<Procedimento["parti"]> }, chiave: string | undefined, impronta: string): Promise<Esito> {
+  private async creaConIr(cred: CredenzialeChiave, organismo: string, corpo: Procedimento & { eventi: Azione[]; parti: NonNullable<Procedimento["parti"]> }, chiave: string | undefined, impronta: string): Promise<Esito> {
     if (cred.procedimento !== undefined) throw new ErroreApi(403, "forbidden", "Questa chiave vale per un solo procedimento: non ne crea altri.");
     if (cred.ruolo === "parte" && !corpo.parti.some((p) => p.id === cred.parte && p.ruolo === "istante"))
       throw new ErroreApi(403, "forbidden", "Una parte deposita una domanda solo come istante.");
@@ -297,7 +304,7 @@ export class ServizioProcedimenti {
     return { azione, attore, regole, seq, esito, nuovoStato: { fatti, storia: storiaDopo, revisione: seq, versione } as StatoProcedimento, dopo: r, prima };
   }
 
-  async agisci(
+  private async agisciConIr(
     cred: CredenzialeChiave,
     organismo: string,
     pid: string,
@@ -445,7 +452,7 @@ export class ServizioProcedimenti {
     this.memoria.set(chiave, st, byte);
   }
 
-  async leggi(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
+  private async leggiConIr(cred: CredenzialeChiave, organismo: string, pid: string, data: string | undefined) {
     const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid));
     const storia = storiaEfficace(caricato?.eventi.map((e) => e.azione) ?? []);
     if (!caricato || !puoVedere(cred, pid, caricato.p.fatti, storia)) throw nonTrovatoProcedimento();
@@ -457,7 +464,7 @@ export class ServizioProcedimenti {
     return { id: pid, organismo, versione: p.versione_regolamento, revisione: p.revisione, ...stato(r), azioni_consentite_per_parte: perParte };
   }
 
-  async eventi(cred: CredenzialeChiave, organismo: string, pid: string) {
+  private async eventiConIr(cred: CredenzialeChiave, organismo: string, pid: string) {
     const caricato = await inTenant(this.s.database, organismo, (tx) => this.carica(tx, organismo, pid));
     const registrata = caricato?.eventi.map((e) => e.azione) ?? [];
     const storia = storiaEfficace(registrata);

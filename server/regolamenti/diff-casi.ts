@@ -86,7 +86,7 @@ export async function diffSuiProcedimenti(
     const ultima = storia.at(-1)?.data;
     casi.push({ nome: p.id, organismo, procedimento: { ...p.fatti, eventi: storia }, ...(typeof ultima === "string" ? { data: ultima.slice(0, 10) } : {}), atteso: {} });
   }
-  const d = s.motore.diffProcedimenti(s.registro.catalog, ra, rb, casi);
+  const d = await s.registro.usa([organismo, ...ra.applica, ...rb.applica], () => s.motore.diffProcedimenti(s.registro.catalog, ra, rb, casi));
   // For the reader: what each changed procedure is (the id alone says nothing).
   const cambiati = new Set(d.cambiati.map((c) => c.caso));
   const descrizioni = casi

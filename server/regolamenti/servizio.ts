@@ -99,7 +99,7 @@ export class ServizioRegolamenti {
     if (versione !== undefined && h.versione !== versione)
       throw new ErroreApi(422, "version_mismatch", `Il file dichiara la versione ${h.versione}, non ${versione}.`);
     if (!/^[A-Za-z0-9._-]{1,64}$/.test(h.versione)) throw new ErroreApi(422, "invalid_version", "La versione usa solo lettere, cifre, punto, trattino.");
-    const { regolamento, diagnostics } = await analisi.compile(sorgente, registro.basi(h));
+    const { regolamento, diagnostics } = await analisi.compile(sorgente, await registro.usa(h.applica, () => registro.basi(h)));
     return { h, regolamento, diagnostics };
   }
 

@@ -74,9 +74,11 @@ export class ServizioRicevute {
     const [riga] = await inTenant(database, organismo, (tx) =>
       database.rows<{ impronta_ir: string | null }>(tx, sql`select impronta_ir from eventi where organismo_id = ${organismo} and procedimento_id = ${pid} and seq = ${seq}`),
     );
-    const reg = registro.versione(organismo, e.versione_regolamento);
     const deposito = String((eventi[0]?.azione as { data?: string }).data ?? "").slice(0, 10);
-    const regolamenti: Regolamento[] = reg ? [...registro.catalog.bases(reg, deposito), reg] : [];
+    const { reg, regolamenti } = await registro.usa([organismo], () => {
+      const reg = registro.versione(organismo, e.versione_regolamento);
+      return { reg, regolamenti: reg ? [...registro.catalog.bases(reg, deposito), reg] : [] as Regolamento[] };
+    });
     const testo = (fonte: string, nome: string) => regolamenti.find((x) => x.id === fonte)?.regole.find((g) => g.nome === nome)?.testo;
     const attuale = reg ? improntaIr(reg) : null;
     const stored = riga?.impronta_ir ?? null;

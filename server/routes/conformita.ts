@@ -22,15 +22,20 @@ export function conformitaRoute(d: Dipendenze) {
       async (c) => {
         const { organismo, versione, sorgente } = c.req.valid("json");
         if (sorgente !== undefined) {
-          const bases = d.registro.basi(d.motore.readHeader(sorgente));
-          const { regolamento, diagnostics } = d.motore.compile(sorgente, bases);
-          if (!regolamento)
-            throw new ErroreApi(422, "invalid_source", `Il sorgente non compila: ${diagnostics.filter((x) => x.severity === "error").map((x) => `${x.line}:${x.col} ${x.message}`).slice(0, 5).join("; ")}`, { diagnostics });
-          return c.json(d.motore.conformita(d.registro.catalog, regolamento) as unknown as Record<string, unknown>[], 200);
+          await d.motore.lingua();
+          const h = d.motore.readHeader(sorgente);
+          return d.registro.usa(h?.applica ?? [], () => {
+            const { regolamento, diagnostics } = d.motore.compile(sorgente, d.registro.basi(h));
+            if (!regolamento)
+              throw new ErroreApi(422, "invalid_source", `Il sorgente non compila: ${diagnostics.filter((x) => x.severity === "error").map((x) => `${x.line}:${x.col} ${x.message}`).slice(0, 5).join("; ")}`, { diagnostics });
+            return c.json(d.motore.conformita(d.registro.catalog, regolamento) as unknown as Record<string, unknown>[], 200);
+          });
         }
-        const r = versione ? d.registro.versione(organismo!, versione) : d.registro.catalog.versions(organismo!).at(-1);
-        if (!r) throw new ErroreApi(404, "not_found", versione ? `La versione ${versione} di ${organismo} non esiste.` : `Organismo ${organismo} non trovato (o senza versioni pubblicate).`);
-        return c.json(d.motore.conformita(d.registro.catalog, r) as unknown as Record<string, unknown>[], 200);
+        return d.registro.usa([organismo!], () => {
+          const r = versione ? d.registro.versione(organismo!, versione) : d.registro.catalog.versions(organismo!).at(-1);
+          if (!r) throw new ErroreApi(404, "not_found", versione ? `La versione ${versione} di ${organismo} non esiste.` : `Organismo ${organismo} non trovato (o senza versioni pubblicate).`);
+          return c.json(d.motore.conformita(d.registro.catalog, r) as unknown as Record<string, unknown>[], 200);
+        });
       },
     );
 }

@@ -28,7 +28,7 @@ export function organismi(d: Dipendenze) {
         );
         const data = oggi();
         return c.json(
-          righe.map((r) => ({ id: r.organismo_id, nome: r.nome, registro: r.registro, versione_in_vigore: d.registro.inVigore(r.organismo_id, data)?.versione ?? null })),
+          righe.map((r) => ({ id: r.organismo_id, nome: r.nome, registro: r.registro, versione_in_vigore: d.registro.versioneInVigore(r.organismo_id, data) ?? null })),
           200,
         );
       },
@@ -64,7 +64,7 @@ export function organismi(d: Dipendenze) {
       }),
       async (c) => {
         await inTenant(d.database, null, (tx) => tx.execute(sql`select 1`));
-        const versioni = d.registro.catalog.ids().reduce((n, id) => n + d.registro.catalog.versions(id).length, 0);
+        const versioni = d.registro.catalog.ids().reduce((n, id) => n + d.registro.catalog.intestazioni(id).length, 0);
         return c.json({ stato: "ok", database: d.database.driver, versioni, azioni: { ...d.statistiche } }, 200);
       },
     );

@@ -70,10 +70,10 @@ export function regolamenti(d: Dipendenze) {
       createRoute({ method: "get", path: "/v1/organismi/{id}/regolamenti/{versione}/compilato", tags: tag,
         summary: "La forma compilata di una versione pubblicata e di tutte le versioni delle basi che applica: ciò che serve al motore offline (sdk/dist/motore.js)",
         request: { params: PV }, responses: risposte({ 200: [Oggetto, "{ regolamento, basi }"] }, [400, 404]) }),
-      (c) => {
+      async (c) => {
         const { id, versione } = c.req.valid("param");
         c.header("cache-control", "public, max-age=3600, immutable"); // a published version never changes
-        return c.json(formaCompilata(d.registro, id, versione), 200);
+        return c.json(await d.registro.usa([id], () => formaCompilata(d.registro, id, versione)), 200);
       },
     )
 

@@ -24,6 +24,7 @@ export function senzaStato(d: Dipendenze) {
   }
 
   /** The version that judges a question: the one named, else the one in force at deposito_domanda. */
+  /** Inside `d.registro.usa([organismo])`. */
   function preparato(organismo: string, q: Domanda): Prepared {
     if (!d.registro.ha(organismo)) throw new ErroreApi(404, "not_found", `Organismo ${organismo} non trovato (o senza versioni pubblicate).`);
     const deposito = q.procedimento.eventi?.find((e) => e.azione === "deposito_domanda")?.data ?? q.data ?? oggi();
@@ -44,7 +45,8 @@ export function senzaStato(d: Dipendenze) {
         responses: risposte({ 200: [Oggetto, "La risposta (docs/contratto.md)"] }, [400, 404, 413, 422]) }),
       async (c) => {
         const q = c.req.valid("json") as Domanda;
-        const p = preparato(c.req.valid("param").id, q);
+        const id = c.req.valid("param").id;
+        const p = await d.registro.usa([id], () => preparato(id, q));
         const r = d.motore.evaluate(p, q);
         // Only a denial pays for the search of what would allow it.
         if (r.esito === "negato") r.per_consentire = d.motore.perConsentire(p, q, r);
@@ -59,7 +61,7 @@ export function senzaStato(d: Dipendenze) {
       async (c) => {
         const { organismi, domanda } = c.req.valid("json");
         const q = domanda as Domanda;
-        const ps = organismi.map((o) => preparato(o, q));
+        const ps = await d.registro.usa(organismi, () => organismi.map((o) => preparato(o, q)));
         const risposte = d.motore.compare(ps, q);
         // The simulator shows, for each denial, what would allow the action.
         risposte.forEach((x, i) => { if (x.risposta.esito === "negato") x.risposta.per_consentire = d.motore.perConsentire(ps[i]!, q, x.risposta); });
@@ -72,7 +74,8 @@ export function senzaStato(d: Dipendenze) {
         request: { body: corpoSorgente }, responses: risposte({ 200: [Oggetto, "{ diagnostics }"] }, [400, 413, 415]) }),
       async (c) => {
         const sorgente = entroIlLimite(c, await leggiSorgente(c));
-        const bases = d.registro.basi(await d.analisi.intestazione(sorgente));
+        const h = await d.analisi.intestazione(sorgente);
+        const bases = await d.registro.usa(h?.applica ?? [], () => d.registro.basi(h));
         return c.json({ diagnostics: await d.analisi.check(sorgente, bases) }, 200);
       },
     )
@@ -91,13 +94,15 @@ export function senzaStato(d: Dipendenze) {
         const { organismi, data } = c.req.valid("query");
         const giorno = data ?? oggi();
         const ids = organismi ? organismi.split(",").map((x) => x.trim()).filter(Boolean) : await elencoOrganismi(d);
-        const ps: Prepared[] = [];
-        for (const id of ids) {
-          const p = d.registro.preparato(id, { date: giorno });
-          if (p) ps.push(p);
-          else if (organismi) throw new ErroreApi(404, "not_found", `Organismo ${id} senza versione in vigore il ${giorno}.`);
-        }
-        return c.json(d.motore.matrix(ps) as unknown as Record<string, unknown>, 200);
+        return d.registro.usa(ids, () => {
+          const ps: Prepared[] = [];
+          for (const id of ids) {
+            const p = d.registro.preparato(id, { date: giorno });
+            if (p) ps.push(p);
+            else if (organismi) throw new ErroreApi(404, "not_found", `Organismo ${id} senza versione in vigore il ${giorno}.`);
+          }
+          return c.json(d.motore.matrix(ps) as unknown as Record<string, unknown>, 200);
+        });
       },
     );
 }
