@@ -74,6 +74,16 @@ describe("a version that governs the procedures pending at its date", () => {
     expect(basi("2024-11-05", { data: "2025-02-10", procedimento: { eventi: [dep, { azione: "conclusione", data: "2025-01-10" }] } })).toEqual(["1"]);
     expect(basi("2024-11-05", { data: "2024-12-01", procedimento: { eventi: [dep] } })).toEqual(["1"]);
   });
+  it("the choice kept per class of question is the one a fresh catalogue makes, on every day around the baselines' dates", () => {
+    // Catalog.scelta keeps the baselines chosen per class (where the question's days fall among the
+    // baselines' dates): one catalogue asked everything in turn must answer as a fresh one each time.
+    const giorni = ["2023-02-27", "2023-02-28", "2023-03-01", "2025-01-24", "2025-01-25", "2025-01-26"];
+    for (const deposito of giorni) for (const data of giorni) for (const concluso of [undefined, ...giorni]) {
+      const q = { data, procedimento: { eventi: [{ azione: "deposito_domanda", data: deposito }, ...(concluso ? [{ azione: "conclusione", data: concluso }] : [])] } };
+      const attesa = c.copia().perDomanda("org", q, "2024.1").basi.map((b) => b.versione);
+      expect([deposito, data, concluso, c.perDomanda("org", q, "2024.1").basi.map((b) => b.versione)]).toEqual([deposito, data, concluso, attesa]);
+    }
+  });
   it("a later version without the clause does not reach back", () => {
     const d = new Catalog();
     d.add(base("1", "2023-02-28"));

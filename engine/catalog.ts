@@ -27,6 +27,16 @@ export interface Pendenza {
 function governaIPendenti(b: Regolamento, p: Pendenza): boolean {
   return b.parametri[APPLICA_AI_PENDENTI]?.valore === true && b.inVigoreDal <= p.al && (p.conclusoIl === undefined || p.conclusoIl >= b.inVigoreDal);
 }
+/** A version's baselines for a class of question, and its cache key on them. */
+interface Scelta { basi: Regolamento[]; chiave: string }
+/** A version's choices of baselines: the days that split the questions in classes, the choices made by class. */
+interface Scelte { giorni: string[]; fatte: Map<number, Scelta> }
+/** How many of `giorni` (in order) are on or before `d`. */
+function posto(giorni: string[], d: string): number {
+  let i = 0;
+  while (i < giorni.length && giorni[i]! <= d) i++;
+  return i;
+}
 const cmp = (a: Regolamento, b: Regolamento) => a.inVigoreDal.localeCompare(b.inVigoreDal) || a.versione.localeCompare(b.versione, undefined, { numeric: true });
 
 /**
@@ -78,7 +88,8 @@ export class Catalog {
   private readonly parziali = new WeakSet<Regolamento>();
   private readonly carica: ((id: string, versione: string) => Regolamento | undefined) | undefined;
   private readonly cache: LruByte<string, Prepared>;
-  private readonly chiavi = new WeakMap<Regolamento, { basi: Regolamento[]; chiave: string }[]>();
+  /** Per version, the baselines chosen so far (see `scelta`); renewed when a version is added or removed. */
+  private scelte = new WeakMap<Regolamento, Scelte>();
   /** Versions prepared so far (a count of work, for tests: a start prepares nothing). */
   preparazioni = 0;
 
@@ -200,7 +211,7 @@ export class Catalog {
   }
 
   /** Throws when the organismo or the version is unknown (the caller answers 404). */
-  prepared(id: string, at: { date?: string; versione?: string; pendenza?: Pendenza }): Prepared {
+  prepared(id: string, at: { date?: string | undefined; versione?: string | undefined; pendenza?: Pendenza }): Prepared {
     const list = this.byId.get(id);
     if (!list || list.length === 0) throw new Error(`regolamento sconosciuto: ${id}`);
     let r: Regolamento | undefined;
@@ -213,28 +224,49 @@ export class Catalog {
       if (!r) throw new Error(`${id}: nessuna versione in vigore al ${d} (la prima è in vigore dal ${list[0]!.inVigoreDal})`);
     }
     const date = at.date ?? (r.inVigoreDal > today() ? r.inVigoreDal : today());
-    const bases = this.basi(r, date, at.pendenza);
-    const key = this.chiave(r, bases);
-    let p = this.cache.get(key);
-    if (!p) { p = prepare(this.completa(r), bases.map((b) => this.completa(b))); this.preparazioni++; this.cache.set(key, p, byteStimati(p)); }
+    const { basi, chiave } = this.scelta(r, date, at.pendenza);
+    let p = this.cache.get(chiave);
+    if (!p) { p = prepare(this.completa(r), basi.map((b) => this.completa(b))); this.preparazioni++; this.cache.set(chiave, p, byteStimati(p)); }
     return p;
   }
 
   /**
-   * The cache key of a version on its baselines, made once per (version, baselines) and kept with
-   * the version: a key built and hashed on every question cost ≈ 5% of a question.
+   * The baselines of `r` for a question (`basi`) and the cache key of `r` on them, made once per
+   * version and class of question. The choice reads the question's days (`date`, the pendenza's
+   * `al` and `conclusoIl`) only by comparing them with the days its baselines' versions come into
+   * force (`Scelte.giorni`): questions whose days fall between the same of those days get the same
+   * baselines. Building the choice and its key on every question was ≈ 1/3 of what a question to
+   * each of 1,000 organismi costs more than a question to one (docs/prestazioni.md).
    */
-  private chiave(r: Regolamento, bases: Regolamento[]): string {
-    let chiavi = this.chiavi.get(r);
-    if (!chiavi) { chiavi = []; this.chiavi.set(r, chiavi); }
-    trovata: for (const c of chiavi) {
-      if (c.basi.length !== bases.length) continue;
-      for (let i = 0; i < bases.length; i++) if (c.basi[i] !== bases[i]) continue trovata;
-      return c.chiave;
+  private scelta(r: Regolamento, date: string, pendenza: Pendenza | undefined): Scelta {
+    let s = this.scelte.get(r);
+    if (!s) { s = { giorni: this.giorniDelleBasi(r), fatte: new Map() }; this.scelte.set(r, s); }
+    const g = s.giorni;
+    const m = g.length + 2;
+    // Without a pendenza no later version governs, as with a pendenza before all of `giorni` (class 0).
+    const classe = (posto(g, date.slice(0, 10)) * m + (pendenza ? posto(g, pendenza.al) : 0)) * m + (pendenza?.conclusoIl === undefined ? m - 1 : posto(g, pendenza.conclusoIl));
+    let c = s.fatte.get(classe);
+    if (!c) {
+      const basi = this.basi(r, date, pendenza);
+      c = { basi, chiave: `${r.id}@${r.versione}|${basi.map((b) => `${b.id}@${b.versione}`).join(",")}` };
+      s.fatte.set(classe, c);
     }
-    const chiave = `${r.id}@${r.versione}|${bases.map((b) => `${b.id}@${b.versione}`).join(",")}`;
-    chiavi.push({ basi: bases, chiave });
-    return chiave;
+    return c;
+  }
+
+  /** The days on which a version of a baseline `r` may apply (transitively, any version's) comes into force, in order. */
+  private giorniDelleBasi(r: Regolamento): string[] {
+    const giorni = new Set<string>();
+    const visti = new Set<string>([r.id]);
+    const visita = (ids: string[]) => {
+      for (const id of ids) {
+        if (visti.has(id)) continue;
+        visti.add(id);
+        for (const v of this.byId.get(id) ?? []) { giorni.add(v.inVigoreDal); visita(v.applica); }
+      }
+    };
+    visita(r.applica);
+    return [...giorni].sort();
   }
 
   /**
@@ -245,11 +277,12 @@ export class Catalog {
    */
   perDomanda(id: string, q: { data?: unknown; versione?: unknown; procedimento?: { eventi?: unknown } }, versione?: string): Prepared {
     const v = versione ?? (typeof q?.versione === "string" ? q.versione : undefined);
-    return this.prepared(id, { ...(v !== undefined ? { versione: v } : {}), ...(dataDiRiferimento(q) ? { date: dataDiRiferimento(q) } : {}), pendenza: pendenzaDi(q) });
+    return this.prepared(id, { versione: v, date: dataDiRiferimento(q) || undefined, pendenza: pendenzaDi(q) });
   }
 
   /** Drops cached prepared versions (of one id, and of every version that applies it). */
   invalidate(id?: string): void {
+    this.scelte = new WeakMap();
     if (id === undefined) { this.cache.clear(); return; }
     for (const k of [...this.cache.keys()]) if (k.startsWith(`${id}@`) || k.includes(`|${id}@`) || k.includes(`,${id}@`)) this.cache.delete(k);
   }

@@ -8,7 +8,7 @@ import type { JsonLogic } from "./ir.ts";
 
 const parti = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }];
 const dep = { azione: "deposito_domanda", data: "2026-03-02", parte: "A" };
-const velletri = () => prepare(reg({ id: "velletri", applica: ["dlgs-28-2010"], regole: [
+const velletriIr = () => reg({ id: "velletri", applica: ["dlgs-28-2010"], regole: [
   vincolo("praticanti_fino_a_25000", { fonte: "velletri", cita: "art. 5 c. 4", testo: "…solo per le procedure di valore non superiore ad € 25.000,00.",
     azioni: ["designazione_mediatore"], quando: eq("azione.mediatore.categoria", "praticante_abilitato"), richiede: { "<=": [v("valore"), 25000] } }),
   eccezione("proposta_su_richiesta_di_una_parte", { fonte: "velletri", cita: "art. 9 c. 1", a: { nome: "proposta_su_richiesta_congiunta", fonte: "dlgs-28-2010" },
@@ -16,7 +16,8 @@ const velletri = () => prepare(reg({ id: "velletri", applica: ["dlgs-28-2010"], 
   termine("risposta_proposta_10", { fonte: "velletri", cita: "art. 8 c. 9", scadenza: "risposta_proposta", sostituisce: { nome: "risposta_proposta", fonte: "dlgs-28-2010" },
     ancora: { evento: "formulazione_proposta", verso: "da" }, entro: g(10), per: [{ azione: "risposta_proposta" }], ciascunaParte: true, inMancanza: "proposta_rifiutata" }),
   visibilita("documenti_riservati", { fonte: "velletri", cita: "art. 7 c. 2", documenti: "sessione_separata", visibileA: ["depositante", "mediatore"] }),
-] }), [baseline()]);
+] });
+const velletri = () => prepare(velletriIr(), [baseline()]);
 
 const designa = (valore: number | undefined, categoria = "praticante_abilitato"): Domanda => ({
   data: "2026-03-03",
@@ -58,9 +59,8 @@ describe("default logic", () => {
     expect(r.motivi.map((m) => m.cita)).toContain("art. 9 c. 1");
   });
   it("two applicable exceptions to one rule are a conflict and deny the action", () => {
-    const base = velletri();
     const p = prepare(reg({ id: "velletri", applica: ["dlgs-28-2010"], regole: [
-      ...base.regolamento.regole,
+      ...velletriIr().regole,
       eccezione("altra", { fonte: "velletri", cita: "art. 9 c. 2", a: { nome: "proposta_su_richiesta_congiunta" }, quando: eq("materia", "responsabilita_medica") }),
     ] }), [baseline()]);
     const r = evaluate(p, proposta("responsabilita_medica", true));

@@ -17,7 +17,7 @@ const domanda = (extra: Partial<Domanda> = {}, proc: Record<string, unknown> = {
 
 describe("the compiled form lists the names a question may use", () => {
   it("645: its two tables, its parametri with values and default", () => {
-    const ir = catalog.prepared("645", { date: "2026-03-02" }).regolamento;
+    const ir = catalog.inForce("645", "2026-03-02")!;
     expect(ir.tabelle).toEqual(["dm180", "libera"]);
     expect(ir.parametri["valore_indeterminato_666"]).toMatchObject({ valore: "spese_mediazione", valori: ["spese_mediazione", "voce_autonoma"] });
     expect(ir.parametri["copia_verbale_voce_autonoma"]?.valori).toEqual([true, false]);

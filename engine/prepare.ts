@@ -395,7 +395,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     id: regolamento.id,
     versione: regolamento.versione,
     nome: regolamento.nome,
-    regolamento,
+    regolamento: Object.freeze({ id: regolamento.id, versione: regolamento.versione, inVigoreDal: regolamento.inVigoreDal }),
     basi,
     identita: Object.freeze({ id: regolamento.id, versione: regolamento.versione, basi: Object.freeze(basi.map((b) => Object.freeze({ id: b.id, versione: b.versione }))) }),
     regole: prepped,

@@ -101,11 +101,18 @@ export interface Candidata {
 
 export interface Chiusura { dal: number; al: number; nome?: string; cita?: string }
 
+/**
+ * Which IR a prepared version was made from, without the IR: holding the whole IR cost ≈ 88 kB of
+ * heap per prepared version (1,000 organismi: ≈ 90 MB); what needs the rules asks the catalogue.
+ */
+export type IdentitaVersione = Readonly<Pick<Regolamento, "id" | "versione" | "inVigoreDal">>;
+
 export interface Prepared {
   id: string;
   versione: string;
   nome: string;
-  regolamento: Regolamento;
+  /** The version's identity, not its IR: the IR comes from the catalogue (Catalog.versions, inForce) when needed. */
+  regolamento: IdentitaVersione;
   basi: Regolamento[];
   /** The answer's `regolamento` (which version answered, on which baselines): made once, shared by every answer. */
   identita: Readonly<{ id: string; versione: string; basi: readonly Readonly<{ id: string; versione: string }>[] }>;

@@ -21,7 +21,8 @@ const PAGINA = 100;
  * The default budget of IRs kept (estimated bytes: the JSON's length × 2; measured on the 1,000
  * variants of bench/registro.ts, ≈ 58 kB of JSON and ≈ 90 kB of heap each). Past it, the least
  * recently used are read again from the database when a request needs them. A prepared version
- * holds its IR too (engine/prepared.ts `regolamento`): this cache bounds the IRs beyond those.
+ * holds only its IR's identity (engine/prepared.ts `regolamento`): past the requests under way
+ * (`usa`), this cache holds the only IRs.
  */
 export const BUDGET_IR = 64 * 2 ** 20;
 const BYTE_PER_CARATTERE = 2;
