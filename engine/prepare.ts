@@ -267,7 +267,7 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
   unisciPer(regole);
 
   const prepped = regole.filter((r) => r.tipo !== "eccezione").map(prepRule);
-  let perNome = new Map<string, PRegola[]>();
+  const perNome = new Map<string, PRegola[]>();
   for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
   // 2. exceptions attached to their targets
@@ -321,8 +321,6 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     prepped[i] = s;
   }
   for (let i = 0; i < eccezioni.length; i++) eccezioni[i] = eccezioneCondivisa.get(eccezioni[i]!) ?? eccezioni[i]!;
-  perNome = new Map();
-  for (const pr of prepped) perNome.set(pr.r.nome, [...(perNome.get(pr.r.nome) ?? []), pr]);
 
   // 3. indexes
   const definizioni = new Map<string, PDefinizione>();
@@ -401,7 +399,6 @@ export function prepare(regolamento: Regolamento, bases: Regolamento[]): Prepare
     regole: prepped,
     solidali: prepped.filter((pr) => pr.r.tipo === "solidarieta") as PRegola<Solidarieta>[],
     compensi: prepped.filter((pr) => pr.r.tipo === "compenso") as PRegola<Compenso>[],
-    perNome,
     definizioni: indici.definizioni,
     vincoliPer: indici.vincoliPer,
     terminiPer: indici.terminiPer,

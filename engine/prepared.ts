@@ -118,7 +118,6 @@ export interface Prepared {
   identita: Readonly<{ id: string; versione: string; basi: readonly Readonly<{ id: string; versione: string }>[] }>;
   /** Every rule in force after `sostituisce`, baselines first. */
   regole: PRegola[];
-  perNome: Map<string, PRegola[]>;
   definizioni: Map<string, PDefinizione>;
   vincoliPer: Map<string, PVincolo[]>;
   terminiPer: Map<string, { t: PTermine; campo?: string }[]>;

@@ -7,6 +7,7 @@ import type * as dsl from "../dsl/index.ts";
 import * as engine from "../engine/index.ts";
 import type * as Load from "../regolamenti/load.ts";
 import { perConsentire } from "../engine/analisi/per-consentire.ts";
+import { condividi } from "../engine/condivisione.ts";
 import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformita.ts";
 import { diffCasi, preparatoreDi, type DiffCasi } from "../engine/analisi/diff-casi.ts";
 import type { Caso } from "../engine/scenari.ts";
@@ -29,6 +30,12 @@ export type Pendenza = engine.Pendenza;
 export const pendenzaDi = engine.pendenzaDi;
 /** The contract's fact names (what a procedure may carry: procedimenti/campi.ts). */
 export { FATTI } from "../engine/vocabolario.ts";
+/**
+ * The canonical copy of an IR (engine/condivisione.ts): every piece equal to one another version
+ * holds (texts, articles, conditions, tables) is that same object, frozen. A register's variants
+ * repeat most of their IR: on the bench's 1,000 organismi, IRs held as read cost ≈ 60 MB of heap.
+ */
+export const irCondivisa = (r: Regolamento): Regolamento => condividi(r);
 
 export interface Motore {
   /** Loads the language: `check`, `compile`, `format`, `readHeader` throw before it (motore() has loaded it). */

@@ -141,3 +141,58 @@ describe("IR lette al primo uso, in una cache limitata", () => {
     expect(() => limitiDaAmbiente({ REGOLAMENTO_MEMORIA_IR_MB: "tante" })).toThrow(/numero/);
   });
 });
+
+describe("IR lette dal database: ciò che è uguale fra organismi è tenuto una volta", () => {
+  it("due organismi con lo stesso testo: le loro IR condividono articoli e testi, e nessuno può cambiarle", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "registro-gemello-"));
+    pulizie.push(() => rm(dir, { recursive: true, force: true }));
+    const db = await databaseDiProva(process.env.DATABASE_URL ? {} : { dataDir: dir });
+    pulizie.push(() => db.elimina());
+    const primo = await avvia({ dove: db.dove, chiaveAdmin: CHIAVE_ADMIN, semi: SEMI_DI_PROVA, webhook: false });
+    const alfa1 = (await righe(primo)).find((r) => r.organismo_id === "alfa" && r.versione === "1")!;
+    // A twin: alfa's stored IR under another id (as a register's variants are: the same templates).
+    const gemello = JSON.parse(JSON.stringify(alfa1.ir).replaceAll('"alfa"', '"gemello"')) as { struttura?: unknown; regole: unknown[] };
+    await inTenant(primo.dipendenze.database, "gemello", async (tx) => {
+      await tx.execute(sql`insert into organismi (organismo_id, nome) values ('gemello', 'Gemello')`);
+      await tx.execute(sql`insert into regolamento_versioni (organismo_id, versione, stato, in_vigore_dal, sorgente, ir, impronta_ir, pubblicato_il)
+        values ('gemello', '1', 'pubblicata', ${(alfa1.ir as { inVigoreDal: string }).inVigoreDal}, '', ${JSON.stringify(gemello)}::jsonb, ${improntaIr(gemello)}, now())`);
+    });
+    await primo.chiudi();
+
+    const s = await avvia({ dove: db.dove, chiaveAdmin: CHIAVE_ADMIN, semi: SEMI_DI_PROVA, webhook: false });
+    try {
+      const registro = s.dipendenze.registro;
+      const [a, g] = await registro.usa(["alfa", "gemello"], () => [registro.versione("alfa", "1")!, registro.versione("gemello", "1")!]);
+      // alfa's from its seed file at the start (compiled), gemello's read from the database.
+      expect(registro.letture).toBeGreaterThanOrEqual(1);
+      expect(a.id).toBe("alfa");
+      expect(g.id).toBe("gemello");
+      // Read as two JSON texts, held as one: the text's structure and, within each rule (its
+      // `fonte` names the organismo), every equal piece (conditions, outcomes, tables) are the same objects.
+      expect(g.struttura).toBeDefined();
+      expect(g.struttura).toBe(a.struttura);
+      let pezzi = 0;
+      a.regole.forEach((r, i) => {
+        const altra = g.regole[i] as unknown as Record<string, unknown>;
+        for (const [k, v] of Object.entries(r)) {
+          if (typeof v !== "object" || v === null || JSON.stringify(v) !== JSON.stringify(altra[k])) continue;
+          expect(altra[k], `${r.nome}.${k}`).toBe(v);
+          pezzi++;
+        }
+      });
+      expect(pezzi).toBeGreaterThan(a.regole.length / 2);
+      // Shared, so frozen: a change made for one organismo would reach the other.
+      expect(Object.isFrozen(a) && Object.isFrozen(a.regole) && Object.isFrozen(a.regole[0])).toBe(true);
+      expect(() => { (a.regole as unknown[]).push({}); }).toThrow(TypeError);
+      // Each answers as itself.
+      const api = client(s.app);
+      for (const id of ["alfa", "gemello"]) {
+        const r = await api.req("POST", `/v1/organismi/${id}/evaluate`, { corpo: domanda });
+        expect(r.status, r.testo).toBe(200);
+        expect(r.json).toMatchObject({ regolamento: { id } });
+      }
+    } finally {
+      await s.chiudi();
+    }
+  }, 120_000);
+});

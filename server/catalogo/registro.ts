@@ -5,22 +5,25 @@
 // it governs the pending procedures, hash): no IR. A version's IR (stored compiled) is read when a
 // question first needs it (`assicura`, at the request's edge, before the synchronous engine call)
 // and kept in a cache bounded in bytes, least recently used out: published versions are immutable,
-// so one dropped is read again identically. Prepared versions have their own cache (engine/catalog.ts).
+// so one dropped is read again identically. IRs are held canonical and frozen (`irCondivisa`): what
+// is equal across organismi is one object. Prepared versions have their own cache (engine/catalog.ts).
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
 import { LruByte } from "../../engine/lru-byte.ts";
 import { improntaIr, ricordaImpronta } from "../ricevute/impronta.ts";
-import type { Catalog, Header, Motore, Pendenza, Prepared, Regolamento } from "../engine-adapter.ts";
+import { irCondivisa, type Catalog, type Header, type Motore, type Pendenza, type Prepared, type Regolamento } from "../engine-adapter.ts";
 
 export const CANALE_PUBBLICAZIONI = "regolamenti";
 const INTERVALLO_RICONCILIAZIONE_MS = 60_000;
 /** Versions read in one query when a question needs several (its baselines, a listing). */
 const PAGINA = 100;
 /**
- * The default budget of IRs kept (estimated bytes: the JSON's length × 2; measured on the 1,000
- * variants of bench/registro.ts, ≈ 58 kB of JSON and ≈ 90 kB of heap each). Past it, the least
- * recently used are read again from the database when a request needs them. A prepared version
+ * The default budget of IRs kept (estimated bytes: the JSON's length × 2, ≈ 116 kB for the 1,000
+ * variants of bench/registro.ts). An upper bound: IRs are held canonical (`irCondivisa`), so what
+ * one adds is only what no other version holds (the 540 IRs this budget keeps in the bench: ≈ 3 MB
+ * of live heap, against ≈ 60 MB parsed apart). Past it, the least recently used are read again from
+ * the database when a request needs them. A prepared version
  * holds only its IR's identity (engine/prepared.ts `regolamento`): past the requests under way
  * (`usa`), this cache holds the only IRs.
  */
@@ -147,9 +150,11 @@ export class Registro {
   /** A version published by this server: added with its IR at hand. `impronta`: the hash stored with it. */
   aggiungi(r: Regolamento, impronta?: string | null): void {
     if (this.ha(r.id, r.versione)) return;
-    if (impronta) ricordaImpronta(r, impronta);
-    this.tieni(r, JSON.stringify(r).length);
-    for (const b of r.applica) this.basiNote.add(b);
+    const caratteri = JSON.stringify(r).length;
+    const c = irCondivisa(r);
+    if (impronta) ricordaImpronta(c, impronta);
+    this.tieni(c, caratteri);
+    for (const b of c.applica) this.basiNote.add(b);
     this.catalog.addIntestazione({ id: r.id, versione: r.versione, inVigoreDal: r.inVigoreDal, applica: r.applica, governaIPendenti: r.parametri["applica_ai_procedimenti_pendenti"]?.valore === true });
   }
 
@@ -237,7 +242,7 @@ export class Registro {
     );
     const lette = new Map<string, Regolamento>();
     for (const riga of righe) {
-      const r = JSON.parse(riga.ir) as Regolamento;
+      const r = irCondivisa(JSON.parse(riga.ir) as Regolamento);
       this.letture++;
       if (riga.impronta_ir) ricordaImpronta(r, riga.impronta_ir);
       this.tieni(r, riga.ir.length);
