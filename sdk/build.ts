@@ -10,13 +10,14 @@ import { fileURLToPath } from "node:url";
 export const USCITA = fileURLToPath(new URL("./dist/motore.js", import.meta.url));
 export const USCITA_CLIENT = fileURLToPath(new URL("./dist/client.js", import.meta.url));
 
-async function impacchetta(sorgente: string, outfile: string): Promise<{ kb: number; kbGz: number }> {
+async function impacchetta(sorgente: string, outfile: string, conditions: string[] = []): Promise<{ kb: number; kbGz: number }> {
   await build({
     entryPoints: [fileURLToPath(new URL(sorgente, import.meta.url))],
     outfile,
     bundle: true,
     format: "esm",
     platform: "neutral",
+    conditions,
     target: "es2022",
     minify: true,
     legalComments: "eof",
@@ -26,7 +27,9 @@ async function impacchetta(sorgente: string, outfile: string): Promise<{ kb: num
   return { kb: file.length / 1024, kbGz: gzipSync(file).length / 1024 };
 }
 
-export const costruisciMotore = (outfile = USCITA) => impacchetta("./motore.ts", outfile);
+// lru-cache's browser build: its default one imports node:diagnostics_channel when it can (for
+// tracing we do not use), which would make the file import something.
+export const costruisciMotore = (outfile = USCITA) => impacchetta("./motore.ts", outfile, ["browser"]);
 export const costruisciClient = (outfile = USCITA_CLIENT) => impacchetta("./client.ts", outfile);
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,7 @@
 // Resolves `Authorization: Bearer <chiave>` to a Credenziale. Verified keys are cached briefly (an
 // action is then one transaction, not two); a revocation clears the cache here at once and on the
 // other servers through NOTIFY.
+import { LRUCache } from "lru-cache";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
@@ -28,7 +29,8 @@ export function chiaveDellIntestazione(intestazione: string): string | undefined
 }
 
 export class Verificatore {
-  private readonly cache = new Map<string, { cred: Credenziale; scade: number }>();
+  /** Keys verified lately (by hash), each for DURATA_CACHE_MS: the 10,000 most recently used. */
+  private readonly cache = new LRUCache<string, { cred: Credenziale; scade: number }>({ max: 10_000 });
   private chiudi?: () => Promise<void>;
 
   constructor(
@@ -47,7 +49,7 @@ export class Verificatore {
 
   /** Drops a key (`<organismo>.<id>`) from the cache. */
   dimentica(organismoPuntoId: string): void {
-    for (const [k, v] of this.cache) {
+    for (const [k, v] of this.cache.entries()) {
       if (v.cred.tipo !== "anonimo" && `${"organismo" in v.cred ? v.cred.organismo : TENANT_AMMINISTRAZIONE}.${v.cred.id}` === organismoPuntoId) this.cache.delete(k);
     }
   }
@@ -61,7 +63,6 @@ export class Verificatore {
     if (nota && nota.scade > Date.now()) return nota.cred;
     const cred = await this.cerca(chiave, hash);
     if (!cred) throw nonAutenticato();
-    if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(hash, { cred, scade: Date.now() + DURATA_CACHE_MS });
     return cred;
   }

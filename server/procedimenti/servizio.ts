@@ -15,7 +15,8 @@ import { legaChiave } from "./concessioni.ts";
 import { ANNULLAMENTO, annullamento, annullati, controllaData, storiaEfficace } from "./annullamenti.ts";
 import { idempotente, type Esito } from "./idempotenza.ts";
 import { budgetMemoria } from "../limiti/memoria.ts";
-import { byteStimati, MemoriaLimitata } from "./memoria.ts";
+import { byteStimati } from "./memoria.ts";
+import { LruByte } from "../../engine/lru-byte.ts";
 import { scrittureDopoAzione } from "../agenda/dopo-azione.ts";
 import { improntaIr } from "../ricevute/impronta.ts";
 import { azioniPerParte } from "./azioni-per-parte.ts";
@@ -116,10 +117,10 @@ export class ServizioProcedimenti {
    * this state and written in one round trip, guarded by its revision (agisciSuStatoNoto). Never
    * trusted for a refusal, never shared: another server's writes only make it miss.
    */
-  private readonly memoria: MemoriaLimitata<string, StatoProcedimento>;
+  private readonly memoria: LruByte<string, StatoProcedimento>;
 
   constructor(private readonly s: Servizi) {
-    this.memoria = new MemoriaLimitata(s.limiti?.memoriaProcedimenti ?? budgetMemoria());
+    this.memoria = new LruByte(s.limiti?.memoriaProcedimenti ?? budgetMemoria());
   }
 
   // Each entry point holds the organismo's IRs (and its baselines') while it works: read from the
@@ -446,7 +447,7 @@ export class ServizioProcedimenti {
 
   /**
    * The last state this server wrote of a procedure, with its estimated size (bounded in bytes: the
-   * least recently written are forgotten).
+   * least recently used are forgotten).
    */
   private ricorda(chiave: string, st: StatoProcedimento, byte: number): void {
     this.memoria.set(chiave, st, byte);
