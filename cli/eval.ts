@@ -49,10 +49,10 @@ export function testo(r: Risposta): string {
   if (r.indennita.per_parte.some((p) => p.voci.length)) {
     out.push("indennità:");
     for (const p of r.indennita.per_parte) {
-      out.push(`  ${p.parte}: ${eur(p.totale)}`);
+      out.push(`  ${p.parte}: ${eur(p.totale)}${p.voci_senza_importo ? ` (più ${p.voci_senza_importo.join(", ")}: importo non indicato)` : ""}`);
       for (const v of p.voci) out.push(`    ${v.voce}: ${eur(v.imponibile)} + IVA ${eur(v.iva)} (${v.cita}${v.fonte ? `, ${v.fonte}` : ""})${v.nota ? ` — ${v.nota}` : ""}`);
     }
-    out.push(`  totale: ${eur(r.indennita.totale)}`);
+    out.push(`  totale: ${eur(r.indennita.totale)}${r.indennita.voci_senza_importo ? ` (senza ${r.indennita.voci_senza_importo.join(", ")}: importo non indicato)` : ""}`);
   }
   if (r.effetti.length) out.push(`effetti: ${r.effetti.map((e) => `${e.effetto}${e.parte ? ` (${e.parte})` : ""} [${e.cita}, ${e.fonte}]`).join("; ")}`);
   out.push(`azioni consentite: ${r.azioni_consentite.join(", ") || "nessuna"}`);

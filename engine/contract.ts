@@ -115,11 +115,15 @@ export interface IndennitaParte {
   parte: string;
   voci: Voce[];
   totale: number;
+  /** Extension: the voci due whose amount is not known (imponibile null), left out of `totale`; absent when none. */
+  voci_senza_importo?: string[];
 }
 
 export interface Indennita {
   per_parte: IndennitaParte[];
   totale: number;
+  /** Extension: every party's `voci_senza_importo`, once each: the total leaves them out; absent when none. */
+  voci_senza_importo?: string[];
   obbligazione_solidale?: boolean;
   compenso_mediatore?: number;
 }

@@ -109,7 +109,7 @@ function run(p0: Prepared, q: Domanda, storia?: Storia): Risposta {
   }
 
   const eff: EffettoGiuridico[] = [];
-  const sc = scadenze(p, st, traccia, eff, conflitti);
+  const sc = scadenze(p, st, traccia, eff, conflitti, mancanti);
   effetti(p, st, eff, traccia);
   const ind = indennita(p, st, traccia, conflitti, mancanti);
   solidarietaECompenso(p, st, ind, traccia, conflitti);

@@ -79,6 +79,19 @@ describe("fees", () => {
     expect(parte(r2, "A").voci[0]?.imponibile).toBe(720);
   });
 
+  it("a total that leaves out voci due without an amount says which (voci_senza_importo), per party and overall", () => {
+    // Third reader: "every totale skips items whose amount is null, with no flag; read blindly, these totals are wrong".
+    const r = evaluate(withFees(), q(null));
+    expect(parte(r, "A").voci.find((x) => x.imponibile === null)?.voce).toBe("spese_mediazione_primo_incontro");
+    expect(parte(r, "A").voci_senza_importo).toEqual(["spese_mediazione_primo_incontro"]);
+    expect(parte(r, "B").voci_senza_importo).toBeUndefined();
+    expect(r.indennita.voci_senza_importo).toEqual(["spese_mediazione_primo_incontro"]);
+    // Every amount known: no such field.
+    const n = evaluate(withFees(), q(1000));
+    expect(parte(n, "A").voci_senza_importo).toBeUndefined();
+    expect(n.indennita.voci_senza_importo).toBeUndefined();
+  });
+
   it("named tables: the one chosen, or a null voce with a note", () => {
     const p = prepare(reg({ id: "645", regole: [
       tariffa("prima", { fonte: "645", voce: "spese_mediazione", tabella: "prima", scaglioni: [{ importo: { tipo: "fisso", centesimi: eur(100) } }] }),

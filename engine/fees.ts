@@ -151,11 +151,16 @@ export function indennita(p: Prepared, st: State, traccia: Traccia[], conflitti:
       if (c.massimo !== undefined) v.massimo = euro(c.massimo);
       voci.push(v);
     }
-    per_parte.push({ parte: parte.id, voci, totale: euro(tot) });
+    const quota: IndennitaParte = { parte: parte.id, voci, totale: euro(tot) };
+    // A total read alone must not look complete when a voce due has no amount (the text gives none).
+    const senza = voci.filter((v) => v.imponibile === null).map((v) => v.voce);
+    if (senza.length) quota.voci_senza_importo = senza;
+    per_parte.push(quota);
     totale += tot;
   }
   poniParte(st, undefined);
-  return { per_parte, totale: euro(totale) };
+  const senza = [...new Set(per_parte.flatMap((x) => x.voci_senza_importo ?? []))];
+  return { per_parte, totale: euro(totale), ...(senza.length ? { voci_senza_importo: senza } : {}) };
 }
 
 /**

@@ -6,7 +6,7 @@ import { fromDay } from "./dates/calendar.ts";
 import { resolve, type Resolved } from "./defaults.ts";
 import { ancoraMancante, finestraDi, chiuso, resolvePerLaParte, senzaFinestra, type Finestra } from "./terms.ts";
 import { dettaglioRestringimento, limitiDi, restringi } from "./restringimento.ts";
-import type { State } from "./facts.ts";
+import { leggiFatti, type State } from "./facts.ts";
 import type { Conflitto, EffettoGiuridico, Scadenza, Traccia } from "./contract.ts";
 import type { Termine } from "./ir.ts";
 import type { PTermine, Prepared } from "./prepared.ts";
@@ -19,15 +19,15 @@ interface Voce {
   chiuso: boolean;
 }
 
-export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: EffettoGiuridico[], conflitti: Conflitto[]): Scadenza[] {
+export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: EffettoGiuridico[], conflitti: Conflitto[], mancanti: string[]): Scadenza[] {
   const voci: Voce[] = [];
   for (const pt of p.termini) {
     if (senzaFinestra(st, pt)) continue;
     if (!pt.r.ciascunaParte) {
       const t = inVigore(pt, resolve(pt, st.f), traccia, conflitti);
       if (!t) continue;
-      if (!t.ciascunaParte) voce(p, st, t, undefined, voci);
-      else for (const x of st.n.parti) voce(p, st, t, x.id, voci);
+      if (!t.ciascunaParte) voce(p, st, t, undefined, voci, mancanti);
+      else for (const x of st.n.parti) voce(p, st, t, x.id, voci, mancanti);
     } else {
       // Per party: the rule in force is decided on the copy of the anchoring action addressed to
       // that party; what it says once for every party (an exception, a conflict) is said once.
@@ -37,16 +37,19 @@ export function scadenze(p: Prepared, st: State, traccia: Traccia[], effetti: Ef
       const t0 = comune ? inVigore(pt, resolve(pt, st.f), traccia, conflitti, detti) : undefined;
       for (const x of st.n.parti) {
         const t = comune ? t0 : inVigore(pt, resolvePerLaParte(pt, st, x.id), traccia, conflitti, detti);
-        if (t) voce(p, st, t, x.id, voci);
+        if (t) voce(p, st, t, x.id, voci, mancanti);
       }
     }
   }
   return perScadenza(st, voci, traccia, effetti, conflitti);
 }
 
-function voce(p: Prepared, st: State, t: Termine, parte: string | undefined, voci: Voce[]): void {
+function voce(p: Prepared, st: State, t: Termine, parte: string | undefined, voci: Voce[], mancanti: string[]): void {
   const w = finestraDi(p, st, t, parte);
   if (w) voci.push({ t, parte, w, chiuso: chiuso(st, t, w, parte) });
+  // A term in force that runs from a date the procedure carries (the judge's deadline, the order's
+  // filing) has no window without it: that date is a missing fact, not a deadline silently left out.
+  else if ("fatto" in t.ancora && leggiFatti(st, t.ancora.fatto) === undefined) mancanti.push(t.ancora.fatto);
 }
 
 /**

@@ -167,6 +167,17 @@ describe("terms anchored on a fact, and lengths a fact may set", () => {
     expect(r.scadenze.find((s) => s.nome === "durata_procedimento")).toMatchObject({ entro: "2026-04-30", cita: "art. 3 c. 7" });
     const senza = evaluate(p, { data: "2026-03-03", procedimento: { materia: "altro", tipo: "demandata", valore: 1, parti: partiT, eventi: [depT] } });
     expect(senza.scadenze.find((s) => s.nome === "durata_procedimento")).toBeUndefined();
+    // Not silently: the date the term runs from is a missing fact (third reader: "no durata in
+    // demandata, no trace line and no missing-fact warning").
+    expect(senza.fatti_mancanti).toContain("termine_deposito_giudice");
+    // A term that does not apply asks for nothing.
+    const fuori = prepare(reg({ id: "o", regole: [
+      termine("durata_demandata", { cita: "art. 3 c. 7", scadenza: "durata_procedimento", ancora: { fatto: "termine_deposito_giudice", verso: "da" },
+        entro: mesi(3), sospesoDaChiusure: false, quando: { "==": [{ var: "tipo" }, "demandata"] } }),
+    ] }), []);
+    const volontaria = evaluate(fuori, { data: "2026-03-03", procedimento: { materia: "altro", tipo: "volontaria", valore: 1, parti: partiT, eventi: [depT] } });
+    expect(volontaria.fatti_mancanti ?? []).not.toContain("termine_deposito_giudice");
+    expect(evaluate(fuori, { data: "2026-03-03", procedimento: { materia: "altro", tipo: "demandata", valore: 1, parti: partiT, eventi: [depT] } }).fatti_mancanti).toContain("termine_deposito_giudice");
   });
   it("the mediator's longer term replaces the text's seven days, and the answer says why", () => {
     const p = prepare(reg({ id: "o", regole: [

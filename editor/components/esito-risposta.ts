@@ -8,6 +8,10 @@ import { formatData, formatEuro, parole } from "../logica/formato.ts";
 import { stiliComuni } from "./stili-comuni.ts";
 import "./linea-temporale.ts";
 
+/** A total that leaves out voci due without an amount says so, next to it (contract: `voci_senza_importo`). */
+const senzaImporto = (voci: string[] | undefined) =>
+  voci?.length ? html`<span class="nota">senza ${voci.map(parole).join(", ")}: importo non indicato dal testo</span>` : null;
+
 @customElement("esito-risposta")
 export class EsitoRisposta extends LitElement {
   static override styles = [
@@ -70,9 +74,9 @@ export class EsitoRisposta extends LitElement {
             ${r.indennita.per_parte.map(
               (p) => html`<tr class="parte"><td colspan="3">Parte ${p.parte}</td></tr>
                 ${p.voci.map((v) => html`<tr><td>${parole(v.voce)}${v.quantita && v.quantita !== 1 ? ` ×${v.quantita}` : ""}<span class="cita">${v.cita}${v.fonte && v.fonte !== organismo ? ` · ${v.fonte}` : ""}</span>${v.nota ? html`<span class="nota">${v.nota}</span>` : null}</td><td class="num">${formatEuro(v.imponibile)}</td><td class="num">${v.iva === null ? "—" : formatEuro(v.iva)}</td></tr>`)}
-                <tr class="totale"><td>totale parte ${p.parte}</td><td class="num" colspan="2">${formatEuro(p.totale)}</td></tr>`,
+                <tr class="totale"><td>totale parte ${p.parte}${senzaImporto(p.voci_senza_importo)}</td><td class="num" colspan="2">${formatEuro(p.totale)}</td></tr>`,
             )}
-            <tr class="totale"><td>totale procedimento</td><td class="num" colspan="2">${formatEuro(r.indennita.totale)}</td></tr>
+            <tr class="totale"><td>totale procedimento${senzaImporto(r.indennita.voci_senza_importo)}</td><td class="num" colspan="2">${formatEuro(r.indennita.totale)}</td></tr>
           </table>`
         : null}
       ${r.effetti?.length ? html`<h4>Effetti</h4><ul>${r.effetti.map((e) => html`<li>${parole(e.effetto)}${e.parte ? ` (${e.parte})` : ""} <span class="cita">${e.cita}</span></li>`)}</ul>` : null}
