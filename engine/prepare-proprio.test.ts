@@ -6,22 +6,9 @@ import { describe, expect, it } from "vitest";
 import { prepare } from "./prepare.ts";
 import { loadAll } from "../regolamenti/load.ts";
 import type { Regolamento } from "./ir.ts";
+import { raggiungibili } from "./test-support/raggiungibili.ts";
 
 const { catalog } = await loadAll();
-
-function raggiungibili(root: unknown): Set<object> {
-  const visti = new Set<object>();
-  const coda: unknown[] = [root];
-  while (coda.length) {
-    const x = coda.pop();
-    if (x === null || typeof x !== "object" || visti.has(x)) continue;
-    visti.add(x);
-    if (x instanceof Map) for (const [k, v] of x) coda.push(k, v);
-    else if (x instanceof Set) for (const v of x) coda.push(v);
-    for (const k of Reflect.ownKeys(x)) coda.push((x as Record<string | symbol, unknown>)[k]);
-  }
-  return visti;
-}
 
 /** The version under another id, as a register's variant: same text, another organismo. */
 function variante(r: Regolamento, id: string): Regolamento {
