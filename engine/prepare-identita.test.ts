@@ -8,7 +8,6 @@ import { raggiungibili } from "./test-support/raggiungibili.ts";
 
 const { catalog } = await loadAll();
 
-
 describe("a prepared version holds its IR's identity only", () => {
   for (const id of ["645", "velletri"]) {
     it(`${id}: neither the IR nor its list of rules is reachable from the prepared version`, () => {
