@@ -62,22 +62,57 @@ azione sopralluogo: da organismo porta a conclusa quando ogni p in parti (p.ader
   });
 });
 
+describe("a body that reads beyond its element: each element with the rest beside it (accanto)", () => {
+  it("a fact of the question, crossed with the element", () => {
+    expect(richiede("ogni p in parti (p.parte = azione.parte)")).toEqual({
+      all: [{ accanto: [{ var: "parti" }, { var: "azione.parte" }] }, { "==": [{ var: "el.parte" }, { var: "fuori.0" }] }],
+    });
+  });
+  it("an action's events inside the body, with the enclosing element beside each event (Sondrio lett. d)", () => {
+    expect(richiede("ogni voce p di azione.partecipazione (p.valore != in_sede_con_referente o almeno un v in verifica_disponibilita_sede (v.parte = p.chiave e v.disponibile))")).toEqual({
+      all: [
+        { accanto: [{ voci: [{ var: "azione.partecipazione" }] }, { var: "eventi.verifica_disponibilita_sede" }] },
+        { or: [
+          { "!=": [{ var: "el.valore" }, "in_sede_con_referente"] },
+          { some: [
+            { accanto: [{ var: "fuori.0" }, { var: "el.chiave" }] },
+            { and: [{ "==": [{ var: "el.parte" }, { var: "fuori.0" }] }, { "!!": [{ var: "el.disponibile" }] }] },
+          ] },
+        ] },
+      ],
+    });
+  });
+  it("the outer element in a nested body; the outer body stays plain when it reads only its element", () => {
+    expect(richiede("ogni p in parti (almeno una d in p.documenti (d.parte = p.id))")).toEqual({
+      all: [{ var: "parti" }, { some: [{ accanto: [{ var: "documenti" }, { var: "id" }] }, { "==": [{ var: "el.parte" }, { var: "fuori.0" }] }] }],
+    });
+    expect(richiede("ogni p in parti (almeno una d in p.documenti (d.parte = p))")).toEqual({
+      all: [{ var: "parti" }, { some: [{ accanto: [{ var: "documenti" }, { var: "" }] }, { "==": [{ var: "el.parte" }, { var: "fuori.0" }] }] }],
+    });
+  });
+  it("a count reads the same way", () => {
+    expect(richiede("quanti x in adesione (x.data <= primo_incontro.data) > 0")).toEqual({
+      ">": [{ reduce: [{ filter: [{ accanto: [{ var: "eventi.adesione" }, { var: "primo_incontro.data" }] }, { "<=": [{ var: "el.data" }, { var: "fuori.0" }] }] }, { "+": [{ var: "accumulator" }, 1] }, 0] }, 0],
+    });
+  });
+});
+
 describe("quantified conditions: diagnostics", () => {
-  it("E015: a path inside the parentheses that does not start with the bound name", () => {
-    expect(diag("ogni p in parti (valore > 3)")).toEqual(["E015:error:4:51"]);
+  it("E015 (avviso): a comparison inside the parentheses that does not read the element", () => {
+    expect(diag("ogni p in parti (valore > 3)")).toEqual(["E015:warning:4:51"]);
     expect(messaggi("ogni p in parti (valore > 3)")[0]).toBe(
-      "dentro 'ogni p in parti (…)' si può leggere solo 'p' (es. 'p.campo'), non 'valore': la condizione tra parentesi è valutata su ciascun elemento della lista e non vede gli altri fatti. Sposta il confronto con 'valore' fuori dalle parentesi",
+      "dentro 'ogni p in parti (…)' questa condizione non legge 'p': vale lo stesso per ogni elemento. Se intendevi il campo dell'elemento scrivi 'p.valore'; se no, spostala fuori dalle parentesi",
     );
-    // on the right too; a literal value stays allowed
-    expect(diag("ogni p in parti (p.parte = azione.parte)")).toEqual(["E015:error:4:61"]);
+    // facts and the enclosing element may be read beside the element: nothing to say
+    expect(diag("ogni p in parti (p.parte = azione.parte)")).toEqual([]);
     expect(diag("ogni p in parti (p.ruolo = istante)")).toEqual([]);
-    // the outer element is not visible in a nested body either
-    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte = p.id))")).toEqual(["E015:error:4:90"]);
-    expect(messaggi("ogni p in parti (almeno una d in p.documenti (d.parte = p.id))")[0]).toContain("dentro 'almeno una d in p.documenti (…)' si può leggere solo 'd'");
-    // a bare name of the outer element would silently be a literal
-    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte = p))")).toEqual(["E015:error:4:90"]);
-    expect(messaggi("ogni p in parti (almeno una d in p.documenti (d.parte = p))")[0]).toContain("non l'elemento 'p' della lista esterna");
-    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte in [p, q]))")).toEqual(["E015:error:4:92"]);
+    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte = p.id))")).toEqual([]);
+    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte = p))")).toEqual([]);
+    expect(diag("ogni p in parti (almeno una d in p.documenti (d.parte in [p, q]))")).toEqual([]);
+    // an action's events inside a body, crossed with the element
+    expect(diag("ogni p in parti (almeno una x in adesione (x.parte = p.id))")).toEqual([]);
+    // a fact read inside is checked as a fact
+    expect(diag("ogni p in parti (p.id = valor.x)")).toEqual(["E011:warning:4:58"]);
   });
   it("E011: the list's root must be a known fact (did you mean)", () => {
     expect(check(`regolamento prova "P"\n  versione 1 in vigore dal 2026-01-01\nvincolo v: per adesione richiede ogni p in partii (p.avvocato)\n`).map((d) => `${d.code}:${d.severity}:${d.line}:${d.col} ${d.message}`)).toEqual([

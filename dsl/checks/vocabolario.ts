@@ -83,35 +83,38 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
   };
   /** Inside a solidale/compenso the condition is read once for the procedure: `parte.*` has no party. */
   let fuoriParte: string | undefined;
-  /** The quantifier whose body is being checked (`ogni p in parti (…)`): only `p` may be read there. */
-  type Ambito = { nome: string; testa: string; esterni: string[] };
-  /** A path in a condition: a fact, or inside a quantifier's body the bound name. */
-  const percorsoIn = (p: Espr & { t: "percorso" }, ambito: Ambito | undefined): void => {
-    if (!ambito) return percorso(p);
-    const radice = p.segmenti[0];
-    if (!radice || radice.testo === ambito.nome) return;
-    diags.push(errore(
-      "E015",
-      `dentro '${ambito.testa} (…)' si può leggere solo '${ambito.nome}' (es. '${ambito.nome}.campo'), non '${percorsoTesto(p)}': la condizione tra parentesi è valutata su ciascun elemento della lista e non vede gli altri fatti. Sposta il confronto con '${percorsoTesto(p)}' fuori dalle parentesi`,
-      p.span,
-    ));
-  };
   /**
-   * Whether a literal on the right is the bound name (then it is the element, not a value). The name
-   * of an enclosing quantifier there would silently be a literal: E015.
+   * The quantifier whose body is being checked (`ogni p in parti (…)`): `p` is its element, `esterni`
+   * the elements of the quantifiers around it; any other path is a fact, read beside each element.
    */
-  const elemento = (e: Espr, ambito: Ambito | undefined): boolean => {
-    if (ambito === undefined || e.t !== "letterale") return false;
-    if (e.parola.testo === ambito.nome) return true;
-    if (ambito.esterni.includes(e.parola.testo)) {
-      diags.push(errore(
-        "E015",
-        `dentro '${ambito.testa} (…)' si può leggere solo '${ambito.nome}', non l'elemento '${e.parola.testo}' della lista esterna: la condizione tra parentesi è valutata su ciascun elemento di questa lista e non vede altro`,
-        e.span,
-      ));
-      return true;
-    }
-    return false;
+  type Ambito = { nome: string; testa: string; esterni: string[] };
+  /** A path in a condition: a fact, or inside a quantifier's body an element (its own or an enclosing one). */
+  const percorsoIn = (p: Espr & { t: "percorso" }, ambito: Ambito | undefined): void => {
+    const radice = p.segmenti[0];
+    if (ambito && radice && (radice.testo === ambito.nome || ambito.esterni.includes(radice.testo))) return;
+    percorso(p);
+  };
+  /** Whether a literal on the right is a bound name (then it is that element, not a value). */
+  const elemento = (e: Espr, ambito: Ambito | undefined): boolean =>
+    ambito !== undefined && e.t === "letterale" && (e.parola.testo === ambito.nome || ambito.esterni.includes(e.parola.testo));
+  /**
+   * A comparison inside a body that does not read the body's element is the same for every element:
+   * most often `valore` written for `p.valore`. Said, not refused: it may be meant (then it reads
+   * better outside the parentheses).
+   */
+  const senzaElemento = (c: Cond, espressioni: Espr[], ambito: Ambito | undefined): void => {
+    if (!ambito) return;
+    const legge = (e: Espr) => e.t === "conteggio"
+      || (e.t === "percorso" && e.segmenti[0]?.testo === ambito.nome)
+      || (e.t === "letterale" && e.parola.testo === ambito.nome);
+    if (espressioni.some(legge)) return;
+    const primo = espressioni.find((e) => e.t === "percorso" || e.t === "letterale");
+    const nome = primo?.t === "percorso" ? percorsoTesto(primo) : primo?.t === "letterale" ? primo.parola.testo : "";
+    diags.push(avviso(
+      "E015",
+      `dentro '${ambito.testa} (…)' questa condizione non legge '${ambito.nome}': vale lo stesso per ogni elemento. Se intendevi il campo dell'elemento scrivi '${ambito.nome}.${nome.split(".").pop()}'; se no, spostala fuori dalle parentesi`,
+      c.span,
+    ));
   };
   const condizione = (c: Cond | undefined, ambito?: Ambito): void => {
     if (!c) return;
@@ -125,12 +128,17 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
         condizione(c.x, ambito);
         return;
       case "esiste":
+        // `esiste primo_incontro` inside a body is a guard on the facts, written on purpose
+        percorsoIn(c.percorso, ambito);
+        return;
       case "vero":
         percorsoIn(c.percorso, ambito);
+        senzaElemento(c, [c.percorso], ambito);
         return;
       case "confronto":
         for (const e of [c.a, c.b]) if (e.t === "percorso") percorsoIn(e, ambito); else if (e.t === "conteggio") conteggio(e, ambito);
         if ((c.op === "=" || c.op === "!=") && !elemento(c.b, ambito)) valore(c.a, c.b);
+        senzaElemento(c, [c.a, c.b], ambito);
         return;
       case "inLista":
         if (c.a.t === "percorso") percorsoIn(c.a, ambito);
@@ -138,10 +146,12 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
           if (v.t === "percorso") percorsoIn(v, ambito);
           if (!elemento(v, ambito)) valore(c.a, v);
         }
+        senzaElemento(c, [c.a, ...c.lista], ambito);
         return;
       case "inPercorso":
         if (c.a.t === "percorso") percorsoIn(c.a, ambito);
         percorsoIn(c.percorso, ambito);
+        senzaElemento(c, [c.a, c.percorso], ambito);
         return;
       case "costante":
         return;
@@ -160,7 +170,7 @@ export function vocabolario(r: Raccolta, k: Conoscenza, diags: Diagnostic[]): vo
   };
   /** The list of a quantifier or a count: a fact (a path), or an action's name alone (its events). */
   const lista = (l: Espr & { t: "percorso" }, ambito: Ambito | undefined): void => {
-    if (l.segmenti.length === 1 && k.azioni.has(l.segmenti[0]!.testo) && !ambito) return;
+    if (l.segmenti.length === 1 && k.azioni.has(l.segmenti[0]!.testo)) return;
     percorsoIn(l, ambito);
   };
   /** `quanti X in lista (…)`: the list, the bound name, the body read against each element. */

@@ -2,9 +2,7 @@
 // for the diff list. Unknown operators fall back to their JSON so nothing is hidden.
 import type { JsonLogic } from "../../engine/ir.ts";
 import { formatNumero } from "./formato.ts";
-import { nominaElemento } from "../../engine/conditions/print.ts";
-
-const QUANTIFICATORI: Record<string, string> = { all: "ogni elemento di", some: "almeno un elemento di", none: "nessun elemento di" };
+import { printCondition } from "../../engine/conditions/print.ts";
 
 const CONFRONTI: Record<string, string> = { "==": "=", "===": "=", "!=": "≠", "!==": "≠", "<": "<", "<=": "≤", ">": ">", ">=": "≥" };
 
@@ -52,9 +50,9 @@ export function condizioneTesto(c: JsonLogic | undefined): string {
     case "all":
     case "some":
     case "none":
-      // `ogni p in parti (p.avvocato)`: the DSL's name for the element is not in the IR
-      if (args.length === 2) return `${QUANTIFICATORI[op]} ${valore(args[0] ?? null)} (${condizioneTesto(nominaElemento(args[1]!))})`;
-      return JSON.stringify(c);
+      // `ogni p in parti (p.avvocato)`: the DSL's name for the element is not in the IR; the engine's
+      // printer names it (`elemento`, `elemento2` when nested) and puts back what the body reads beside it
+      return args.length === 2 ? printCondition(c) : JSON.stringify(c);
     default: {
       const simbolo = CONFRONTI[op];
       if (simbolo && args.length === 2) return `${valore(args[0] ?? null)} ${simbolo} ${valore(args[1] ?? null)}`;

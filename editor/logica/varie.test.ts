@@ -97,7 +97,10 @@ describe("condizioneTesto", () => {
     expect(condizioneTesto({ all: [{ var: "parti" }, { "!!": [{ var: "avvocato" }] }] })).toBe("ogni elemento di parti (esiste elemento.avvocato)");
     expect(condizioneTesto({ none: [{ var: "azione.presenti" }, { "==": [{ var: "" }, "B"] }] })).toBe("nessun elemento di azione.presenti (elemento = B)");
     expect(condizioneTesto({ some: [{ var: "parti" }, { some: [{ var: "documenti" }, { "==": [{ var: "tipo" }, "accordo"] }] }] }))
-      .toBe("almeno un elemento di parti (almeno un elemento di elemento.documenti (elemento.tipo = accordo))");
+      .toBe("almeno un elemento di parti (almeno un elemento2 di elemento.documenti (elemento2.tipo = accordo))");
+    // a body that reads beyond its element (accanto): the outside reference in place
+    expect(condizioneTesto({ all: [{ accanto: [{ var: "parti" }, { var: "azione.parte" }] }, { "==": [{ var: "el.parte" }, { var: "fuori.0" }] }] }))
+      .toBe("ogni elemento di parti (elemento.parte = azione.parte)");
   });
 });
 

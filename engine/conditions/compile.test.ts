@@ -35,6 +35,13 @@ const voceBody = fc.oneof(
   fc.constantFrom("chiave", "valore", "w").map((p) => ({ "!!": [{ var: p }] }) as JsonLogic),
 );
 
+// A body that reads its element beside the outside references (`accanto`: { el, fuori }).
+const accantoBody = fc.oneof(
+  fc.tuple(fc.constantFrom("==", "!=", "<", ">="), fc.constantFrom("el", "el.x", "el.chiave"), fc.constantFrom("fuori.0", "fuori.1", "fuori.0.x")).map(([op, a, b]) => ({ [op]: [{ var: a }, { var: b }] }) as JsonLogic),
+  fc.tuple(fc.constantFrom("==", "!="), fc.constantFrom("el", "el.x"), leafValue).map(([op, a, k]) => ({ [op]: [{ var: a }, k] }) as JsonLogic),
+  fc.constantFrom("el", "fuori.1", "el.x").map((p) => ({ "!!": [{ var: p }] }) as JsonLogic),
+);
+
 const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
   const e = tie("expr");
   const bin = (op: string) => fc.tuple(e, e).map(([x, y]) => ({ [op]: [x, y] }) as JsonLogic);
@@ -71,6 +78,9 @@ const { expr } = fc.letrec<{ expr: JsonLogic }>((tie) => {
       // `ogni voce X di mappa (…)`: our `voci` (registered with json-logic-js below), quantified
       fc.tuple(fc.constantFrom("all", "some", "none"), fc.constantFrom("o", "o.z", "l", "a", "n"), voceBody).map(([q, p, body]) => ({ [q]: [{ voci: [{ var: p }] }, body] }) as JsonLogic),
       e.map((x) => ({ voci: [x] }) as JsonLogic),
+      // a body that reads beyond its element (the DSL's quantifiers over facts): our `accanto`
+      fc.tuple(fc.constantFrom("all", "some", "none", "filter"), fc.constantFrom("l", "a", "o", "n"), fc.array(e, { maxLength: 2 }), accantoBody).map(([q, p, fuori, body]) => ({ [q]: [{ accanto: [{ var: p }, ...fuori] }, body] }) as JsonLogic),
+      fc.tuple(fc.constantFrom("all", "some"), fc.constantFrom("o", "l"), e, accantoBody).map(([q, p, f, body]) => ({ [q]: [{ accanto: [{ voci: [{ var: p }] }, f] }, body] }) as JsonLogic),
     ),
   };
 });
@@ -244,5 +254,15 @@ describe("comparedVarsOf", async () => {
     expect(printCondition({ all: [{ var: "parti" }, { "!!": [{ var: "avvocato" }] }] })).toBe("ogni elemento di parti (esiste elemento.avvocato)");
     expect(printCondition({ and: [{ none: [{ var: "azione.presenti" }, { "==": [{ var: "" }, "B"] }] }, { "==": [{ var: "materia" }, "x"] }] }))
       .toBe("nessun elemento di azione.presenti (elemento = B) e materia = x");
+  });
+  it("prints a body that reads beyond its element with the outside references in place", async () => {
+    const { printCondition } = await import("./print.ts");
+    expect(printCondition({ all: [{ accanto: [{ var: "parti" }, { var: "azione.parte" }] }, { "==": [{ var: "el.parte" }, { var: "fuori.0" }] }] }))
+      .toBe("ogni elemento di parti (elemento.parte = azione.parte)");
+    // Sondrio lett. d, as the DSL compiles it
+    expect(printCondition({ none: [
+      { accanto: [{ voci: [{ var: "azione.partecipazione" }] }, { var: "eventi.verifica_disponibilita_sede" }] },
+      { and: [{ "==": [{ var: "el.valore" }, "in_sede_con_referente"] }, { none: [{ accanto: [{ var: "fuori.0" }, { var: "el.chiave" }] }, { and: [{ "==": [{ var: "el.parte" }, { var: "fuori.0" }] }, { "!!": [{ var: "el.disponibile" }] }] }] }] },
+    ] })).toBe("nessun voce (elemento) di azione.partecipazione (elemento.valore = in_sede_con_referente e nessun evento (elemento2) di verifica_disponibilita_sede (elemento2.parte = elemento.chiave e esiste elemento2.disponibile))");
   });
 });

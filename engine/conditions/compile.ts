@@ -4,7 +4,7 @@
 // loose `==`, its truthiness (an empty array is false) and the values `and`/`or` return.
 import type { JsonLogic } from "../ir.ts";
 import { varsOf } from "./vars.ts";
-import { voci } from "./operazioni.ts";
+import { accanto, voci } from "./operazioni.ts";
 
 export type Compiled = (data: unknown) => unknown;
 
@@ -259,6 +259,7 @@ const EAGER: Record<string, Fn> = {
   merge: (...xs) => xs.reduce<unknown[]>((acc, x) => acc.concat(x), []),
   // ours (operazioni.ts), registered with json-logic-js where it runs conditions
   voci: (m) => voci(m),
+  accanto: (lista, ...fuori) => accanto(lista, ...fuori),
 };
 
 /** Compile a json-logic expression. Throws `ConditionError` on an operator it does not know. */

@@ -18,7 +18,17 @@ export function voci(m: unknown): Record<string, unknown>[] {
   return out;
 }
 
-export const OPERAZIONI: Record<string, (...xs: unknown[]) => unknown> = { voci };
+/**
+ * `{"accanto": [lista, f0, f1, …]}`: each element of the list with what its quantifier's body reads
+ * outside it, `{ el, fuori: [f0, f1, …] }` (dsl/compile/condizione.ts: `ogni p in parti (p.parte =
+ * azione.parte)` reads `el.parte` and `fuori.0`). json-logic reads a body against the element alone;
+ * this carries the rest in. Not a list: no elements.
+ */
+export function accanto(lista: unknown, ...fuori: unknown[]): { el: unknown; fuori: unknown[] }[] {
+  return Array.isArray(lista) ? lista.map((el) => ({ el, fuori })) : [];
+}
+
+export const OPERAZIONI: Record<string, (...xs: unknown[]) => unknown> = { voci, accanto };
 
 /** Registers them with a json-logic-js instance. */
 export function registraOperazioni(jl: { add_operation(nome: string, fn: (...xs: unknown[]) => unknown): void }): void {

@@ -39,11 +39,52 @@ export function nominaElemento(l: JsonLogic, nome = "elemento"): JsonLogic {
   return { [op]: a.map((x) => nominaElemento(x, nome)) };
 }
 
+/**
+ * A body that reads outside its element (`{"accanto": [lista, f0, …]}`, dsl/compile/condizione.ts):
+ * `el.x` → `elemento.x`, `fuori.i` → the i-th outside reference as written where the quantifier stands.
+ */
+function nominaSollevato(l: JsonLogic, fuori: JsonLogic[], nome = "elemento"): JsonLogic {
+  if (Array.isArray(l)) return l.map((x) => nominaSollevato(x, fuori, nome));
+  if (l === null || typeof l !== "object") return l;
+  const op = Object.keys(l)[0]!;
+  const raw = l[op]!;
+  const a: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
+  if (op === "var" && typeof a[0] === "string") {
+    const [radice, indice, ...resto] = a[0].split(".");
+    if (radice === "el") return { var: [nome, indice, ...resto].filter((x) => x !== undefined).join(".") };
+    const f = radice === "fuori" && indice !== undefined ? fuori[Number(indice)] : undefined;
+    if (f === undefined) return l;
+    if (resto.length === 0) return f;
+    return f && typeof f === "object" && !Array.isArray(f) && "var" in f ? { var: `${String((f as { var: JsonLogic }).var)}.${resto.join(".")}` } : f;
+  }
+  if (op in QUANTIFICATORI) return { [op]: [nominaSollevato(a[0]!, fuori, nome), a[1]!] };
+  return { [op]: a.map((x) => nominaSollevato(x, fuori, nome)) };
+}
+
+/**
+ * How deep the quantifier being printed is: its element is `elemento`, a nested one's `elemento2`…,
+ * so that a nested body crossing the two reads `elemento2.parte = elemento.chiave`.
+ */
+let profondita = 0;
+const nomeElemento = () => (profondita === 0 ? "elemento" : `elemento${profondita + 1}`);
+
+/** A quantifier's list and body as a lawyer reads them (a list with outside references unwrapped), the body printed one level down. */
+function quantificato(l: JsonLogic, corpo: JsonLogic): [string, string] {
+  const nome = nomeElemento();
+  let testa: string, dentro: JsonLogic;
+  if (l && typeof l === "object" && !Array.isArray(l) && "accanto" in l) {
+    const [base, ...fuori] = [(l as { accanto: JsonLogic[] }).accanto].flat();
+    [testa, dentro] = [lista(base!, nome), nominaSollevato(corpo, fuori, nome)];
+  } else [testa, dentro] = [lista(l, nome), nominaElemento(corpo, nome)];
+  profondita++;
+  try { return [testa, printCondition(dentro)]; } finally { profondita--; }
+}
+
 /** A quantifier's list, with its noun: a path's elements, an action's events (`eventi.x`), a map's entries (`voci`). */
-function lista(l: JsonLogic): string {
-  if (l && typeof l === "object" && !Array.isArray(l) && "voci" in l) { const [m] = [(l as { voci: JsonLogic[] }).voci].flat(); return `voce (elemento) di ${atom(m!)}`; }
-  if (l && typeof l === "object" && !Array.isArray(l) && "var" in l && typeof l["var"] === "string" && l["var"].startsWith("eventi.")) return `evento (elemento) di ${l["var"].slice(7)}`;
-  return `elemento di ${atom(l)}`;
+function lista(l: JsonLogic, nome = "elemento"): string {
+  if (l && typeof l === "object" && !Array.isArray(l) && "voci" in l) { const [m] = [(l as { voci: JsonLogic[] }).voci].flat(); return `voce (${nome}) di ${atom(m!)}`; }
+  if (l && typeof l === "object" && !Array.isArray(l) && "var" in l && typeof l["var"] === "string" && l["var"].startsWith("eventi.")) return `evento (${nome}) di ${l["var"].slice(7)}`;
+  return `${nome} di ${atom(l)}`;
 }
 
 /** `reduce(filter(list, body), accumulator + 1, 0)`, the DSL's `quanti`: "quanti elementi di list (body)". */
@@ -52,7 +93,8 @@ function conteggio(l: JsonLogic): string | undefined {
   const [f] = (l as { reduce: JsonLogic[] }).reduce;
   if (!f || typeof f !== "object" || Array.isArray(f) || !("filter" in f)) return undefined;
   const [src, body] = (f as { filter: JsonLogic[] }).filter;
-  return `quanti ${lista(src!).replace(/^(voce|evento|elemento) /, (_, n: string) => (n === "voce" ? "voci " : n === "evento" ? "eventi " : "elementi "))} (${printCondition(nominaElemento(body!))})`;
+  const [testa, corpo] = quantificato(src!, body!);
+  return `quanti ${testa.replace(/^(voce|evento|elemento) /, (_, n: string) => (n === "voce" ? "voci " : n === "evento" ? "eventi " : "elementi "))} (${corpo})`;
 }
 
 export function printCondition(l: JsonLogic | undefined, nested = false): string {
@@ -77,7 +119,7 @@ export function printCondition(l: JsonLogic | undefined, nested = false): string
     case "all":
     case "some":
     case "none":
-      if (a.length === 2) return `${QUANTIFICATORI[op]} ${lista(a[0]!)} (${printCondition(nominaElemento(a[1]!))})`;
+      if (a.length === 2) { const [testa, corpo] = quantificato(a[0]!, a[1]!); return `${QUANTIFICATORI[op]} ${testa} (${corpo})`; }
       break;
     case "max": {
       // `quanti … oltre N`: max(0, count − N)
