@@ -155,6 +155,32 @@ describe("terms anchored on another term", () => {
   });
 });
 
+describe("a per action after the last day does not close the term", () => {
+  // Third reader (Napoli/Maremma art. 5 c. 4): "decorsi inutilmente i quali non si darà corso alla
+  // procedura": a completion after the 7 days made the deadline and its effect disappear.
+  const partiT = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }];
+  const p = prepare(reg({ id: "o", regole: [
+    termine("perfezionamento", { fonte: "o", cita: "art. 5 c. 4", scadenza: "integrazione_domanda", ancora: { evento: "richiesta_integrazione", campo: "data_ricezione", verso: "da" },
+      entro: g(7), per: [{ azione: "integrazione_domanda" }], inMancanza: "procedura_non_avviata", sospesoDaChiusure: false }),
+  ] }), []);
+  const q = (integrazione?: string) => evaluate(p, { data: "2026-03-20", procedimento: { materia: "altro", valore: 1, parti: partiT, eventi: [
+    { azione: "deposito_domanda", data: "2026-03-04", parte: "A" },
+    { azione: "richiesta_integrazione", data: "2026-03-05", parte: "A", data_ricezione: "2026-03-06" },
+    ...(integrazione ? [{ azione: "integrazione_domanda", data: integrazione, parte: "A" }] : []),
+  ] } });
+  it("late: the deadline stays, run out, and so does its effect", () => {
+    const r = q("2026-03-19");
+    expect(r.scadenze.find((s) => s.nome === "integrazione_domanda")).toMatchObject({ entro: "2026-03-13", scaduta: true });
+    expect(r.effetti.map((e) => e.effetto)).toContain("procedura_non_avviata");
+  });
+  it("on the last day: closed, no effect; none at all: the effect", () => {
+    const r = q("2026-03-13");
+    expect(r.scadenze.find((s) => s.nome === "integrazione_domanda")).toBeUndefined();
+    expect(r.effetti.map((e) => e.effetto)).not.toContain("procedura_non_avviata");
+    expect(q().effetti.map((e) => e.effetto)).toContain("procedura_non_avviata");
+  });
+});
+
 describe("terms anchored on a fact, and lengths a fact may set", () => {
   const partiT = [{ id: "A", ruolo: "istante" as const }, { id: "B", ruolo: "invitata" as const }];
   const depT = { azione: "deposito_domanda", data: "2026-03-02", parte: "A" };

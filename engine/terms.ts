@@ -197,13 +197,31 @@ export function resolvePerLaParte(pt: PTermine, st: State, parte: string): Resol
   try { return resolve(pt, st.f); } finally { poni(st, nome, prima); }
 }
 
-/** Whether a `per` action closed the term after its anchor (for one party, with `ciascunaParte`). */
+/**
+ * Whether a `per` action closed the term after its anchor (for one party, with `ciascunaParte`), by its
+ * last day: an act after it does not close it, the term has run out and its `in mancanza` holds ("decorsi
+ * inutilmente i quali non si darà corso alla procedura": a late completion does not revive it).
+ */
 export function chiuso(st: State, t: Termine, w: Finestra, parte?: string): boolean {
   // Some `per` action after the anchor: its last event (for the party) is after it (storia.ts: lookups).
   const storia = st.n.storia;
   for (const x of t.per) {
     const i = parte === undefined ? storia.ultimo(x.azione) : storia.ultimoDi(x.azione, parte);
-    if (i !== undefined && i > w.ancoraIndice) return true;
+    if (i === undefined || i <= w.ancoraIndice) continue;
+    // A term `senza sanzione` times its acts without consequence: a late one closes it too.
+    if (w.entro === undefined || t.senzaSanzione || nelTermine(st, x.azione, parte, w.ancoraIndice, w.entro)) return true;
+  }
+  return false;
+}
+
+/** Whether an event of `azione` (for the party) after the anchor is dated by the last day (a scan: only when the last one is not). */
+function nelTermine(st: State, azione: string, parte: string | undefined, ancora: number, entro: number): boolean {
+  const ev = st.n.eventi;
+  for (let i = ev.length - 1; i > ancora; i--) {
+    const { a, giorno } = ev[i]!;
+    if (a.azione !== azione) continue;
+    if (parte !== undefined && !(Array.isArray(a.parti) ? a.parti.includes(parte) : a.parte === parte)) continue;
+    if (giorno === undefined || giorno <= entro) return true;
   }
   return false;
 }
