@@ -93,7 +93,7 @@ function listaDi(l: Espr & { t: "percorso" }, k: Catena): JsonLogic {
 
 /** An outside reference compiled where the quantifier stands (one scope out). */
 function rifQui(r: Rif, k: Catena): JsonLogic {
-  if (r.e.t === "letterale") return valoreEspr(r.e, k);
+  if (r.e.t === "letterale") return valoreIn(r.e, k);
   return r.lista ? listaDi(r.e, k) : varPercorso(r.e, k);
 }
 
@@ -118,7 +118,8 @@ function conteggio(e: Espr & { t: "conteggio" }, k: Catena): JsonLogic {
   return e.oltre ? { max: [0, { "-": [n, e.oltre.valore] }] } : n;
 }
 
-function valoreEspr_(e: Espr, k: Catena): JsonLogic {
+/** An expression where it stands. */
+function valoreIn(e: Espr, k: Catena): JsonLogic {
   switch (e.t) {
     case "conteggio":
       return conteggio(e, k);
@@ -142,8 +143,8 @@ function valoreEspr_(e: Espr, k: Catena): JsonLogic {
 }
 
 /** An expression outside any quantifier. */
-export function valoreEspr(e: Espr, k?: Catena): JsonLogic {
-  return valoreEspr_(e, k);
+export function valoreEspr(e: Espr): JsonLogic {
+  return valoreIn(e, undefined);
 }
 
 /** A condition outside any quantifier. */
@@ -165,13 +166,13 @@ function compila(c: Cond, k: Catena): JsonLogic {
     case "esiste":
       return c.negato ? { "!": [varPercorso(c.percorso, k)] } : { "!!": [varPercorso(c.percorso, k)] };
     case "confronto":
-      return { [OP[c.op] ?? "=="]: [valoreEspr_(c.a, k), valoreEspr_(c.b, k)] };
+      return { [OP[c.op] ?? "=="]: [valoreIn(c.a, k), valoreIn(c.b, k)] };
     case "inLista": {
-      const base = { in: [valoreEspr_(c.a, k), c.lista.map((v) => valoreEspr_(v, k))] };
+      const base = { in: [valoreIn(c.a, k), c.lista.map((v) => valoreIn(v, k))] };
       return c.negato ? { "!": base } : base;
     }
     case "inPercorso":
-      return { in: [valoreEspr_(c.a, k), varPercorso(c.percorso, k)] };
+      return { in: [valoreIn(c.a, k), varPercorso(c.percorso, k)] };
     case "vero":
       return { "!!": [varPercorso(c.percorso, k)] };
     case "costante":
