@@ -17,7 +17,8 @@ export interface Atteso {
     obbligazione_solidale?: boolean;
     compenso_mediatore?: number | null; // null: not determined (absent from the answer)
   };
-  effetti?: (string | { effetto: string; parte?: string })[];
+  /** `assente: true`: no such effect (for that party). */
+  effetti?: (string | { effetto: string; parte?: string; assente?: boolean })[];
   azioni_consentite?: string[];
   fatti_mancanti?: string[];
   /** Each must be part of some `errori` line (a name the regolamento does not know, said). `[]`: no `errori` at all. */
@@ -133,7 +134,10 @@ export function confronta(atteso: Atteso, r: Risposta): string[] {
   for (const e of atteso.effetti ?? []) {
     const name = typeof e === "string" ? e : e.effetto;
     const parte = typeof e === "string" ? undefined : e.parte;
-    if (!r.effetti.some((x) => x.effetto === name && (parte === undefined || x.parte === parte))) {
+    const presente = r.effetti.some((x) => x.effetto === name && (parte === undefined || x.parte === parte));
+    if (typeof e !== "string" && e.assente) {
+      if (presente) out.push(`effetto ${name}${parte ? ` (${parte})` : ""}: atteso assente, presente`);
+    } else if (!presente) {
       out.push(`effetto ${name}${parte ? ` (${parte})` : ""}: assente (effetti: ${r.effetti.map((x) => x.effetto + (x.parte ? `/${x.parte}` : "")).join(", ") || "nessuno"})`);
     }
   }

@@ -76,8 +76,12 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   if (idx === undefined) return false;
   if (parte !== undefined) {
     // A communication addressed to each party: the one addressed to this party, when there is one.
+    // None, while the last one names other parties: this party's term has not started (an invito
+    // received by B does not start C's seven days, nor the istante's). An act addressed to nobody in
+    // particular (the mediator's proposal without `parte`) starts every party's.
     const j = st.n.storia.ultimoDi(a.evento, parte);
     if (j !== undefined) idx = j;
+    else if (indirizzato(st.n.eventi[idx]!.a)) return false;
   }
   const ev = st.n.eventi[idx]!;
   const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
@@ -157,6 +161,9 @@ function proroga(entro: number, sign: 1 | -1, p: Prepared, w: Finestra): number 
   sposta(w, `il ${it(entro)} è ${first === "domenica" || first === "sabato" ? first : `festivo (${first})`}: ${sign > 0 ? "prorogato" : "anticipato"} al ${it(n)} (art. 155 c.p.c.)`);
   return n;
 }
+
+/** Whether an event names the parties it is by or for (`parte`, or `parti` for a joint act). */
+const indirizzato = (a: Azione): boolean => a.parte !== undefined || Array.isArray(a.parti);
 
 /**
  * For a term per party anchored on an action sent to each party separately: that party's copy of
