@@ -3,11 +3,12 @@
 // across versions (condivisione.ts) never changes an answer.
 import { describe, expect, it } from "vitest";
 import { Catalog, byteStimati } from "./catalog.ts";
-import { canonico, condividi, impostaCondivisione } from "./condivisione.ts";
+import { canonico, condividi } from "./condivisione.ts";
 import { evaluate } from "./evaluate.ts";
 import { contaCondizioniCompilate } from "./prepare.ts";
-import { domandaDelCaso, type Caso } from "./scenari.ts";
-import { findScenarioFiles, loadAll, readScenarioFile } from "../regolamenti/load.ts";
+import { domandaDelCaso } from "./scenari.ts";
+import { casiDegliScenari, conCondivisione } from "./test-support/condivisione.ts";
+import { loadAll } from "../regolamenti/load.ts";
 import type { Domanda } from "./contract.ts";
 import type { Regolamento } from "./ir.ts";
 
@@ -77,17 +78,10 @@ describe("condivisione delle parti uguali tra versioni", () => {
   });
 
   it("le risposte di tutti gli scenari sono le stesse con e senza condivisione", async () => {
-    const casi: Caso[] = [];
-    for (const file of await findScenarioFiles()) casi.push(...(await readScenarioFile(file)));
-    const risposte = async (si: boolean) => {
-      impostaCondivisione(si);
-      try {
-        const { catalog } = await loadAll();
-        return casi.map((c) => {
-          try { return JSON.stringify(evaluate(catalog.perDomanda(String(c.organismo), domandaDelCaso(c)), domandaDelCaso(c))); } catch (e) { return `errore: ${(e as Error).message}`; }
-        });
-      } finally { impostaCondivisione(true); }
-    };
+    const casi = await casiDegliScenari();
+    const risposte = (si: boolean) => conCondivisione(si, (catalog) => casi.map((c) => {
+      try { return JSON.stringify(evaluate(catalog.perDomanda(String(c.organismo), domandaDelCaso(c)), domandaDelCaso(c))); } catch (e) { return `errore: ${(e as Error).message}`; }
+    }));
     const senza = await risposte(false), con = await risposte(true);
     expect(casi.length).toBeGreaterThan(100);
     expect(con.filter((x) => !x.startsWith("errore")).length).toBeGreaterThan(100);

@@ -4,11 +4,11 @@
 // answer would cite the first.
 import { describe, expect, it } from "vitest";
 import { Catalog } from "./catalog.ts";
-import { impostaCondivisione } from "./condivisione.ts";
 import { evaluate } from "./evaluate.ts";
 import { PROPRIA } from "./fonte.ts";
-import { domandaDelCaso, type Caso } from "./scenari.ts";
-import { findScenarioFiles, loadAll, readScenarioFile } from "../regolamenti/load.ts";
+import { domandaDelCaso } from "./scenari.ts";
+import { casiDegliScenari, conCondivisione } from "./test-support/condivisione.ts";
+import { loadAll } from "../regolamenti/load.ts";
 import type { Regolamento } from "./ir.ts";
 
 /** A copy of a loaded version under another id (its rules' `fonte` too, as the compiler writes it). */
@@ -18,8 +18,7 @@ function sotto(r: Regolamento, id: string): Regolamento {
 
 describe("regole proprie condivise tra organismi uguali ma per l'id", () => {
   it("sono lo stesso oggetto, e ogni risposta cita il proprio organismo", async () => {
-    const casi: Caso[] = [];
-    for (const file of await findScenarioFiles()) casi.push(...(await readScenarioFile(file)));
+    const casi = await casiDegliScenari();
     const { catalog: semi } = await loadAll();
     const semiConCasi = [...new Set(casi.map((c) => String(c.organismo)))].filter((id) => semi.ids().includes(id) && semi.versions(id).every((v) => !v.id.includes("-")));
     const cat = new Catalog();
@@ -66,17 +65,12 @@ describe("regole proprie condivise tra organismi uguali ma per l'id", () => {
   }, 120_000);
 
   it("senza condivisione le regole proprie tengono l'id, e le risposte sono le stesse", async () => {
-    const casi: Caso[] = [];
-    for (const file of await findScenarioFiles()) casi.push(...(await readScenarioFile(file)));
-    const risposte = async (si: boolean) => {
-      impostaCondivisione(si);
-      try {
-        const { catalog } = await loadAll();
-        const velletri = catalog.prepared("velletri", {});
-        expect(velletri.regole.some((pr) => pr.r.fonte === PROPRIA)).toBe(si);
-        return casi.filter((c) => c.organismo === "velletri").map((c) => JSON.stringify(evaluate(catalog.perDomanda("velletri", domandaDelCaso(c)), domandaDelCaso(c))));
-      } finally { impostaCondivisione(true); }
-    };
+    const casi = await casiDegliScenari();
+    const risposte = (si: boolean) => conCondivisione(si, (catalog) => {
+      const velletri = catalog.prepared("velletri", {});
+      expect(velletri.regole.some((pr) => pr.r.fonte === PROPRIA)).toBe(si);
+      return casi.filter((c) => c.organismo === "velletri").map((c) => JSON.stringify(evaluate(catalog.perDomanda("velletri", domandaDelCaso(c)), domandaDelCaso(c))));
+    });
     const senza = await risposte(false), con = await risposte(true);
     expect(con.length).toBeGreaterThan(20);
     expect(con).toEqual(senza);

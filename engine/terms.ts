@@ -3,7 +3,7 @@
 import { fromDay, romeDay, toDay, weekday } from "./dates/calendar.ts";
 import { festivo, nonLavorativo, shift, type Calendar } from "./dates/count.ts";
 import { resolve, type Resolved } from "./defaults.ts";
-import { leggiFatti, poni, radice, ultimoEvento, type State } from "./facts.ts";
+import { diParte, leggiFatti, poni, radice, ultimoEvento, type State } from "./facts.ts";
 import type { Chiusura, PTermine, Prepared } from "./prepared.ts";
 import type { Azione } from "./contract.ts";
 import { intero, leggi } from "./percorso.ts";
@@ -227,7 +227,7 @@ function nelTermine(st: State, azione: string, parte: string | undefined, ancora
   for (let i = ev.length - 1; i > ancora; i--) {
     const { a, giorno } = ev[i]!;
     if (a.azione !== azione) continue;
-    if (parte !== undefined && !(Array.isArray(a.parti) ? a.parti.includes(parte) : a.parte === parte)) continue;
+    if (parte !== undefined && !diParte(a, parte)) continue;
     if (giorno === undefined || giorno <= entro) return true;
   }
   return false;

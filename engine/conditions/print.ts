@@ -22,21 +22,23 @@ function atom(x: JsonLogic): string {
 const QUANTIFICATORI: Record<string, string> = { all: "ogni", some: "almeno un", none: "nessun" };
 
 /**
- * A quantifier's body with its element named: `{"var": "avvocato"}` → `elemento.avvocato`, `{"var": ""}`
- * → `elemento`; a nested quantifier's list is read on the element too, its own body is left to it.
+ * Rewrites the `var`s of a body (`f` gives what a string path becomes); a nested quantifier's list is
+ * read in the same scope and rewritten too, its own body is left to it.
  */
-export function nominaElemento(l: JsonLogic, nome = "elemento"): JsonLogic {
-  if (Array.isArray(l)) return l.map((x) => nominaElemento(x, nome));
+function riscriviVar(l: JsonLogic, f: (percorso: string) => JsonLogic): JsonLogic {
+  if (Array.isArray(l)) return l.map((x) => riscriviVar(x, f));
   if (l === null || typeof l !== "object") return l;
   const op = Object.keys(l)[0]!;
   const raw = l[op]!;
   const a: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
-  if (op === "var") {
-    const p = a[0];
-    return typeof p === "string" ? { var: p === "" ? nome : `${nome}.${p}` } : l;
-  }
-  if (op in QUANTIFICATORI) return { [op]: [nominaElemento(a[0]!, nome), a[1]!] };
-  return { [op]: a.map((x) => nominaElemento(x, nome)) };
+  if (op === "var") return typeof a[0] === "string" ? f(a[0]) : l;
+  if (op in QUANTIFICATORI) return { [op]: [riscriviVar(a[0]!, f), a[1]!] };
+  return { [op]: a.map((x) => riscriviVar(x, f)) };
+}
+
+/** A quantifier's body with its element named: `{"var": "avvocato"}` → `elemento.avvocato`, `{"var": ""}` → `elemento`. */
+export function nominaElemento(l: JsonLogic, nome = "elemento"): JsonLogic {
+  return riscriviVar(l, (p) => ({ var: p === "" ? nome : `${nome}.${p}` }));
 }
 
 /**
@@ -44,21 +46,14 @@ export function nominaElemento(l: JsonLogic, nome = "elemento"): JsonLogic {
  * `el.x` → `elemento.x`, `fuori.i` → the i-th outside reference as written where the quantifier stands.
  */
 function nominaSollevato(l: JsonLogic, fuori: JsonLogic[], nome = "elemento"): JsonLogic {
-  if (Array.isArray(l)) return l.map((x) => nominaSollevato(x, fuori, nome));
-  if (l === null || typeof l !== "object") return l;
-  const op = Object.keys(l)[0]!;
-  const raw = l[op]!;
-  const a: JsonLogic[] = Array.isArray(raw) ? raw : [raw];
-  if (op === "var" && typeof a[0] === "string") {
-    const [radice, indice, ...resto] = a[0].split(".");
+  return riscriviVar(l, (p) => {
+    const [radice, indice, ...resto] = p.split(".");
     if (radice === "el") return { var: [nome, indice, ...resto].filter((x) => x !== undefined).join(".") };
     const f = radice === "fuori" && indice !== undefined ? fuori[Number(indice)] : undefined;
-    if (f === undefined) return l;
+    if (f === undefined) return { var: p };
     if (resto.length === 0) return f;
     return f && typeof f === "object" && !Array.isArray(f) && "var" in f ? { var: `${String((f as { var: JsonLogic }).var)}.${resto.join(".")}` } : f;
-  }
-  if (op in QUANTIFICATORI) return { [op]: [nominaSollevato(a[0]!, fuori, nome), a[1]!] };
-  return { [op]: a.map((x) => nominaSollevato(x, fuori, nome)) };
+  });
 }
 
 /**
