@@ -1,4 +1,5 @@
-// The server side of bench/registro.ts, in a process of its own: `<dataDir or postgres:// url> <admin key> <n>`.
+// The server side of bench/registro.ts, in a process of its own, bundled and started as `npm start`
+// starts the server (server/compila.ts): `<dataDir or postgres:// url> <admin key> <n>`.
 // Prints one line `registro-avvio {json}` with its figures.
 import { evaluate } from "../engine/evaluate.ts";
 import type { Domanda } from "../engine/contract.ts";
@@ -76,8 +77,8 @@ process.stdout.write(`\nregistro-avvio ${JSON.stringify({
   registro_preparate_all_avvio: preparateAllAvvio,
   registro_rss_mb: Math.round(mem.rss / 2 ** 20),
   registro_heap_mb: Math.round(mem.heapUsed / 2 ** 20),
-  // What the RSS is made of besides the register: the process before the server (Node, tsx, the
-  // modules) and PGlite's WebAssembly memory (external).
+  // What the RSS is made of besides the register: the process before the server (Node and the
+  // bundle's modules) and PGlite's WebAssembly memory (external: reserved, ≈ 30 MB of it resident).
   registro_rss_processo_vuoto_mb: Math.round(base.rss / 2 ** 20),
   registro_pglite_mb: Math.round((mem.external - base.external) / 2 ** 20),
   registro_cache_preparate: `${memoria.preparate} versioni, ${Math.round(memoria.byte / 2 ** 20)} / ${Math.round(memoria.budget / 2 ** 20)} MB stimati, ${memoria.espulse} espulse`,

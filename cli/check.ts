@@ -4,7 +4,7 @@
 // version in force at the file's `in vigore dal`), so cross-file references are verified.
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { RADICE } from "../percorsi.ts";
 import { compile, readHeader, type Diagnostic } from "../dsl/index.ts";
 import { prepare } from "../engine/prepare.ts";
 import { risolviBasi, type FonteBase } from "../dsl/basi.ts";
@@ -14,7 +14,7 @@ import { conformitaDi, type RilievoConformita } from "../engine/analisi/conformi
 import { loadAll } from "../regolamenti/load.ts";
 import type { Catalog } from "../engine/catalog.ts";
 
-const NORMATIVA = fileURLToPath(new URL("../regolamenti/normativa/", import.meta.url));
+const NORMATIVA = path.join(RADICE, "regolamenti", "normativa");
 
 /** The baseline sources (`--basi <dir>` or regolamenti/normativa/). */
 export async function fontiBasi(dir = NORMATIVA): Promise<FonteBase[]> {

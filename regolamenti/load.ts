@@ -3,15 +3,15 @@
 // date; then the organismi. A file that does not compile stops the load with every diagnostic.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
+import { RADICE } from "../percorsi.ts";
 import { compile, readHeader } from "../dsl/index.ts";
 import { Catalog } from "../engine/catalog.ts";
 import type { Regolamento } from "../engine/ir.ts";
 import type { Caso } from "../engine/scenari.ts";
 
-export const REGOLAMENTI_DIR = fileURLToPath(new URL(".", import.meta.url));
-export const ROOT_DIR = fileURLToPath(new URL("..", import.meta.url));
+export const REGOLAMENTI_DIR = join(RADICE, "regolamenti");
+export const ROOT_DIR = RADICE;
 
 async function walk(dir: string, accept: (f: string) => boolean, out: string[] = []): Promise<string[]> {
   let entries;

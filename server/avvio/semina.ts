@@ -5,7 +5,7 @@
 // nothing once the register is seeded), each stored with its IR and the IR's hash.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { RADICE } from "../../percorsi.ts";
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/open.ts";
 import { inTenant } from "../db/tenant.ts";
@@ -18,7 +18,7 @@ export interface EsitoSemina {
 }
 
 /** regolamenti/ (regolamenti/load.ts REGOLAMENTI_DIR), without importing the loader and the language. */
-const CARTELLA_SEMI = fileURLToPath(new URL("../../regolamenti/", import.meta.url));
+const CARTELLA_SEMI = join(RADICE, "regolamenti");
 
 /** The .regolamento files under a folder, as regolamenti/load.ts walks it. */
 async function fileSemi(dir: string, out: string[] = []): Promise<string[]> {

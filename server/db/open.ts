@@ -5,7 +5,8 @@ import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { randomBytes } from "node:crypto";
 import { fsyncSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { RADICE } from "../../percorsi.ts";
 import { PgDialect } from "drizzle-orm/pg-core";
 import { sql as q } from "drizzle-orm";
 import { schema } from "./schema.ts";
@@ -75,7 +76,7 @@ export function urlApplicazione(url: string): string {
   return u.toString();
 }
 
-export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+export const migrationsFolder = join(RADICE, "server", "db", "migrations");
 
 function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];

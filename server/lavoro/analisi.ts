@@ -3,7 +3,10 @@
 // has a time limit (past it the thread is terminated and replaced: piscina does that on abort) and
 // the queue is bounded (full: 503 with Retry-After, the server is not saturated further).
 import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
+import { DA_SORGENTE, DIST, RADICE } from "../../percorsi.ts";
 import type { Diagnostic, Header, Regolamento } from "../engine-adapter.ts";
 import { ErroreRiprova } from "../errori/errore.ts";
 import type { Compito } from "./lavoratore.ts";
@@ -16,6 +19,12 @@ export interface OpzioniAnalisi {
   /** Jobs waiting beyond the running ones (default 4 per thread). */
   coda?: number;
 }
+
+/**
+ * The worker's entry. From the sources it is TypeScript: an entry of its own registers the loader in
+ * its thread (module hooks are per thread). Bundled, it is the bundle server/compila.ts makes of it.
+ */
+const FILE_LAVORATORE = DA_SORGENTE ? join(RADICE, "server", "lavoro", "avvio-lavoratore.mjs") : join(DIST, "server", "lavoratore.mjs");
 
 export class Analizzatore {
   // Made at the first job, not at start: each thread loads the language (seconds of CPU, tens of MB)
@@ -37,8 +46,7 @@ export class Analizzatore {
     const o = this.o;
     const thread = Math.max(1, o.thread ?? availableParallelism() - 1);
     this.piscina = new Piscina({
-      // The worker is TypeScript: its entry registers the loader in its own thread.
-      filename: new URL("./avvio-lavoratore.mjs", import.meta.url).href,
+      filename: pathToFileURL(FILE_LAVORATORE).href,
       minThreads: thread,
       maxThreads: thread,
       maxQueue: o.coda ?? 4 * thread,

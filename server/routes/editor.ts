@@ -3,10 +3,11 @@
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { RADICE } from "../../percorsi.ts";
 import type { Env } from "../contesto.ts";
 
-export const cartellaEditor = fileURLToPath(new URL("../../editor/dist", import.meta.url));
+export const cartellaEditor = join(RADICE, "editor", "dist");
 
 const SENZA_BUILD = `<!doctype html><html lang="it"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>Regolamenti di mediazione</title></head><body style="font-family:system-ui;max-width:40em;margin:3em auto">

@@ -1,9 +1,14 @@
-// Runs `node --import tsx server/main.ts` as a child process on a free port (PORT=0), as the
-// server really runs: its own process, its own database or data dir. We keep its PID and stop only it.
+// Runs the server as `npm start` does (the bundle of server/compila.ts, with the start script's
+// environment) as a child process on a free port (PORT=0): its own process, its own database or data
+// dir. We keep its PID and stop only it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { avvioDiNpmStart, compila } from "../compila.ts";
+import { RADICE } from "../../percorsi.ts";
 
-export const RADICE = fileURLToPath(new URL("../..", import.meta.url));
+export { RADICE };
+
+/** Bundled once per test process (a rebuild replaces files whole: see compila.ts). */
+let bundle: Promise<unknown> | undefined;
 
 export interface Processo {
   url: string;
@@ -14,10 +19,12 @@ export interface Processo {
 }
 
 /** `nodeArgs`: before the script, e.g. `--max-old-space-size=160`. */
-export function avviaProcesso(env: Record<string, string>, timeoutMs = 90_000, nodeArgs: string[] = []): Promise<Processo> {
-  const figlio: ChildProcess = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/main.ts"], {
+export async function avviaProcesso(env: Record<string, string>, timeoutMs = 90_000, nodeArgs: string[] = []): Promise<Processo> {
+  await (bundle ??= compila());
+  const avvio = avvioDiNpmStart();
+  const figlio: ChildProcess = spawn(process.execPath, [...nodeArgs, avvio.file], {
     cwd: RADICE,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", ...env },
+    env: { ...process.env, ...avvio.env, PORT: "0", HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let testo = "";

@@ -15,7 +15,7 @@ const esegui = promisify(execFile);
 
 /** Commands not run here, and why. */
 const ESCLUSI: Record<string, string> = {
-  "npm ci && npm start": "npm ci reinstalla le dipendenze dal registro; il server che npm start avvia è quello che questo test avvia (server/main.ts, senza ricompilare l'editor)",
+  "npm ci && npm start": "npm ci reinstalla le dipendenze dal registro; il server che npm start avvia è quello che questo test avvia (il bundle di server/compila.ts con l'ambiente dello script start, senza ricompilare l'editor)",
   "npm test": "è la suite che contiene i test di questo progetto (.ci/run la esegue)",
   "npm run test:browser": "richiede Chromium (.ci/run la esegue)",
   "npm run bench -- --json": "misura per minuti le prestazioni (docs/prestazioni.md); non è una verifica",
