@@ -1,7 +1,8 @@
 // `npm start` runs the server bundled by esbuild (dist/server/main.mjs), not through tsx: tsx's loader
-// keeps a thread with a V8 heap of its own, and the sources and source maps it made (≈ 45 MB of RSS,
-// issue 15 § 1). The package's modules stay outside the bundle (node_modules, as installed). Tests and
-// benches that start a server process start this same bundle, the same way (`avvioDiNpmStart`).
+// keeps a thread with a V8 heap of its own, and the sources and source maps it made (≈ 20 MB of RSS
+// at start, 30–55 MB with 1,000 organismi: issue 15 § 1, docs/prestazioni.md). The package's modules
+// stay outside the bundle (node_modules, as installed). Tests and benches that start a server process
+// start this same bundle, the same way (`avvioDiNpmStart`).
 import { build } from "esbuild";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
