@@ -143,6 +143,24 @@ describe("terms anchored on another term", () => {
     done.procedimento.eventi!.push({ azione: "designazione_mediatore", data: "2026-03-10", ruolo: "responsabile" });
     expect(sc(evaluate(p, done), "nomina")).toBeUndefined();
   });
+  it("`dalla scadenza di` a term each party runs: from the last party's deadline (all have run out)", () => {
+    // Second reader (645 art. 3 c. 4): the list received by A on the 10th and by B on the 12th; the
+    // nomination waits for B's five days too, not only for the party listed last.
+    const p = org({ regole: [
+      termine("preferenze_candidati", { fonte: "org", cita: "art. 4", ancora: { evento: "comunicazione_lista_candidati", verso: "da" }, entro: g(5), per: [{ azione: "preferenze_candidati" }], ciascunaParte: true }),
+      termine("nomina", { fonte: "org", cita: "art. 5", ancora: { termine: "preferenze_candidati", verso: "da" }, nonPrimaDi: g(1), per: [{ azione: "designazione_mediatore" }] }),
+    ] });
+    const base = q("2026-03-02", "2026-03-16");
+    base.procedimento.eventi!.push(
+      { azione: "comunicazione_lista_candidati", data: "2026-03-09", ruolo: "segreteria", parte: "B", data_ricezione: "2026-03-12" },
+      { azione: "comunicazione_lista_candidati", data: "2026-03-10", ruolo: "segreteria", parte: "A", data_ricezione: "2026-03-10" },
+    );
+    const r = evaluate(p, base);
+    expect(r.scadenze.filter((s) => s.nome === "preferenze_candidati").map((s) => [s.parte, s.entro])).toEqual([["A", "2026-03-16"], ["B", "2026-03-17"]]);
+    const nomina = (data: string) => evaluate(p, { ...base, data, azione: { azione: "designazione_mediatore", data, ruolo: "responsabile" } }).esito;
+    expect(nomina("2026-03-17")).toBe("negato");
+    expect(nomina("2026-03-18")).toBe("consentito");
+  });
   it("a term whose anchor has not happened is not listed", () => {
     const r = evaluate(org(), q("2026-03-02", "2026-03-03"));
     expect(sc(r, "risposta_proposta")).toBeUndefined();

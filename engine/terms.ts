@@ -62,7 +62,7 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
       if (pt.r.scadenza !== nome) continue;
       const res = resolve(pt, st.f);
       if (res.kind !== "applica") continue;
-      const w = finestra(p, st, res.pr.r, parte, depth + 1);
+      const w = res.pr.r.ciascunaParte && parte === undefined ? ultimaDelleParti(p, st, res.pr.r, depth + 1) : finestra(p, st, res.pr.r, parte, depth + 1);
       if (w?.entro !== undefined && (giorno === undefined || w.entro < giorno)) { giorno = w.entro; indice = w.ancoraIndice; }
     }
     return posaAncora(giorno, indice);
@@ -86,6 +86,19 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
   const ev = st.n.eventi[idx]!;
   const raw = a.campo ? ev.a[a.campo] : (ev.a.data_ricezione ?? ev.a.data);
   return posaAncora(a.campo || ev.a.data_ricezione !== undefined ? romeDay(raw) : ev.giorno, idx);
+}
+
+/**
+ * A term each party runs, seen by a term for nobody in particular ("dalla scadenza del termine per
+ * l'accettazione delle parti"): it has run out when it has for every party, so the latest party's window.
+ */
+function ultimaDelleParti(p: Prepared, st: State, t: Termine, depth: number): Finestra | undefined {
+  let ultima: Finestra | undefined;
+  for (const x of st.n.parti) {
+    const w = finestra(p, st, t, x.id, depth);
+    if (w?.entro !== undefined && (ultima?.entro === undefined || w.entro > ultima.entro)) ultima = w;
+  }
+  return ultima;
 }
 
 export function finestra(p: Prepared, st: State, t: Termine, parte?: string, depth = 0): Finestra | undefined {
