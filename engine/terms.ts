@@ -90,15 +90,19 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
 
 /**
  * A term each party runs, seen by a term for nobody in particular ("dalla scadenza del termine per
- * l'accettazione delle parti"): it has run out when it has for every party, so the latest party's window.
+ * l'accettazione delle parti"): it has run out when it has for every party that has not acted on it
+ * (a party that has answered no longer holds it open), so the latest of those windows; when every
+ * party has acted, the latest of all.
  */
 function ultimaDelleParti(p: Prepared, st: State, t: Termine, depth: number): Finestra | undefined {
-  let ultima: Finestra | undefined;
+  let aperta: Finestra | undefined, qualsiasi: Finestra | undefined;
   for (const x of st.n.parti) {
     const w = finestra(p, st, t, x.id, depth);
-    if (w?.entro !== undefined && (ultima?.entro === undefined || w.entro > ultima.entro)) ultima = w;
+    if (w?.entro === undefined) continue;
+    if (qualsiasi?.entro === undefined || w.entro > qualsiasi.entro) qualsiasi = w;
+    if (!chiuso(st, t, w, x.id) && (aperta?.entro === undefined || w.entro > aperta.entro)) aperta = w;
   }
-  return ultima;
+  return aperta ?? qualsiasi;
 }
 
 export function finestra(p: Prepared, st: State, t: Termine, parte?: string, depth = 0): Finestra | undefined {
