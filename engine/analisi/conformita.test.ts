@@ -34,6 +34,19 @@ function conferma(catalog: Catalog, x: RilievoConformita) {
 }
 
 describe("conformità alla legge (issue 13 § 1)", () => {
+  it("un'eccezione dell'organismo a un termine di legge è provata con i fatti che la fanno valere (Maremma art. 5 c. 5)", async () => {
+    // Lawyer reading of the conformity check (6 December 2026): "o motivate esigenze organizzative" is a
+    // departure the law's art. 8 c. 1 does not allow (only the parties' agreement moves the window); the
+    // check called the rule a lawful repetition because no question set the action's esigenze_organizzative.
+    const { catalog } = await loadAll();
+    const x = conformita(catalog, "maremma").find((r) => r.codice === "C001" && r.regola?.nome === "esigenze_organizzative");
+    expect(x?.regola_legge.nome).toBe("primo_incontro");
+    const q = x!.controesempio!.domanda;
+    expect(q.azione).toMatchObject({ azione: "fissazione_primo_incontro", esigenze_organizzative: true });
+    expect(x!.controesempio!.risposta_regolamento.esito).toBe("consentito");
+    expect(x!.controesempio!.risposta_legge.esito).toBe("negato");
+  });
+
   it("i cinque regolamenti: ogni rilievo ha codice, gravità, regole e, se è un errore, un controesempio", async () => {
     const { catalog } = await loadAll();
     for (const id of ["sondrio", "napoli", "maremma", "velletri", "645"])

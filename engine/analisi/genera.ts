@@ -8,11 +8,11 @@ import { evaluate } from "../evaluate.ts";
 import type { Catalog } from "../catalog.ts";
 import type { Caso, Atteso } from "../scenari.ts";
 import type { Azione, Domanda, Risposta } from "../contract.ts";
-import type { Regola, Regolamento, Termine, Tariffa, Vincolo } from "../ir.ts";
+import type { Eccezione, Regola, Regolamento, Termine, Tariffa, Vincolo } from "../ir.ts";
 import { fromDay, toDay } from "../dates/calendar.ts";
 import { TIPI_PROCEDIMENTO, VALORI } from "../vocabolario.ts";
 import { azioneDi, clona, eventiPrima, poniFatto, procedimentoBase, type Procedimento } from "./domanda-base.ts";
-import { soglieDi } from "./soglie.ts";
+import { soglieDi, veriDi } from "./soglie.ts";
 
 export interface CasoGenerato extends Caso {
   da_verificare: true;
@@ -52,6 +52,7 @@ export function generaScenari(catalog: Catalog, id: string, opts: { versione?: s
     if (regola.tipo === "tariffa") for (const c of scaglioni(ctx, regola)) aggiungi(c);
     if (regola.tipo === "termine") for (const c of termini(ctx, regola)) aggiungi(c);
     if (regola.tipo === "vincolo") for (const c of vincoli(ctx, regola)) aggiungi(c);
+    if (regola.tipo === "eccezione") for (const c of eccezioneATermine(ctx, regola)) aggiungi(c);
   }
   return out;
 }
@@ -168,8 +169,20 @@ function finestra(ctx: Contesto, t: Termine, p: Procedimento, giornoAncora: numb
   return r.scadenze.find((s) => s.nome === t.scadenza && (s.parte === undefined || s.parte === "A" || s.parte === "B"));
 }
 
-/** Days n−1 / n / n+1 of each bound, and the end day moved by a holiday or a closure. */
-function termini(ctx: Contesto, t: Termine): CasoGenerato[] {
+/**
+ * The term an exception changes, probed at its bounds with the facts that make the exception apply
+ * set on the action (Maremma art. 5 c. 5: "o motivate esigenze organizzative", the action's
+ * `esigenze_organizzative`): how far the exception moves the term is what the law may not allow.
+ */
+function eccezioneATermine(ctx: Contesto, e: Eccezione): CasoGenerato[] {
+  const t = ctx.regole.find((x): x is Termine => x.tipo === "termine" && x.nome === e.a.nome && (e.a.fonte === undefined || x.fonte === e.a.fonte));
+  const campi = veriDi(e.quando).filter((x) => x.startsWith("azione."));
+  if (!t || campi.length === 0) return [];
+  return termini(ctx, t, { nome: e.nome, poni: (p, a) => { for (const c of campi) poniFatto(p, a, c, true, toDay(a.data!)!); } });
+}
+
+/** Days n−1 / n / n+1 of each bound, and the end day moved by a holiday or a closure (`sotto`: under an exception's facts). */
+function termini(ctx: Contesto, t: Termine, sotto?: { nome: string; poni: (p: Procedimento, a: Azione) => void }): CasoGenerato[] {
   const per = t.per[0];
   const base = conAncora(ctx, t, 0);
   if (!base || !per) return [];
@@ -178,7 +191,9 @@ function termini(ctx: Contesto, t: Termine): CasoGenerato[] {
     const a = azioneDi(per.azione, per.campo ? giornoAncora + 1 : giorno, ctx.regole);
     if (per.campo) a[per.campo] = fromDay(giorno);
     if (a.parte === undefined && (per.azione === "risposta_proposta" || t.ciascunaParte)) a.parte = "A";
-    out.push(caso(ctx, `${per.azione}${per.campo ? `.${per.campo}` : ""} il ${fromDay(giorno)}: ${etichetta} (${t.scadenza})`, `termine ${rif(t)}`, { data: a.data!, procedimento: p, azione: a }, t.scadenza));
+    sotto?.poni(p, a);
+    const con = sotto ? `, con l'eccezione ${sotto.nome}` : "";
+    out.push(caso(ctx, `${per.azione}${per.campo ? `.${per.campo}` : ""} il ${fromDay(giorno)}: ${etichetta}${con} (${t.scadenza})`, `termine ${rif(t)}${con}`, { data: a.data!, procedimento: p, azione: a }, t.scadenza));
   };
   const s = finestra(ctx, t, base.p, base.giornoAncora);
   if (!s) return [];

@@ -64,3 +64,23 @@ export function soglieDi(cond: JsonLogic | undefined): { numeriche: SogliaNumeri
   if (cond !== undefined) visita(cond, false);
   return { numeriche, uguaglianze };
 }
+
+/**
+ * The facts a condition reads as true (`azione.esigenze_organizzative` in `quando
+ * azione.esigenze_organizzative e …`): bare paths and `!!` paths under and/or, not negated.
+ */
+export function veriDi(cond: JsonLogic | undefined): string[] {
+  const out: string[] = [];
+  const visita = (x: JsonLogic) => {
+    const v = varDi(x);
+    if (v) { out.push(v); return; }
+    if (!x || typeof x !== "object" || Array.isArray(x)) return;
+    for (const [op, arg] of Object.entries(x)) {
+      const args = Array.isArray(arg) ? arg : [arg];
+      if (op === "and" || op === "or") for (const y of args) visita(y as JsonLogic);
+      else if (op === "!!") visita(args[0] as JsonLogic);
+    }
+  };
+  if (cond !== undefined) visita(cond);
+  return out;
+}
