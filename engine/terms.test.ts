@@ -160,10 +160,11 @@ describe("terms anchored on another term", () => {
     const nomina = (data: string) => evaluate(p, { ...base, data, azione: { azione: "designazione_mediatore", data, ruolo: "responsabile" } }).esito;
     expect(nomina("2026-03-17")).toBe("negato");
     expect(nomina("2026-03-18")).toBe("consentito");
-    // Third reader: B, who received it last, has already answered: only A's five days are waited for.
+    // Fourth reader (645 art. 10 c. 2, "dalla scadenza del termine per l'accettazione delle parti"): an
+    // answer does not shorten its party's term; the deadline stays the last party's.
     const risposto = structuredClone(base);
     risposto.procedimento.eventi!.push({ azione: "preferenze_candidati", data: "2026-03-13", parte: "B" });
-    expect(evaluate(p, { ...risposto, azione: { azione: "designazione_mediatore", data: "2026-03-17", ruolo: "responsabile" } }).esito).toBe("consentito");
+    expect(evaluate(p, { ...risposto, azione: { azione: "designazione_mediatore", data: "2026-03-17", ruolo: "responsabile" } }).esito).toBe("negato");
   });
   it("a term whose anchor has not happened is not listed", () => {
     const r = evaluate(org(), q("2026-03-02", "2026-03-03"));

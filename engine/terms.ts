@@ -89,20 +89,17 @@ function ancora(p: Prepared, st: State, t: Termine, parte: string | undefined, d
 }
 
 /**
- * A term each party runs, seen by a term for nobody in particular ("dalla scadenza del termine per
- * l'accettazione delle parti"): it has run out when it has for every party that has not acted on it
- * (a party that has answered no longer holds it open), so the latest of those windows; when every
- * party has acted, the latest of all.
+ * A term each party runs, seen by a term for nobody in particular ("decorsi 5 giorni dalla scadenza del
+ * termine per l'accettazione delle parti"): its deadline is the last party's (a party's answer does not
+ * shorten its own term). Parties for whom it has not started are not waited for: limit in SEMANTICS §5.
  */
 function ultimaDelleParti(p: Prepared, st: State, t: Termine, depth: number): Finestra | undefined {
-  let aperta: Finestra | undefined, qualsiasi: Finestra | undefined;
+  let ultima: Finestra | undefined;
   for (const x of st.n.parti) {
     const w = finestra(p, st, t, x.id, depth);
-    if (w?.entro === undefined) continue;
-    if (qualsiasi?.entro === undefined || w.entro > qualsiasi.entro) qualsiasi = w;
-    if (!chiuso(st, t, w, x.id) && (aperta?.entro === undefined || w.entro > aperta.entro)) aperta = w;
+    if (w?.entro !== undefined && (ultima?.entro === undefined || w.entro > ultima.entro)) ultima = w;
   }
-  return aperta ?? qualsiasi;
+  return ultima;
 }
 
 export function finestra(p: Prepared, st: State, t: Termine, parte?: string, depth = 0): Finestra | undefined {
