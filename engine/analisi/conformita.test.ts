@@ -43,6 +43,9 @@ describe("conformità alla legge (issue 13 § 1)", () => {
     expect(x?.regola_legge.nome).toBe("primo_incontro");
     const q = x!.controesempio!.domanda;
     expect(q.azione).toMatchObject({ azione: "fissazione_primo_incontro", esigenze_organizzative: true });
+    // The reading of the parametro that lets the exception apply (the default follows the law): a
+    // parametro chosen in favour of the law must not hide the text the Responsabile has to amend.
+    expect(q.parametri).toEqual({ esigenze_organizzative_oltre_40_giorni: true });
     expect(x!.controesempio!.risposta_regolamento.esito).toBe("consentito");
     expect(x!.controesempio!.risposta_legge.esito).toBe("negato");
   });

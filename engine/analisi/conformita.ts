@@ -269,7 +269,7 @@ export function descriviControesempio(x: RilievoConformita): string | undefined 
   const riassunto = (r: Partial<Risposta>) =>
     q.azione ? (r.esito ?? "—") : (r.scadenze?.length ? r.scadenze.map((s) => `${s.nome}${s.parte ? `/${s.parte}` : ""} ${s.dal ?? ""}…${s.entro ?? ""}`).join(", ") : "") + (r.indennita ? ` indennità ${r.indennita.totale} €` : "");
   const chiusure = q.procedimento.chiusure?.length ? `, chiusura ${q.procedimento.chiusure.map((c) => `${c.dal}–${c.al}`).join(", ")}` : "";
-  const caso = `${q.azione ? `${q.azione.azione} il ${q.azione.data ?? q.data}` : `al ${q.data}`}, valore ${q.procedimento.valore ?? "—"} €${chiusure}${x.controesempio.parametri_legge ? `, legge letta con ${JSON.stringify(x.controesempio.parametri_legge)}` : ""}`;
+  const caso = `${q.azione ? `${q.azione.azione} il ${q.azione.data ?? q.data}` : `al ${q.data}`}, valore ${q.procedimento.valore ?? "—"} €${chiusure}${q.parametri ? `, regolamento letto con ${JSON.stringify(q.parametri)}` : ""}${x.controesempio.parametri_legge ? `, legge letta con ${JSON.stringify(x.controesempio.parametri_legge)}` : ""}`;
   return `${caso} — regolamento: ${riassunto(rr).trim()}; legge: ${riassunto(rl).trim()}`;
 }
 

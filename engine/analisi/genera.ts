@@ -79,7 +79,7 @@ function caso(ctx: Contesto, nome: string, perche: string, q: Domanda, scadenza?
     atteso.scadenze = s ? [{ nome: s.nome, ...(s.dal ? { dal: s.dal } : {}), ...(s.entro ? { entro: s.entro } : {}), ...(s.parte ? { parte: s.parte } : {}) }] : [{ nome: scadenza, assente: true }];
   }
   if (!q.azione) atteso.indennita = { per_parte: r.indennita.per_parte.map((p) => ({ parte: p.parte, totale: p.totale })), totale: r.indennita.totale };
-  return { nome, organismo: ctx.id, versione: ctx.versione, ...(q.data ? { data: q.data } : {}), procedimento: q.procedimento, ...(q.azione ? { azione: q.azione } : {}), atteso, da_verificare: true, perche };
+  return { nome, organismo: ctx.id, versione: ctx.versione, ...(q.data ? { data: q.data } : {}), ...(q.parametri ? { parametri: q.parametri } : {}), procedimento: q.procedimento, ...(q.azione ? { azione: q.azione } : {}), atteso, da_verificare: true, perche };
 }
 
 const rif = (r: Regola) => `${r.nome} (${r.cita}, ${r.fonte})`;
@@ -172,17 +172,24 @@ function finestra(ctx: Contesto, t: Termine, p: Procedimento, giornoAncora: numb
 /**
  * The term an exception changes, probed at its bounds with the facts that make the exception apply
  * set on the action (Maremma art. 5 c. 5: "o motivate esigenze organizzative", the action's
- * `esigenze_organizzative`): how far the exception moves the term is what the law may not allow.
+ * `esigenze_organizzative`), and the parametri it reads set to the reading that lets it apply:
+ * how far the exception moves the term is what the law may not allow, whichever reading is chosen.
  */
 function eccezioneATermine(ctx: Contesto, e: Eccezione): CasoGenerato[] {
   const t = ctx.regole.find((x): x is Termine => x.tipo === "termine" && x.nome === e.a.nome && (e.a.fonte === undefined || x.fonte === e.a.fonte));
-  const campi = veriDi(e.quando).filter((x) => x.startsWith("azione."));
+  const veri = veriDi(e.quando);
+  const campi = veri.filter((x) => x.startsWith("azione."));
   if (!t || campi.length === 0) return [];
-  return termini(ctx, t, { nome: e.nome, poni: (p, a) => { for (const c of campi) poniFatto(p, a, c, true, toDay(a.data!)!); } });
+  const letture = veri.filter((x) => x.startsWith("parametri.")).map((x) => [x.slice("parametri.".length), true] as const);
+  return termini(ctx, t, {
+    nome: e.nome,
+    poni: (p, a) => { for (const c of campi) poniFatto(p, a, c, true, toDay(a.data!)!); },
+    ...(letture.length ? { parametri: Object.fromEntries(letture) } : {}),
+  });
 }
 
 /** Days n−1 / n / n+1 of each bound, and the end day moved by a holiday or a closure (`sotto`: under an exception's facts). */
-function termini(ctx: Contesto, t: Termine, sotto?: { nome: string; poni: (p: Procedimento, a: Azione) => void }): CasoGenerato[] {
+function termini(ctx: Contesto, t: Termine, sotto?: { nome: string; poni: (p: Procedimento, a: Azione) => void; parametri?: Domanda["parametri"] }): CasoGenerato[] {
   const per = t.per[0];
   const base = conAncora(ctx, t, 0);
   if (!base || !per) return [];
@@ -193,7 +200,7 @@ function termini(ctx: Contesto, t: Termine, sotto?: { nome: string; poni: (p: Pr
     if (a.parte === undefined && (per.azione === "risposta_proposta" || t.ciascunaParte)) a.parte = "A";
     sotto?.poni(p, a);
     const con = sotto ? `, con l'eccezione ${sotto.nome}` : "";
-    out.push(caso(ctx, `${per.azione}${per.campo ? `.${per.campo}` : ""} il ${fromDay(giorno)}: ${etichetta}${con} (${t.scadenza})`, `termine ${rif(t)}${con}`, { data: a.data!, procedimento: p, azione: a }, t.scadenza));
+    out.push(caso(ctx, `${per.azione}${per.campo ? `.${per.campo}` : ""} il ${fromDay(giorno)}: ${etichetta}${con} (${t.scadenza})`, `termine ${rif(t)}${con}`, { data: a.data!, procedimento: p, azione: a, ...(sotto?.parametri ? { parametri: sotto.parametri } : {}) }, t.scadenza));
   };
   const s = finestra(ctx, t, base.p, base.giornoAncora);
   if (!s) return [];
